@@ -1,0 +1,273 @@
+"""Rule and lexicon data: TOML files under `rules/`, validated at load time.
+
+Every file is a set of top-level tables named after a section (`[hedges.nearly]`,
+`[metrics.trade]` ...). Files are read in order (bundled folder first, then each project folder);
+an entry with the same section and key replaces the earlier one, so a newsroom can extend or
+override the bundled rules without copying them. Each entry remembers the file it came from.
+
+A bad file raises RuleError with "file:line: what is wrong", which the CLI prints as one line
+with exit code 2.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; str() is the one-line message."""
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: str = ""  # file the entry came from (set by the loader)
+
+
+# --- extraction lexicon ---------------------------------------------------------------------
+
+class HedgeRule(Entry):
+    """A hedge phrase and the interval it puts around the printed value."""
+
+    phrases: list[str]
+    direction: Literal["below", "above", "about", "at_least", "at_most"]
+    width: float = Field(ge=0, le=1)  # relative width of the interval on the open side(s)
+    position: Literal["before", "after"] = "before"
+
+
+class ScaleRule(Entry):
+    words: list[str]
+    factor: float = Field(gt=0)
+    case_sensitive: bool = False  # "M" for million must not match "m" (metres) in some contexts
+
+
+class NumberWordRule(Entry):
+    words: list[str]
+    value: float
+    kind: Literal["unit", "teen", "ten", "magnitude", "fraction", "ordinal", "quantifier"] = "unit"
+
+
+class CurrencyRule(Entry):
+    symbols: list[str] = []  # "$", "US$", "€"
+    codes: list[str] = []  # "USD"
+    names: list[str] = []  # "dollar", "dollars", "US dollars"
+
+
+class UnitRule(Entry):
+    symbol: str  # canonical symbol shown in reports
+    aliases: list[str]
+    dimension: str  # speed, length, area, mass, energy, power, temperature, magnitude, count
+    to_base: float = 1.0  # factor to the dimension's base unit, for conversion in compare
+
+
+# --- claim attachment ---------------------------------------------------------------------
+
+class MetricRule(Entry):
+    """A fact metric: the phrases that name it and how its values behave."""
+
+    phrases: list[str]
+    kinds: list[str] = ["amount"]  # mention kinds the metric takes: amount, count, percent, ...
+    aggregation: Literal["flow", "stock", "change", "rank", "count"] = "flow"
+    running: bool = False  # a running count (death toll): snapshots rise over time
+    nouns: list[str] = []  # counted nouns that name this metric on their own ("projects")
+    label: str = ""
+
+    @field_validator("phrases")
+    @classmethod
+    def _non_empty(cls, v: list[str]) -> list[str]:
+        if not v or any(not p.strip() for p in v):
+            raise ValueError("phrases must be a non-empty list of non-empty strings")
+        return v
+
+
+class EntityRule(Entry):
+    aliases: list[str] = []
+    kind: Literal["country", "place", "person", "organisation", "event"] = "country"
+    titles: list[str] = []
+
+
+class ScopeRule(Entry):
+    """Words that set a claim's aggregation, modality or period."""
+
+    phrases: list[str]
+    sets: Literal["aggregation", "modality", "period"]
+    value: str  # stock, target, forecast, estimate, ytd, ...
+
+
+class CheckRule(Entry):
+    """A check with a stable code; its examples run as tests."""
+
+    name: str
+    severity: Literal["error", "warning", "info"]
+    summary: str
+    message: str
+    rationale: str = ""
+    group: str = "values"
+    examples: list[dict[str, Any]] = []
+
+
+class ToleranceRule(Entry):
+    """Extra relative slack for a metric or unit before intervals are said not to overlap."""
+
+    metric: str | None = None
+    unit: str | None = None
+    relative: float = Field(default=0.0, ge=0, le=1)
+
+
+SECTIONS: dict[str, type[Entry]] = {
+    "hedges": HedgeRule,
+    "scales": ScaleRule,
+    "number_words": NumberWordRule,
+    "currencies": CurrencyRule,
+    "units": UnitRule,
+    "metrics": MetricRule,
+    "entities": EntityRule,
+    "scope": ScopeRule,
+    "checks": CheckRule,
+    "tolerances": ToleranceRule,
+}
+
+
+class RuleSet(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    hedges: dict[str, HedgeRule] = {}
+    scales: dict[str, ScaleRule] = {}
+    number_words: dict[str, NumberWordRule] = {}
+    currencies: dict[str, CurrencyRule] = {}
+    units: dict[str, UnitRule] = {}
+    metrics: dict[str, MetricRule] = {}
+    entities: dict[str, EntityRule] = {}
+    scope: dict[str, ScopeRule] = {}
+    checks: dict[str, CheckRule] = {}
+    tolerances: dict[str, ToleranceRule] = {}
+    files: list[str] = []
+
+    def version(self) -> str:
+        """A hash of the effective rules, for caches and baselines."""
+        import hashlib
+
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+
+
+def _line_of(text: str, section: str, key: str, field: str | None = None) -> int:
+    """Best line for an error about section.key(.field): the table header, then the field."""
+    lines = text.splitlines()
+    qkey = re.escape(key)
+    header = re.compile(rf'^\s*\[\s*{re.escape(section)}\s*\.\s*("?){qkey}\1\s*[\].]')
+    inline = re.compile(rf'^\s*("?){qkey}\1\s*=')
+    start = 0
+    for i, line in enumerate(lines):
+        if header.match(line):
+            start = i + 1
+            break
+    else:
+        in_section = False
+        for i, line in enumerate(lines):
+            if re.match(rf"^\s*\[\s*{re.escape(section)}\s*\]", line):
+                in_section = True
+            elif line.lstrip().startswith("["):
+                in_section = False
+            elif in_section and inline.match(line):
+                return i + 1
+        return 1
+    if field:
+        for j in range(start, len(lines)):
+            if lines[j].lstrip().startswith("[") and j > start - 1:
+                break
+            if re.match(rf"^\s*{re.escape(field)}\s*=", lines[j]):
+                return j + 1
+    return start
+
+
+def _read_toml(path: Path) -> tuple[str, dict]:
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib messages end with "(at line N, column M)"; lead with the location instead.
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        if m:
+            msg = msg[: m.start()].strip()
+            raise RuleError(f"{path}:{m.group(1)}: invalid TOML: {msg}") from None
+        raise RuleError(f"{path}: invalid TOML: {msg}") from None
+
+
+def _validate_file(path: Path, text: str, data: dict) -> dict[str, dict[str, Entry]]:
+    out: dict[str, dict[str, Entry]] = {}
+    for section, table in data.items():
+        model = SECTIONS.get(section)
+        if model is None:
+            line = _find_top(text, section)
+            known = ", ".join(sorted(SECTIONS))
+            raise RuleError(f"{path}:{line}: unknown section [{section}] (known: {known})")
+        if not isinstance(table, dict):
+            raise RuleError(f"{path}:{_find_top(text, section)}: [{section}] must be a table")
+        for key, body in table.items():
+            if not isinstance(body, dict):
+                line = _line_of(text, section, key)
+                raise RuleError(f"{path}:{line}: {section}.{key} must be a table")
+            try:
+                entry = model.model_validate({**body, "source": str(path)})
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                field = ".".join(str(p) for p in err["loc"])
+                line = _line_of(text, section, key, str(err["loc"][0]) if err["loc"] else None)
+                where = f"{section}.{key}" + (f".{field}" if field else "")
+                raise RuleError(f"{path}:{line}: {where}: {err['msg']}") from None
+            out.setdefault(section, {})[key] = entry
+    return out
+
+
+def _find_top(text: str, section: str) -> int:
+    for i, line in enumerate(text.splitlines()):
+        if re.match(rf"^\s*\[\s*{re.escape(section)}\s*[\].]", line) or re.match(
+            rf"^\s*{re.escape(section)}\s*=", line
+        ):
+            return i + 1
+    return 1
+
+
+def load_rules(extra_dirs: tuple[str, ...] = (), include_bundled: bool = True) -> RuleSet:
+    """Bundled rules, then each extra folder in order; later entries override earlier ones."""
+    return _load(tuple(str(d) for d in extra_dirs), include_bundled)
+
+
+@lru_cache(maxsize=8)
+def _load(extra_dirs: tuple[str, ...], include_bundled: bool) -> RuleSet:
+    dirs = ([BUNDLED_RULES] if include_bundled else []) + [Path(d) for d in extra_dirs]
+    merged: dict[str, dict[str, Entry]] = {s: {} for s in SECTIONS}
+    files: list[str] = []
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleError(f"{d}: rules folder not found")
+        for path in sorted(d.glob("*.toml")):
+            text, data = _read_toml(path)
+            for section, entries in _validate_file(path, text, data).items():
+                merged[section].update(entries)
+            files.append(str(path))
+    _check_references(merged)
+    return RuleSet(**merged, files=files)
+
+
+def _check_references(merged: dict[str, dict[str, Entry]]) -> None:
+    for key, tol in merged["tolerances"].items():
+        assert isinstance(tol, ToleranceRule)
+        if tol.metric and tol.metric not in merged["metrics"]:
+            raise RuleError(f"{tol.source}: tolerances.{key}.metric: unknown metric {tol.metric!r}")
+    for code in merged["checks"]:
+        if not re.fullmatch(r"FL\d{3}", code):
+            src = merged["checks"][code].source
+            raise RuleError(f"{src}: checks.{code}: a check code is FL and three digits")
