@@ -509,19 +509,22 @@ def enabled_codes(cfg: Config, checks: dict[str, tuple[str, str]]) -> set[str]:
 # --- applying the policy ----------------------------------------------------------------------
 
 def _article_candidates(article: str, cfg: Config) -> list[str]:
+    """The article path as reported, and (when known) relative to the config file's folder.
+
+    Report paths are relative to the common folder of the checked paths (checker/load.py).
+    """
     norm = article.replace("\\", "/")
     cands = [norm[2:] if norm.startswith("./") else norm]
     root = cfg.root
-    if root is not None:
-        for r in cfg.roots:
-            full = Path(r) / article
-            try:
-                rel = os.path.relpath(full, root.resolve())
-            except ValueError:
-                continue
-            rel = rel.replace(os.sep, "/")
-            if not rel.startswith("../") and rel not in cands:
-                cands.append(rel)
+    if root is not None and cfg.roots:
+        try:
+            base = os.path.commonpath(cfg.roots)
+            rel = os.path.relpath(Path(base) / norm, root.resolve())
+        except ValueError:
+            return cands
+        rel = rel.replace(os.sep, "/")
+        if not rel.startswith("../") and rel not in cands:
+            cands.append(rel)
     return cands
 
 
