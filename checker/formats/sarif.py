@@ -1,0 +1,149 @@
+"""SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, Azure DevOps, IDE viewers).
+
+One run; the tool driver lists every rule the findings use; one result per finding with the primary
+location on the outlier claim and a related location for every other source; partialFingerprints
+carry the stable fingerprint so a finding keeps its identity across runs.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from ..models import Claim, Finding, Report
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
+FINGERPRINT_KEY = "factlint/v1"
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def _text(s: str) -> str:
+    """Plain text for a SARIF message: brackets escaped so article text cannot form links."""
+    return s.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _physical(c: Claim, base: str) -> dict:
+    from . import join_path
+
+    line = max(1, c.line)
+    col = max(1, c.column)
+    region: dict = {"startLine": line, "startColumn": col}
+    if c.text and "\n" not in c.text:
+        region["endColumn"] = col + len(c.text)
+        region["snippet"] = {"text": c.text}
+    loc: dict = {
+        "artifactLocation": {"uri": _uri(join_path(base, c.article))},
+        "region": region,
+    }
+    if c.quote:
+        loc["contextRegion"] = {"startLine": line, "snippet": {"text": c.quote}}
+    return loc
+
+
+def _role(f: Finding, c: Claim) -> str:
+    if c.id in f.outliers:
+        return "outlier"
+    if c.id in f.majority:
+        return "majority"
+    return "source"
+
+
+def _result(f: Finding, rule_index: dict[str, int], base: str) -> dict:
+    from . import finding_fingerprint, format_interval, majority_values, other_claims, primary_claim
+
+    primary = primary_claim(f)
+    msg = f.message.strip() or f.name
+    maj = majority_values(f)
+    if maj:
+        msg += f" Majority value ({len(f.majority)} of {len(f.claims)} sources): {', '.join(maj)}."
+    result: dict = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index[f.rule],
+        "level": LEVELS[f.severity],
+        "message": {"text": _text(msg)},
+        "partialFingerprints": {FINGERPRINT_KEY: finding_fingerprint(f)},
+        "properties": {
+            "findingId": f.id,
+            "fact": f.fact,
+            "severity": f.severity,
+            "majority": list(f.majority),
+            "outliers": list(f.outliers),
+        },
+    }
+    if primary is not None:
+        result["locations"] = [
+            {
+                "physicalLocation": _physical(primary, base),
+                "message": {"text": _text(f"{_role(f, primary)}: {primary.text}")},
+            }
+        ]
+    related = []
+    for i, c in enumerate(other_claims(f), start=1):
+        interval = format_interval(c)
+        note = f"{_role(f, c)}: {c.text}" + (f" {interval}" if interval else "")
+        related.append(
+            {"id": i, "physicalLocation": _physical(c, base), "message": {"text": _text(note)}}
+        )
+    if related:
+        result["relatedLocations"] = related
+    return result
+
+
+def sarif_log(report: Report, *, base: str = "") -> dict:
+    from . import join_path, rule_meta, tool_version
+
+    meta = rule_meta(report)
+    rules = []
+    rule_index: dict[str, int] = {}
+    for i, (code, m) in enumerate(meta.items()):
+        rule_index[code] = i
+        help_text = m["summary"] + (f"\n\n{m['rationale']}" if m["rationale"] else "")
+        rules.append(
+            {
+                "id": code,
+                "name": m["name"],
+                "shortDescription": {"text": m["summary"]},
+                "fullDescription": {"text": m["rationale"] or m["summary"]},
+                "help": {"text": help_text, "markdown": help_text},
+                "defaultConfiguration": {"level": LEVELS.get(m["severity"], "warning")},
+                "properties": {
+                    "tags": ["factlint", "fact-check"],
+                    "precision": "medium",
+                    "problem.severity": PROBLEM_SEVERITY.get(m["severity"], "warning"),
+                },
+            }
+        )
+    run: dict = {
+        "tool": {
+            "driver": {
+                "name": report.tool or "factlint",
+                "version": tool_version(),
+                "semanticVersion": tool_version(),
+                "rules": rules,
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [
+            {"location": {"uri": _uri(join_path(base, a.path))}, "roles": ["analysisTarget"]}
+            for a in report.articles
+        ],
+        "results": [_result(f, rule_index, base) for f in report.findings],
+        "invocations": [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {"level": "warning", "message": {"text": _text(w)}} for w in report.warnings
+                ],
+            }
+        ],
+        "properties": {"coverage": report.coverage.model_dump()},
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render_sarif(report: Report, *, base: str = "") -> str:
+    return json.dumps(sarif_log(report, base=base), indent=2, ensure_ascii=False) + "\n"
