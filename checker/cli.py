@@ -59,6 +59,90 @@ def _rules(dirs: list[Path]):
         fail(str(exc))
 
 
+# --- issue 4: rules, explain, config, baseline ------------------------------------------------
+
+def _policy(paths: list[Path], config_path: Optional[Path], rules_dirs: list[Path], **overrides):
+    """(config, rules) for a command, or exit 2 with one line."""
+    from .config import prepare
+    from .rules import RuleError
+
+    try:
+        return prepare([str(p) for p in paths], config_path, [str(d) for d in rules_dirs], **overrides)
+    except (InputError, RuleError) as exc:
+        fail(str(exc))
+
+
+@app.command("rules")
+def rules_cmd(
+    section: Optional[str] = typer.Argument(None, help="Only this section (metrics, entities, hedges, checks, ...)."),
+    rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rules folder (repeatable)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+) -> None:
+    """List the effective rules and lexicons, with the file each entry came from."""
+    from .config import describe_rules
+    from .rules import SECTIONS
+
+    if section and section not in SECTIONS:
+        fail(f"rules: unknown section {section!r} (known: {', '.join(SECTIONS)})")
+    _, rules = _policy([Path(".")], config_path, rules_dirs)
+    typer.echo(describe_rules(rules, section))
+
+
+@app.command()
+def explain(
+    code: str = typer.Argument(..., help="Check code (FL101) or name."),
+    rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rules folder (repeatable)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+) -> None:
+    """Print a check's documentation with its pass/fail examples."""
+    from .config import explain_check
+
+    _, rules = _policy([Path(".")], config_path, rules_dirs)
+    try:
+        typer.echo(explain_check(rules, code), nl=False)
+    except InputError as exc:
+        fail(str(exc))
+
+
+@app.command("config")
+def config_cmd(
+    paths: list[Path] = typer.Argument(None, help="Paths you would check (default: here)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rules folder (repeatable)."),
+) -> None:
+    """Print the effective configuration and the file each value came from."""
+    from .config import describe_config
+
+    cfg, _ = _policy(list(paths or [Path(".")]), config_path, rules_dirs)
+    typer.echo(describe_config(cfg))
+
+
+@app.command()
+def baseline(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders."),
+    output: Path = typer.Option(..., "--output", "-o", help="Baseline file to write (JSON)."),
+    rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rules folder (repeatable)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+) -> None:
+    """Accept today's findings: write them to a baseline that `check --baseline` skips."""
+    from .baseline import write_baseline
+    from .config import apply_policy, articles_for_suppressions
+    from .pipeline import run
+
+    cfg, rules = _policy(paths, config_path, rules_dirs)
+    cfg.baseline = None  # a new baseline records every current finding
+    try:
+        report = run([str(p) for p in paths], rules)
+        report = apply_policy(report, cfg, articles_for_suppressions([str(p) for p in paths]),
+                              rules=rules, apply_min_severity=False)
+        for line in report.warnings:
+            typer.echo(f"factlint: warning: {line}", err=True)
+        n = write_baseline(output, report.findings, rules.version())
+    except InputError as exc:
+        fail(str(exc))
+    typer.echo(f"factlint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} to {output}")
+
+
 def main() -> None:
     try:
         app()

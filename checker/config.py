@@ -709,3 +709,98 @@ __all__ = [
     "find_config_file",
     "load_config_file",
 ]
+
+
+# --- helpers for the command line -------------------------------------------------------------
+
+def prepare(
+    paths: list[str],
+    config_path: Path | None = None,
+    rules_dirs: Iterable[str | Path] = (),
+    **overrides: Any,
+):
+    """(config, rules) for a command: discover the config, apply command-line overrides, load
+    and validate the rules. Raises InputError (config) or RuleError (rule files)."""
+    from .rules import load_rules
+
+    cfg = discover_config(paths, config_path, extra_rules=rules_dirs, validate=False)
+    cfg = cfg.with_overrides(**overrides)
+    rules = load_rules(cfg.rule_dirs)
+    check_config(cfg, rules)
+    return cfg, rules
+
+
+def articles_for_suppressions(paths: list[str]) -> dict[str, Any] | None:
+    """Article bodies keyed by report path, for inline suppressions (None if loading fails)."""
+    try:
+        from .load import load
+    except ImportError:
+        return None
+    try:
+        articles, _ = load([str(p) for p in paths])
+    except InputError:
+        return None
+    return {a.path: a for a in articles}
+
+
+def describe_rules(rules, section: str | None = None) -> str:
+    """Effective rules and lexicons: section, key, a short summary and the file it came from."""
+    from .rules import SECTIONS
+
+    rows: list[tuple[str, str, str, str]] = []
+    for sec in SECTIONS:
+        if section and sec != section:
+            continue
+        for key, entry in getattr(rules, sec).items():
+            data = entry.model_dump(exclude={"source", "examples", "rationale", "message"})
+            if sec == "checks":
+                brief = f"{data['name']} [{data['severity']}, {data['group']}] {data['summary']}"
+            else:
+                first = next(iter(data.values()), "")
+                brief = ", ".join(map(str, first[:4])) + (" ..." if len(first) > 4 else "") \
+                    if isinstance(first, list) else str(first)
+            rows.append((sec, key, brief, _short_source(entry.source)))
+    if not rows:
+        return "(no rules)"
+    w1 = max(len(r[0]) for r in rows)
+    w2 = min(max(len(r[1]) for r in rows), 32)
+    return "\n".join(
+        f"{sec.ljust(w1)}  {key.ljust(w2)}  {brief[:70]:<70}  {src}" for sec, key, brief, src in rows
+    )
+
+
+def _short_source(src: str) -> str:
+    try:
+        return os.path.relpath(src)
+    except ValueError:
+        return src
+
+
+def explain_check(rules, selector: str) -> str:
+    """A check's documentation with its examples; InputError if no check matches."""
+    checks = _check_table(rules)
+    codes = sorted(_selector_codes(selector, checks)) if selector.lower() != "all" else []
+    if not codes:
+        names = sorted({*checks, *(n for n, _ in checks.values())})
+        raise InputError(f"explain: unknown check {selector!r}{_closest(selector, names)}")
+    out: list[str] = []
+    for code in codes:
+        c = rules.checks[code]
+        out += [f"{code} {c.name} ({c.severity}, group {c.group})", "", c.summary, ""]
+        if c.rationale:
+            out += ["Why:", *["  " + ln for ln in c.rationale.strip().splitlines()], ""]
+        out += [f"Message: {c.message}", f"Defined in: {_short_source(c.source)}", ""]
+        for i, ex in enumerate(c.examples, 1):
+            kind = str(ex.get("kind", "?"))
+            verdict = "reported" if kind == "fail" else "not reported" if kind == "pass" else kind
+            out.append(f"Example {i} ({kind}: {verdict})")
+            arts = ex.get("articles") or {}
+            if isinstance(arts, dict):
+                for name, text in arts.items():
+                    body = str(text).strip().splitlines() or [""]
+                    out.append(f"  {name}: {body[0]}")
+                    out += [f"  {' ' * len(str(name))}  {ln}" for ln in body[1:]]
+            out.append("")
+        out.append(f"Suppress one: <!-- factlint: ignore {code} -- reason -->")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
