@@ -41,7 +41,7 @@ header.top{background:#1d232b;color:#fff;padding:18px 0 16px}
 header.top h1{margin:0;font-size:22px;font-weight:650;letter-spacing:.2px}
 header.top h1 span{font-weight:400;color:#b9c2cc}
 header.top p{margin:4px 0 0;color:#b9c2cc;font-size:14px}
-main{padding:20px 0 40px}
+main.wrap{padding-top:20px;padding-bottom:40px}
 h2{font-size:17px;margin:0 0 10px}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin-bottom:14px}
 .tile{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
@@ -87,7 +87,7 @@ h2{font-size:17px;margin:0 0 10px}
 .source.majority{border-color:#b9dcbc}
 .source.focus{box-shadow:0 0 0 3px #2f6db5}
 .src-head{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:baseline;font-size:13px;margin-bottom:6px}
-.outlet{font-weight:700;font-size:14px}
+.outlet{font-weight:700;font-size:14px;overflow-wrap:anywhere;min-width:0}
 .date{color:var(--muted)}
 .role{margin-left:auto;font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.4px;padding:1px 6px;border-radius:4px;background:#eef0f3;color:var(--muted)}
 .outlier .role{background:var(--err-bg);color:var(--err)}
@@ -108,6 +108,7 @@ mark{background:var(--mark);padding:0 2px;border-radius:3px;font-weight:700;colo
 .art li .quote{font-family:Georgia,"Times New Roman",serif;color:#2a3138}
 .art button{font:inherit;font-size:13px;border:1px solid #c9d0d7;background:#fff;border-radius:6px;padding:3px 10px;cursor:pointer;margin-top:8px}
 .art a{color:#2f6db5}
+.js h2.view-title{display:none}
 footer{color:var(--muted);font-size:13px;padding:0 0 30px}
 @media print{.tabs,.filters,.art button{display:none!important}#view-articles,#view-findings{display:block!important}.card,.source{break-inside:avoid}}
 """
@@ -167,6 +168,7 @@ JS = """
       apply();
     });
   });
+  d.documentElement.classList.add("js");
   d.getElementById("filters").hidden = false;
   d.getElementById("tabs").hidden = false;
   view("findings");
@@ -190,6 +192,10 @@ def highlight(quote: str, text: str) -> str:
             j = i + len(text)
             return f"{e(quote[:i])}<mark>{e(quote[i:j])}</mark>{e(quote[j:])}"
     return e(quote)
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
 
 
 def _distinct(values: list[str]) -> list[str]:
@@ -312,11 +318,12 @@ def _summary(ctx: _Ctx) -> str:
     counts = severity_counts(r)
     cov = r.coverage
     tiles = [
-        ("", len(r.articles), "articles"),
-        ("", len(r.claims), "claims"),
-        ("error", counts["error"], f"errors · {SEV_HELP['error']}"),
-        ("warning", counts["warning"], f"warnings · {SEV_HELP['warning']}"),
-        ("info", counts["info"], f"notes · {SEV_HELP['info']}"),
+        ("", len(r.articles), _plural(len(r.articles), "article")),
+        ("", len(r.claims), _plural(len(r.claims), "claim")),
+        ("error", counts["error"], f"{_plural(counts['error'], 'error')} · {SEV_HELP['error']}"),
+        ("warning", counts["warning"],
+         f"{_plural(counts['warning'], 'warning')} · {SEV_HELP['warning']}"),
+        ("info", counts["info"], f"{_plural(counts['info'], 'note')} · {SEV_HELP['info']}"),
     ]
     html = ['<section class="summary"><div class="tiles">']
     for cls, num, label in tiles:
@@ -422,8 +429,11 @@ def render_html(report: Report, *, base: str = "") -> str:
         "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
     subtitle = (
-        f"{len(report.articles)} articles · {len(report.claims)} claims · "
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
+        f"{len(report.articles)} {_plural(len(report.articles), 'article')} · "
+        f"{len(report.claims)} {_plural(len(report.claims), 'claim')} · "
+        f"{counts['error']} {_plural(counts['error'], 'error')}, "
+        f"{counts['warning']} {_plural(counts['warning'], 'warning')}, "
+        f"{counts['info']} {_plural(counts['info'], 'note')}"
     )
     return (
         "<!DOCTYPE html>\n"
@@ -431,7 +441,8 @@ def render_html(report: Report, *, base: str = "") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f"<title>factlint report: {counts['error']} errors, {counts['warning']} warnings</title>\n"
+        f"<title>factlint report: {counts['error']} {_plural(counts['error'], 'error')}, "
+        f"{counts['warning']} {_plural(counts['warning'], 'warning')}</title>\n"
         f"<style>{css}</style>\n</head>\n<body>\n"
         f'<header class="top"><div class="wrap"><h1>factlint <span>· where the sources disagree</span></h1>'
         f"<p>{e(subtitle)}</p></div></header>\n"
@@ -440,8 +451,8 @@ def render_html(report: Report, *, base: str = "") -> str:
         f'<button type="button" role="tab" data-view="findings" aria-selected="true">Findings ({len(report.findings)})</button>'
         f'<button type="button" role="tab" data-view="articles" aria-selected="false">By article ({len(ctx.articles)})</button>'
         "</nav>\n"
-        f'<section id="view-findings"><h2>Findings</h2>{_filters(ctx)}\n{cards}\n{empty}</section>\n'
-        f'<section id="view-articles"><h2>By article</h2>{_articles_view(ctx)}</section>\n'
+        f'<section id="view-findings"><h2 class="view-title">Findings</h2>{_filters(ctx)}\n{cards}\n{empty}</section>\n'
+        f'<section id="view-articles"><h2 class="view-title">By article</h2>{_articles_view(ctx)}</section>\n'
         "</main>\n"
         f'<footer class="wrap">Generated by factlint {e(tool_version())}. The majority is a hint, '
         "not proof: syndicated copies of one agency text agree by construction.</footer>\n"
