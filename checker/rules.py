@@ -203,6 +203,8 @@ def _read_toml(path: Path) -> tuple[str, dict]:
             msg = msg[: m.start()].strip()
             raise RuleError(f"{path}:{m.group(1)}: invalid TOML: {msg}") from None
         raise RuleError(f"{path}: invalid TOML: {msg}") from None
+    except RecursionError:
+        raise RuleError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def _validate_file(path: Path, text: str, data: dict) -> dict[str, dict[str, Entry]]:
@@ -242,7 +244,13 @@ def _find_top(text: str, section: str) -> int:
 
 def load_rules(extra_dirs: tuple[str, ...] = (), include_bundled: bool = True) -> RuleSet:
     """Bundled rules, then each extra folder in order; later entries override earlier ones."""
-    return _load(tuple(str(d) for d in extra_dirs), include_bundled)
+    try:
+        return _load(tuple(str(d) for d in extra_dirs), include_bundled)
+    except RuleError as exc:
+        msg = str(exc)
+        if "\n" in msg or "\r" in msg:  # e.g. a quoted key with a newline: keep it one line
+            raise RuleError(msg.replace("\r", "\\r").replace("\n", "\\n")) from None
+        raise
 
 
 @lru_cache(maxsize=8)
@@ -262,12 +270,22 @@ def _load(extra_dirs: tuple[str, ...], include_bundled: bool) -> RuleSet:
     return RuleSet(**merged, files=files)
 
 
+def _where(source: str, section: str, key: str, field: str | None = None) -> str:
+    """"file:line" for an entry found wrong after merging (line of its table or field)."""
+    try:
+        text = Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return source
+    return f"{source}:{_line_of(text, section, key, field)}"
+
+
 def _check_references(merged: dict[str, dict[str, Entry]]) -> None:
     for key, tol in merged["tolerances"].items():
         assert isinstance(tol, ToleranceRule)
         if tol.metric and tol.metric not in merged["metrics"]:
-            raise RuleError(f"{tol.source}: tolerances.{key}.metric: unknown metric {tol.metric!r}")
+            where = _where(tol.source, "tolerances", key, "metric")
+            raise RuleError(f"{where}: tolerances.{key}.metric: unknown metric {tol.metric!r}")
     for code in merged["checks"]:
         if not re.fullmatch(r"FL\d{3}", code):
-            src = merged["checks"][code].source
-            raise RuleError(f"{src}: checks.{code}: a check code is FL and three digits")
+            where = _where(merged["checks"][code].source, "checks", code)
+            raise RuleError(f"{where}: checks.{code}: a check code is FL and three digits")
