@@ -44,10 +44,11 @@ def check(
         report = run([str(p) for p in paths], rules)
         for line in report.warnings:
             typer.echo(f"factlint: warning: {line}", err=True)
+        code = exit_code(report, fail_on)
         write_outputs(report, fmt, output, stdout=stdout)
     except InputError as exc:
         fail(str(exc))
-    raise typer.Exit(exit_code(report, fail_on))
+    raise typer.Exit(code)
 
 
 def _rules(dirs: list[Path]):

@@ -76,6 +76,7 @@ class MetricRule(Entry):
     aggregation: Literal["flow", "stock", "change", "rank", "count"] = "flow"
     running: bool = False  # a running count (death toll): snapshots rise over time
     nouns: list[str] = []  # counted nouns that name this metric on their own ("projects")
+    sum_of: list[str] = []  # metrics whose values in one sentence add up to this one
     label: str = ""
 
     @field_validator("phrases")

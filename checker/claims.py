@@ -1,0 +1,459 @@
+"""Claims stage: attach each mention to the fact it states.
+
+A fact key is metric + subject + period (or as-of date) + aggregation + modality. Everything
+this stage knows about words comes from rules/ (metrics, entities, scope); the code holds only
+the small closed set of behaviours: nearest phrase wins, a counted noun right after the number
+beats a phrase further away, scope words act on the values that follow them.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .models import Article, Claim, Mention, Sentence
+from .rules import RuleSet
+from .text import fold, phrase_regex
+
+VALUE_KINDS = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"}
+PLACE_WORDS = {"hamlet": 0, "village": 0, "commune": 1, "ward": 1, "district": 2, "town": 2,
+               "city": 3, "province": 3, "prefecture": 3, "state": 4, "region": 4}
+PLACE_RE = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(hamlet|village|commune|district|province|city)\b",
+    re.I)
+PLACE_OF_RE = re.compile(r"\b(hamlet|village|commune|district|province|city)\s+of\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+PLACE_LIST_RE = re.compile(
+    r"((?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+)+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(provinces|districts|cities|villages)\b")
+COREF_RE = re.compile(r"\bthe\s+(hamlet|village|commune|district|province|city)\b", re.I)
+NOT_NAMES = {"the", "in", "a", "an", "this", "that", "its", "their", "northern", "southern",
+             "eastern", "western", "central", "mountainous", "remote", "entire", "whole", "of",
+             "border", "neighbouring", "neighboring"}
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "sept", "jan", "feb", "mar", "apr", "jun", "jul",
+            "aug", "sep", "oct", "nov", "dec"}
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+NUMBER_WORDS = {w: i + 1 for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split())}
+YEAR_RE = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d%]|\s*(?:billion|million|trillion))")
+BASE_BEFORE_RE = re.compile(r"(?:from|compared\s+(?:to|with)|than(?:\s+in)?|since|over|versus|vs\.?)\s*(?:the\s+same\s+period\s+(?:of|in)\s+)?$")
+MONTH_RANGE_RE = re.compile(
+    r"\b(?:from\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?:to|-|through|until|and)\s*"
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s*(?:of\s+)?((?:19|20)\d\d)")
+FIRST_MONTHS_RE = re.compile(r"\b(?:first|past|last)\s+(\w+)\s+months\s+(?:of\s+)?((?:19|20)\d\d)")
+HALF_RE = re.compile(r"\b(?:(first|second)\s+half\s+(?:of\s+)?|h([12])\s*)((?:19|20)\d\d)")
+QUARTER_RE = re.compile(r"\b(?:(first|second|third|fourth)\s+quarter\s+(?:of\s+)?|q([1-4])\s*)((?:19|20)\d\d)")
+RELATIVE_YEAR_RE = re.compile(r"\b(last year|previous year|past year|this year|the year before)\b")
+AS_OF_RE = re.compile(r"\bas of\b")
+ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+@dataclass
+class Lexicon:
+    """Rules compiled once per RuleSet."""
+
+    metric_re: re.Pattern[str]
+    metric_of: dict[str, str]
+    noun_metric: dict[str, str]
+    entity_re: re.Pattern[str]
+    entity_of: dict[str, str]
+    entity_kind: dict[str, str]
+    scope: dict[str, tuple[re.Pattern[str], str, str]]
+    rules: RuleSet
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def lexicon(rules: RuleSet) -> Lexicon:
+    key = rules.version()
+    if key not in _LEXICONS:
+        metric_of = {fold(p): name for name, m in rules.metrics.items() for p in m.phrases}
+        noun_metric = {fold(n): name for name, m in rules.metrics.items() for n in m.nouns}
+        entity_of: dict[str, str] = {}
+        for name, e in rules.entities.items():
+            for alias in [name, *e.aliases]:
+                entity_of[fold(alias)] = name
+        scope = {k: (phrase_regex(s.phrases), s.sets, s.value) for k, s in rules.scope.items()}
+        _LEXICONS[key] = Lexicon(
+            metric_re=phrase_regex(list(metric_of) + list(noun_metric)),
+            metric_of=metric_of, noun_metric=noun_metric,
+            entity_re=_entity_regex(list(entity_of)), entity_of=entity_of,
+            entity_kind={n: e.kind for n, e in rules.entities.items()}, scope=scope, rules=rules)
+    return _LEXICONS[key]
+
+
+def _entity_regex(aliases: list[str]) -> re.Pattern[str]:
+    alts = sorted(set(aliases), key=lambda a: (-len(a), a))
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) or r"(?!x)x"
+    return re.compile(rf"(?<![\w])(?:{body})(?:'s|’s)?(?![\w])")
+
+
+# --- places learned from the text ---------------------------------------------------------
+
+def learn_places(texts: list[str]) -> dict[str, int]:
+    """Sub-national places named as such anywhere in the corpus -> level (0 hamlet .. 4 region)."""
+    places: dict[str, int] = {}
+
+    def add(name: str, kind: str) -> None:
+        words = name.split()
+        while words and words[0].lower() in NOT_NAMES:
+            words = words[1:]
+        if not words or any(w.lower() in CALENDAR for w in words):
+            return
+        key = fold(" ".join(words))
+        level = PLACE_WORDS[kind.lower().rstrip("s").replace("citie", "city")]
+        places[key] = min(level, places.get(key, 9))
+
+    for text in texts:
+        for m in PLACE_RE.finditer(text):
+            if m.group(1)[0].isupper():
+                add(m.group(1), m.group(2))
+        for m in PLACE_OF_RE.finditer(text):
+            add(m.group(2).strip(), m.group(1))
+        for m in PLACE_LIST_RE.finditer(text):
+            for name in re.split(r",\s*|\s+and\s+", m.group(1)):
+                add(name.strip(), m.group(2)[:-1] if not m.group(2).endswith("ies") else "city")
+    return places
+
+
+def _places_regex(places: dict[str, int]) -> re.Pattern[str] | None:
+    if not places:
+        return None
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(places, key=lambda p: (-len(p), p)))
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+
+
+# --- per-article context ------------------------------------------------------------------
+
+@dataclass
+class ArticleContext:
+    article: Article
+    default_subject: list[str]
+    year: int | None
+    place_re: re.Pattern[str] | None
+    places: dict[str, int]
+    carried: list[str] = field(default_factory=list)  # place subject carried to the next sentences
+    last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "Lang Nu"
+
+
+def _countries(lex: Lexicon, folded: str) -> list[str]:
+    return [lex.entity_of[fold(m.group()).removesuffix("'s").removesuffix("’s")]
+            for m in lex.entity_re.finditer(folded)
+            if lex.entity_kind.get(lex.entity_of.get(fold(m.group()).removesuffix("'s"), ""), "") in
+            ("country", "organisation")]
+
+
+def default_subject(lex: Lexicon, article: Article, sentences: list[Sentence]) -> list[str]:
+    """The countries an article is about: those its title names, else the most frequent ones."""
+    if article.title:
+        named = sorted(set(_countries(lex, fold(article.title))))
+        if named:
+            return named
+    counts = Counter(c for s in sentences for c in _countries(lex, fold(s.text)))
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    return sorted(c for c, n in counts.items() if n >= max(2, top * 0.3) or n == top)
+
+
+# --- attaching a mention ------------------------------------------------------------------
+
+def _metric_for(lex: Lexicon, folded: str, m: Mention, values: list[Mention]) -> tuple[str | None, str | None]:
+    """(metric, phrase) for a mention: counted noun right after it, else nearest phrase before,
+    else the nearest phrase after it in the same clause."""
+    kind = _claim_kind(m)
+    hits = [(h.start(), h.end(), h.group()) for h in lex.metric_re.finditer(folded)]
+    fits = [(a, b, p) for a, b, p in hits if kind in lex.rules.metrics[_name(lex, p)].kinds]
+    if not fits:
+        return None, None
+    nxt = min((v.start for v in values if v.start >= m.end), default=len(folded))
+    prev = max((v.end for v in values if v.end <= m.start), default=0)
+    # 1. right after the number, within a few words (people/others/more may stand between)
+    window = folded[m.end:min(nxt, m.end + 48)]
+    lead = re.match(r"^(?:\s+(?:people|persons|individuals|others|other|more|of|the|were|was|have|had|"
+                    r"been|are|is|reported|still|confirmed|new|lao|vietnamese|valid|[a-z]+ed))*\s+", window)
+    reach = m.end + (lead.end() if lead else 0)
+    for a, b, p in fits:
+        if m.end <= a <= reach + 1 and a < nxt:
+            return _name(lex, p), p
+    # 2. nearest phrase before it (a phrase can name several values in a row)
+    before = [(a, b, p) for a, b, p in fits if b <= m.start]
+    if before:
+        a, b, p = max(before)
+        return _name(lex, p), p
+    # 3. a phrase after it in the same clause ("2,000 people have been injured")
+    clause_end = _clause_end(folded, m.end)
+    after = [(a, b, p) for a, b, p in fits if m.end <= a < min(nxt, clause_end)]
+    if after:
+        a, b, p = min(after)
+        return _name(lex, p), p
+    return None, None
+
+
+def _name(lex: Lexicon, phrase: str) -> str:
+    key = re.sub(r"\s+", " ", phrase)
+    return lex.noun_metric.get(key) or lex.metric_of[key]
+
+
+def _clause_end(folded: str, pos: int) -> int:
+    m = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with)\b|\.\s").search(folded, pos)
+    return m.start() if m else len(folded)
+
+
+def _claim_kind(m: Mention) -> str:
+    if m.kind == "count" and m.unit and m.unit not in ("", "ordinal"):
+        return "quantity"
+    return m.kind
+
+
+def _scope(lex: Lexicon, folded: str, m: Mention, sets: str, window: int = 70) -> list[tuple[int, str, str]]:
+    """Scope words of one kind acting on the mention: (distance, value, phrase), nearest first."""
+    lo = max(0, m.start - window)
+    out = []
+    for key, (rx, s, value) in lex.scope.items():
+        if s != sets:
+            continue
+        for h in rx.finditer(folded, lo, min(len(folded), m.end + 25)):
+            if h.end() <= m.start:
+                out.append((m.start - h.end(), value, h.group()))
+            elif h.start() >= m.end and sets != "modality":
+                out.append((h.start() - m.end + 5, value, h.group()))
+    return sorted(out)
+
+
+def _modality(lex: Lexicon, folded: str, m: Mention) -> tuple[str, str | None]:
+    hits = _scope(lex, folded, m, "modality", window=90)
+    if not hits:
+        return "actual", None
+    # a baseline right before the value ("from US$2.2 billion") is actual, whatever came earlier
+    close_actual = [h for h in hits if h[1] == "actual" and h[0] <= 25]
+    if close_actual:
+        return "actual", close_actual[0][2]
+    dist, value, phrase = hits[0]
+    return value, phrase
+
+
+# --- periods ------------------------------------------------------------------------------
+
+def periods(folded: str, year: int | None) -> list[tuple[int, int, str]]:
+    """Period expressions in a sentence: (start, end, "2025" | "2025-01/2025-10")."""
+    out: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(a: int, b: int, label: str) -> None:
+        if not any(a < y and x < b for x, y in taken):
+            out.append((a, b, label))
+            taken.append((a, b))
+
+    for m in MONTH_RANGE_RE.finditer(folded):
+        a, b = MONTHS[m.group(1)[:4].rstrip("t") if m.group(1).startswith("sept") else m.group(1)[:3]], \
+            MONTHS[m.group(2)[:4].rstrip("t") if m.group(2).startswith("sept") else m.group(2)[:3]]
+        add(m.start(), m.end(), f"{m.group(3)}-{a:02d}/{m.group(3)}-{b:02d}")
+    for m in FIRST_MONTHS_RE.finditer(folded):
+        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if 0 < n <= 12:
+            add(m.start(), m.end(), f"{m.group(2)}-01/{m.group(2)}-{n:02d}")
+    for m in HALF_RE.finditer(folded):
+        first = (m.group(1) == "first") or m.group(2) == "1"
+        add(m.start(), m.end(), f"{m.group(3)}-{'01' if first else '07'}/{m.group(3)}-{'06' if first else '12'}")
+    for m in QUARTER_RE.finditer(folded):
+        q = ORDER.get(m.group(1) or "", 0) or int(m.group(2))
+        add(m.start(), m.end(), f"{m.group(3)}-{3 * q - 2:02d}/{m.group(3)}-{3 * q:02d}")
+    for m in re.finditer(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", folded):
+        add(m.start(), m.end(), f"{m.group(1)}/{m.group(2)}")
+    for m in YEAR_RE.finditer(folded):
+        if BASE_BEFORE_RE.search(folded[max(0, m.start() - 40):m.start()]):
+            continue  # "up 50% from 2024": the base of a comparison, not the period
+        if re.match(r"\s*(?:[-–]|to)\s*(?:19|20)\d\d", folded[m.end():]):
+            continue
+        prefix = folded[max(0, m.start() - 12):m.start()]
+        if re.search(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{0,2},?\s*$", prefix):
+            continue  # part of a full date, not a period
+        add(m.start(), m.end(), m.group(1))
+    if year:
+        for m in RELATIVE_YEAR_RE.finditer(folded):
+            y = year if m.group(1) == "this year" else year - 1
+            add(m.start(), m.end(), str(y))
+    return sorted(out)
+
+
+def _period_for(found: list[tuple[int, int, str]], m: Mention, values: list[Mention]) -> str | None:
+    nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind), default=10**9)
+    after = [p for p in found if m.end <= p[0] < nxt]
+    if after:
+        return after[0][2]
+    before = [p for p in found if p[1] <= m.start]
+    return before[-1][2] if before else None
+
+
+def _as_of(folded: str, values: list[Mention], article: Article) -> str | None:
+    """Explicit "as of <date>" in the sentence, else the article's date."""
+    for m in AS_OF_RE.finditer(folded):
+        for v in values:
+            if v.kind == "date" and m.end() <= v.start <= m.end() + 40 and isinstance(v.value, str):
+                return _resolve_date(v.value, article)
+    return article.date
+
+
+def _resolve_date(value: str, article: Article) -> str:
+    if value.startswith("--") and article.date:
+        return f"{article.date[:4]}{value[1:]}"
+    return value
+
+
+# --- the stage ----------------------------------------------------------------------------
+
+def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str]:
+    folded = fold(s.text)
+    found: dict[str, int] = {}
+    if ctx.place_re:
+        for m in ctx.place_re.finditer(folded):
+            found[m.group()] = ctx.places[m.group()]
+    for m in COREF_RE.finditer(s.text):
+        kind = m.group(1).lower()
+        if kind in ctx.last_place and not found:
+            found[ctx.last_place[kind]] = PLACE_WORDS[kind]
+    if found:
+        top = min(found.values())
+        subject = sorted(re.sub(r"\s+", " ", p) for p, lvl in found.items() if lvl == top)
+        for m in PLACE_RE.finditer(s.text):
+            key = fold(m.group(1).split()[-1] if False else m.group(1))
+            for name in subject:
+                if key.endswith(name):
+                    ctx.last_place[m.group(2).lower()] = name
+        for m in PLACE_OF_RE.finditer(s.text):
+            for name in subject:
+                if fold(m.group(2).strip()) == name:
+                    ctx.last_place[m.group(1).lower()] = name
+        ctx.carried = subject
+        return subject
+    countries = sorted(set(_countries(lex, folded)))
+    if countries:
+        ctx.carried = []
+        return countries
+    if ctx.carried and not _names_something(s.text):
+        return ctx.carried
+    ctx.carried = []
+    return ctx.default_subject
+
+
+def _names_something(text: str) -> bool:
+    """Does the sentence name a proper noun (after its first word)? Then it opens a new topic."""
+    words = re.findall(r"[\w'’-]+", text)[1:]
+    return any(w[:1].isupper() and w.lower() not in CALENDAR and len(w) > 1 for w in words)
+
+
+def claims_for_sentence(lex: Lexicon, ctx: ArticleContext, s: Sentence, mentions: list[Mention],
+                        next_id) -> list[Claim]:
+    folded = fold(s.text)
+    subject = sentence_subject(lex, ctx, s)
+    found = periods(folded, ctx.year)
+    values = [m for m in mentions if m.kind in VALUE_KINDS]
+    out: list[Claim] = []
+    base_by_pos: list[tuple[int, Claim]] = []
+    for m in mentions:
+        kind = _claim_kind(m)
+        metric, phrase, notes = None, None, []
+        period = aggregation = None
+        modality = "actual"
+        high, low = m.high, m.low
+        if m.kind in VALUE_KINDS:
+            metric, phrase = _metric_for(lex, folded, m, values)
+            if kind in ("percent", "percentage_point", "multiplier") and _is_change(lex, folded, m):
+                direct = metric and lex.rules.metrics[metric].aggregation == "change"
+                if not direct:
+                    base = _nearest_base(base_by_pos, m)
+                    if base is not None and base.metric:
+                        metric, phrase = f"{base.metric}.growth", base.metric_phrase
+                        period = base.period
+                        notes.append(f"growth of {base.text}")
+                    else:
+                        metric = None
+            modality, mod_phrase = _modality(lex, folded, m)
+            if mod_phrase:
+                notes.append(mod_phrase)
+        if metric:
+            rule = lex.rules.metrics.get(metric.split(".")[0])
+            aggregation = "change" if "." in metric else (rule.aggregation if rule else "flow")
+            scope_aggr = _scope(lex, folded, m, "aggregation")
+            if aggregation == "flow" and any(v == "stock" for d, v, p in scope_aggr if d < 60):
+                aggregation = "stock"
+                notes += [p for d, v, p in scope_aggr if v == "stock"][:1]
+            if aggregation in ("flow", "stock", "count") and _by_change(folded, m):
+                aggregation = "change"
+            if aggregation == "flow" and period is None:
+                period = _period_for(found, m, values)
+            elif aggregation in ("stock", "count"):
+                as_of = _as_of(folded, mentions, ctx.article)
+                period = f"as of {as_of}" if as_of else None
+            thresholds = _scope(lex, folded, m, "period")
+            if m.hedge in ("above", "at_least") and any(v == "threshold" and d < 45 for d, v, p in thresholds):
+                high = None  # "passed the $2 billion mark": a floor, not an estimate
+                notes.append("threshold")
+        claim = Claim(
+            id=next_id(), article=s.article, kind=kind, metric=metric, metric_phrase=phrase,
+            subject=subject if metric else [], period=period,
+            aggregation=aggregation or "flow", modality=modality,
+            value=_resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value,
+            unit=m.unit, hedge=m.hedge, low=low, high=high, text=m.text, quote=s.text,
+            line=s.line, column=s.column + m.start if s.start >= 0 else 1, headline=s.headline,
+            twin=m.twin, scope_notes=notes)
+        if kind in ("amount", "count", "quantity") and metric:
+            base_by_pos.append((m.start, claim))
+        out.append(claim)
+    return out + _sums(lex, out, next_id)
+
+
+def _is_change(lex: Lexicon, folded: str, m: Mention) -> bool:
+    return any(d < 40 for d, v, p in _scope(lex, folded, m, "aggregation") if v == "change")
+
+
+def _by_change(folded: str, m: Mention) -> bool:
+    """'rising by 13', 'up by 2 billion': the value is a change, not a level."""
+    return bool(re.search(r"\b(?:ris\w*|increas\w*|grow\w*|gain\w*|up|down|fell|drop\w*|declin\w*|"
+                          r"jump\w*|climb\w*|surg\w*)\s+by\s+(?:\w+\s+)?$", folded[max(0, m.start - 30):m.start]))
+
+
+def _nearest_base(bases: list[tuple[int, Claim]], m: Mention) -> Claim | None:
+    before = [c for pos, c in bases if pos < m.start]
+    return before[-1] if before else (bases[0][1] if bases else None)
+
+
+def _sums(lex: Lexicon, claims: list[Claim], next_id) -> list[Claim]:
+    """'292 dead, with 38 missing' also states 330 dead and missing (metrics with sum_of)."""
+    out = []
+    for name, rule in lex.rules.metrics.items():
+        if not rule.sum_of:
+            continue
+        parts = []
+        for part in rule.sum_of:
+            found = [c for c in claims if c.metric == part and c.hedge is None and isinstance(c.value, float)
+                     and c.modality == "actual" and c.aggregation != "change"]
+            if len(found) != 1:
+                break
+            parts.append(found[0])
+        else:
+            if any(c.metric == name for c in claims) or len({tuple(p.subject) for p in parts}) != 1:
+                continue
+            first = parts[0]
+            out.append(first.model_copy(update=dict(
+                id=next_id(), metric=name, metric_phrase=" + ".join(p.metric_phrase or "" for p in parts),
+                value=sum(p.value for p in parts), low=sum(p.low for p in parts),
+                high=sum(p.high for p in parts), text=" + ".join(p.text for p in parts),
+                scope_notes=[f"sum of {' and '.join(rule.sum_of)}"])))
+    return out
+
+
+def build_context(lex: Lexicon, article: Article, sentences: list[Sentence],
+                  places: dict[str, int], place_re) -> ArticleContext:
+    year = int(article.date[:4]) if article.date else None
+    return ArticleContext(article=article, default_subject=default_subject(lex, article, sentences),
+                          year=year, place_re=place_re, places=places)

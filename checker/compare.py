@@ -1,0 +1,235 @@
+"""Compare stage: turn each group of same-fact claims into findings.
+
+Every value is an interval (rounding and hedges, from the extract stage). Two claims agree when
+one's printed value lies inside the other's interval; they are in tension when their intervals
+only overlap at an edge or only once round numbers are read loosely ("2,000" for 1,929); they
+conflict when the intervals cannot overlap. A group is split into mutually agreeing clusters; the
+largest is the majority, the rest are outliers.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .match import Group, as_of, dimension
+from .models import Claim, Finding
+from .rules import RuleSet
+
+AGREE, TENSION, CONFLICT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    hi: float
+    lo_open: bool
+    hi_open: bool
+    nominal: float
+    loose: tuple[float, float]  # round numbers read generously ("2,000" ~ 1,500..2,500)
+
+
+def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
+    """The claim's interval in the group's unit, or None when it cannot be converted."""
+    value, lo, hi, hedge, unit = c.value, c.low, c.high, c.hedge, c.unit
+    if c.kind == "amount" and currency and unit != currency:
+        twin = c.twin
+        if not (twin and twin.unit == currency and isinstance(twin.value, (int, float))):
+            return None  # a currency converts only through a rate the article itself states
+        value, lo, hi, hedge = twin.value, twin.low, twin.high, twin.hedge
+    factor = 1.0
+    if c.kind == "quantity":
+        u = next((u for u in rules.units.values() if u.symbol == unit), None)
+        factor = u.to_base if u else 1.0
+    v = float(value) * factor
+    lo_f = float(lo) * factor if isinstance(lo, (int, float)) else v
+    hi_f = float(hi) * factor if isinstance(hi, (int, float)) else (math.inf if hi is None and hedge in ("above", "at_least") else v)
+    slack = _slack(c, rules)
+    lo_f, hi_f = lo_f - abs(lo_f) * slack, hi_f + abs(hi_f) * slack
+    rounding = hedge is None and hi_f > lo_f
+    return Interval(lo_f, hi_f, hedge == "above", hedge == "below" or rounding, v, _loose(v, lo_f, hi_f, hedge))
+
+
+def _slack(c: Claim, rules: RuleSet) -> float:
+    base = (c.metric or "").split(".")[0]
+    return max((t.relative for t in rules.tolerances.values()
+                if (t.metric and t.metric == base) or (t.unit and t.unit == c.unit)), default=0.0)
+
+
+def _loose(v: float, lo: float, hi: float, hedge: str | None) -> tuple[float, float]:
+    if hedge is None and lo == hi and v == int(v) and v != 0:
+        n, zeros = int(abs(v)), 0
+        while n % 10 == 0:
+            n //= 10
+            zeros += 1
+        if zeros:
+            half = 10 ** zeros / 2
+            return v - half, v + half
+    return lo, hi
+
+
+def relation(a: Interval, b: Interval) -> int:
+    if a.hi < b.lo or b.hi < a.lo:
+        loose_overlap = a.loose[1] >= b.loose[0] and b.loose[1] >= a.loose[0]
+        return TENSION if loose_overlap else CONFLICT
+    if a.hi == b.lo or b.hi == a.lo:  # touching: one shared point at most
+        if a.lo == b.lo and a.hi == b.hi:
+            return AGREE
+        left, right = (a, b) if a.hi == b.lo else (b, a)
+        return CONFLICT if (left.hi_open and right.lo_open) else TENSION
+    if _inside(a.nominal, b) or _inside(b.nominal, a):
+        return AGREE
+    return TENSION
+
+
+def _inside(x: float, i: Interval) -> bool:
+    above_lo = x > i.lo if i.lo_open else x >= i.lo
+    below_hi = x < i.hi if i.hi_open else x <= i.hi
+    return above_lo and below_hi
+
+
+def clusters(items: list[tuple[Claim, Interval]]) -> list[list[int]]:
+    """Greedy partition into mutually agreeing clusters, largest (most articles) first."""
+    n = len(items)
+    agree = [[relation(items[i][1], items[j][1]) == AGREE for j in range(n)] for i in range(n)]
+    left = list(range(n))
+    out: list[list[int]] = []
+    while left:
+        best: list[int] = []
+        for seed in left:
+            cl = [seed]
+            for j in sorted(left, key=lambda k: (-sum(agree[k][x] for x in left), k)):
+                if j != seed and all(agree[j][x] for x in cl):
+                    cl.append(j)
+            key = (len({items[i][0].article for i in cl}), len(cl))
+            if key > (len({items[i][0].article for i in best}), len(best)):
+                best = sorted(cl)
+        out.append(best)
+        left = [i for i in left if i not in best]
+    return out
+
+
+def _currency(claims: list[Claim]) -> str | None:
+    units = [c.unit for c in claims if c.kind == "amount"]
+    return max(sorted(set(units)), key=units.count) if units else None
+
+
+def describe(c: Claim) -> str:
+    return f"\"{c.text}\" ({c.article}:{c.line})"
+
+
+def label(g: Group, rules: RuleSet) -> str:
+    metric, subject, _ = g.block
+    base, _, change = metric.partition(".")
+    rule = rules.metrics.get(base)
+    name = (rule.label if rule and rule.label else base.replace("_", " "))
+    if change:
+        name = f"growth of {name}"
+    subj = "–".join(subject) if subject else "unspecified subject"
+    period, aggregation, modality = g.key
+    scope = period if period != "stock" else _as_of_label(g.claims)
+    extra = "" if modality == "actual" else f", {modality}"
+    return f"{name} ({subj}, {scope}{extra})"
+
+
+def _as_of_label(claims: list[Claim]) -> str:
+    dates = sorted({as_of(c) or "date unknown" for c in claims})
+    return "as of " + " / ".join(dates)
+
+
+def compare_group(g: Group, rules: RuleSet) -> Finding | None:
+    currency = _currency(g.claims)
+    items = [(c, i) for c in g.claims if (i := interval(c, rules, currency)) is not None]
+    if len(items) < 2:
+        return None
+    parts = clusters(items)
+    if len(parts) < 2:
+        return None
+    major = parts[0]
+    worst = AGREE
+    pairs = []
+    for other in parts[1:]:
+        for j in other:
+            rel = max(relation(items[i][1], items[j][1]) for i in major)
+            worst = max(worst, rel)
+            pairs.append(j)
+    if worst == AGREE:
+        return None
+    claims = [c for c, _ in items]
+    majority = [items[i][0] for i in major]
+    outliers = [items[j][0] for j in pairs]
+    code, name, severity = _verdict(g, worst, majority, outliers, rules)
+    return Finding(
+        id="", rule=code, name=name, severity=severity,
+        message=_message(g, worst, majority, outliers, parts, items, rules),
+        fact=label(g, rules), claims=claims,
+        majority=[c.id for c in majority], outliers=[c.id for c in outliers])
+
+
+def _verdict(g: Group, worst: int, majority: list[Claim], outliers: list[Claim], rules: RuleSet):
+    undated = g.key[0] == "stock" and len({as_of(c) for c in majority + outliers}) > 1 or \
+        (g.snapshot and any(as_of(c) is None for c in majority + outliers))
+    code = "FL103" if undated else ("FL101" if worst == CONFLICT else "FL102")
+    check = rules.checks.get(code)
+    default = {"FL101": ("value-conflict", "error"), "FL102": ("value-tension", "warning"),
+               "FL103": ("snapshot-drift", "warning")}[code]
+    return code, check.name if check else default[0], check.severity if check else default[1]
+
+
+def _message(g, worst, majority, outliers, parts, items, rules) -> str:
+    verb = "cannot be reconciled with" if worst == CONFLICT else "is in tension with"
+    maj = ", ".join(describe(c) for c in majority)
+    out = "; ".join(describe(c) for c in outliers)
+    n_articles = len({c.article for c in majority})
+    lead = f"majority ({len(majority)} claims, {n_articles} article{'s' if n_articles != 1 else ''})"
+    if len(majority) == 1 and all(len(p) == 1 for p in parts):
+        lead = "no majority; first reading"
+    same = {c.article for c in outliers} & {c.article for c in majority}
+    self_note = f" The same article states both ({', '.join(sorted(same))})." if same else ""
+    why = "their intervals cannot overlap" if worst == CONFLICT else \
+        "their intervals overlap only at an edge or once round numbers are read loosely"
+    when = ""
+    if g.key[0] == "stock":
+        when = " As-of dates differ or are unknown, so this may be a later figure rather than an error."
+    return f"{out} {verb} the {lead}: {maj}; {why}.{self_note}{when}"
+
+
+def related(groups: list[Group], rules: RuleSet) -> Finding | None:
+    """Claims on the same metric and subject but a different period, aggregation or modality."""
+    real = {}
+    for g in groups:
+        real.setdefault(g.key, []).extend(g.claims)
+    if len(real) < 2:
+        return None
+    claims = [c for g in groups for c in g.claims]
+    if len({c.article for c in claims}) < 2:
+        return None
+    scopes = []
+    for key, members in real.items():
+        period, aggregation, modality = key
+        when = period if period != "stock" else _as_of_label(members)
+        tag = f"{aggregation}, {when}" + ("" if modality == "actual" else f", {modality}")
+        values = ", ".join(sorted({c.text for c in members}))
+        scopes.append(f"[{tag}]: {values}")
+    g0 = groups[0]
+    metric, subject, _ = g0.block
+    check = rules.checks.get("FL301")
+    name = label(Group(g0.block, ("", "", "actual"), claims), rules).split(" (")[0]
+    subj = "–".join(subject) if subject else "unspecified subject"
+    return Finding(
+        id="", rule="FL301", name=check.name if check else "related-scope",
+        severity=check.severity if check else "info",
+        message=f"{name} for {subj} is reported with different scopes, which are not compared: " + "; ".join(scopes) + ".",
+        fact=f"{name} ({subj}, several scopes)", claims=claims)
+
+
+def compare(blocks: list[list[Group]], rules: RuleSet) -> list[Finding]:
+    findings = []
+    for groups in blocks:
+        for g in groups:
+            f = compare_group(g, rules)
+            if f:
+                findings.append(f)
+        rel = related(groups, rules)
+        if rel:
+            findings.append(rel)
+    return findings

@@ -1,0 +1,110 @@
+"""Match stage: group claims that state the same fact.
+
+Claims are blocked by (metric, subject, dimension): only claims in one block are ever compared,
+which keeps matching near-linear. Inside a block they are partitioned by period (flows),
+aggregation and modality; partitions of one block are "related but differently scoped".
+Running tallies (death tolls) are further split into snapshots.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .models import Claim
+from .rules import RuleSet
+
+COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"}
+
+
+@dataclass
+class Group:
+    """Claims about one fact (same key); `block` names the metric and subject it shares."""
+
+    block: tuple[str, tuple[str, ...], str]
+    key: tuple[str, str, str]  # (period or "stock", aggregation, modality class)
+    claims: list[Claim]
+    snapshot: bool = False  # a running-tally snapshot inferred from values, dates unknown
+
+
+def dimension(claim: Claim, rules: RuleSet) -> str:
+    if claim.kind == "amount":
+        return "money"
+    if claim.kind == "quantity":
+        unit = next((u for u in rules.units.values() if u.symbol == claim.unit), None)
+        return unit.dimension if unit else claim.unit
+    return claim.kind
+
+
+def modality_class(modality: str) -> str:
+    """Estimates are readings of the actual figure; targets and forecasts are other facts."""
+    return "actual" if modality in ("actual", "estimate") else modality
+
+
+def blocks(claims: list[Claim], rules: RuleSet) -> dict[tuple, list[Claim]]:
+    out: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.metric and c.kind in COMPARABLE and isinstance(c.value, (int, float)):
+            out[(c.metric, tuple(c.subject), dimension(c, rules))].append(c)
+    return dict(sorted(out.items()))
+
+
+def partition(block: list[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
+    parts: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in block:
+        period = c.period or "unknown period"
+        if c.aggregation in ("stock", "count", "rank"):
+            period = "stock"
+        parts[(period, c.aggregation, modality_class(c.modality))].append(c)
+    return dict(sorted(parts.items()))
+
+
+def as_of(c: Claim) -> str | None:
+    if c.period and c.period.startswith("as of "):
+        return c.period[6:]
+    return None
+
+
+def _gap(a: Claim, b: Claim) -> float:
+    lo = min(float(a.value), float(b.value))
+    hi = max(float(a.value), float(b.value))
+    return (hi - lo) / hi if hi else 0.0
+
+
+def snapshots(claims: list[Claim], gap: float) -> list[list[Claim]]:
+    """Split a running tally into likely snapshots: values more than `gap` apart are different
+    bulletins; a cluster holding two different known dates is split at its widest gap."""
+    ordered = sorted(claims, key=lambda c: (float(c.value), c.id))
+    clusters: list[list[Claim]] = [[ordered[0]]]
+    for c in ordered[1:]:
+        if _gap(clusters[-1][-1], c) > gap:
+            clusters.append([c])
+        else:
+            clusters[-1].append(c)
+    out: list[list[Claim]] = []
+    while clusters:
+        cl = clusters.pop(0)
+        dates = {as_of(c) for c in cl if as_of(c)}
+        if len(dates) > 1 and len(cl) > 1:
+            i = max(range(1, len(cl)), key=lambda k: _gap(cl[k - 1], cl[k]))
+            clusters[:0] = [cl[:i], cl[i:]]
+        else:
+            out.append(cl)
+    return out
+
+
+def group(claims: list[Claim], rules: RuleSet) -> list[list[Group]]:
+    """Per block, its groups; each group holds the claims of one fact key."""
+    tol = rules.tolerances.get("snapshot_gap")
+    gap = tol.relative if tol else 0.10
+    out = []
+    for bkey, block in blocks(claims, rules).items():
+        groups = []
+        metric = rules.metrics.get(bkey[0].split(".")[0])
+        for pkey, members in partition(block).items():
+            if metric and metric.running and pkey[0] == "stock" and "." not in bkey[0]:
+                for snap in snapshots(members, gap):
+                    groups.append(Group(bkey, pkey, snap, snapshot=True))
+            else:
+                groups.append(Group(bkey, pkey, members))
+        out.append(groups)
+    return out

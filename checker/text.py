@@ -1,0 +1,37 @@
+"""Text folding shared by the stages: lower case, no diacritics, plain quotes and dashes.
+
+Folding is one character in, one character out, so offsets found in folded text are offsets in
+the original ("Việt Nam" -> "viet nam", "Đà Nẵng" -> "da nang").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPECIAL = {"đ": "d", "Đ": "d", "ø": "o", "ł": "l", "ß": "s", "’": "'", "‘": "'", "“": '"',
+            "”": '"', "–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    base = unicodedata.normalize("NFKD", ch)
+    kept = [c for c in base if not unicodedata.combining(c)]
+    out = (kept[0] if kept else ch).lower()
+    return out if len(out) == 1 else ch.lower()[:1] or ch
+
+
+def fold(text: str) -> str:
+    """Same length as `text`: lower case without diacritics."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    """One regex matching any of the (folded) phrases on word boundaries, longest first."""
+    alts = sorted({fold(p).strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts) or r"(?!x)x"
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
