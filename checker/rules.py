@@ -45,6 +45,10 @@ class ScaleRule(Entry):
     words: list[str]
     factor: float = Field(gt=0)
     case_sensitive: bool = False  # "M" for million must not match "m" (metres) in some contexts
+    # any: full word after digits or words; digits: abbreviation right after digits ("3bn");
+    # currency: only when a currency is stated too ("$5m")
+    attach: Literal["any", "digits", "currency"] = "any"
+    code_prefixes: list[str] = []  # "M" + ISO code = this scale ("MUSD")
 
 
 class NumberWordRule(Entry):
@@ -54,9 +58,12 @@ class NumberWordRule(Entry):
 
 
 class CurrencyRule(Entry):
-    symbols: list[str] = []  # "$", "US$", "€"
-    codes: list[str] = []  # "USD"
-    names: list[str] = []  # "dollar", "dollars", "US dollars"
+    """A currency; the table key is its ISO 4217 code (the unit mentions carry)."""
+
+    symbols: list[str] = []  # "$", "US$", "€" (matched as written)
+    codes: list[str] = []  # "USD" (any case)
+    names: list[str] = []  # "dollar", "dollars", "US dollars" (any case)
+    subunits: list[str] = []  # "cents": a hundredth of the unit
 
 
 class UnitRule(Entry):
@@ -64,6 +71,23 @@ class UnitRule(Entry):
     aliases: list[str]
     dimension: str  # speed, length, area, mass, energy, power, temperature, magnitude, count
     to_base: float = 1.0  # factor to the dimension's base unit, for conversion in compare
+    kind: Literal["quantity", "percent", "percentage_point", "multiplier"] = "quantity"
+    case_sensitive: bool = False
+    glued_only: bool = False  # alias only counts right after the digits ("2.5x")
+
+
+class DateWordRule(Entry):
+    """A month (value 1-12) or weekday (value 1-7, Monday first) name, matched as written."""
+
+    words: list[str]
+    value: int = Field(ge=1, le=12)
+    kind: Literal["month", "weekday"] = "month"
+
+
+class LexiconRule(Entry):
+    """A word list the extractor consults by name (year context, identifier prefixes...)."""
+
+    words: list[str]
 
 
 # --- claim attachment ---------------------------------------------------------------------
@@ -127,6 +151,8 @@ SECTIONS: dict[str, type[Entry]] = {
     "number_words": NumberWordRule,
     "currencies": CurrencyRule,
     "units": UnitRule,
+    "date_words": DateWordRule,
+    "lexicon": LexiconRule,
     "metrics": MetricRule,
     "entities": EntityRule,
     "scope": ScopeRule,
@@ -142,6 +168,8 @@ class RuleSet(BaseModel):
     number_words: dict[str, NumberWordRule] = {}
     currencies: dict[str, CurrencyRule] = {}
     units: dict[str, UnitRule] = {}
+    date_words: dict[str, DateWordRule] = {}
+    lexicon: dict[str, LexiconRule] = {}
     metrics: dict[str, MetricRule] = {}
     entities: dict[str, EntityRule] = {}
     scope: dict[str, ScopeRule] = {}
