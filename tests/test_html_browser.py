@@ -273,4 +273,8 @@ def test_screenshot(browser, tmp_path):
     browser.screenshot(SCREENSHOT)
     data = SCREENSHOT.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    # the per-article view too
+    browser.cmd("POST", "/window/rect", {"width": 1280, "height": 900})
+    browser.js("document.querySelector('.tabs button[data-view=articles]').click(); scrollTo(0, 0)")
+    browser.screenshot(SCREENSHOT.with_name("html-report-articles.png"))
     print(f"screenshot of the report for {source}: {SCREENSHOT}")

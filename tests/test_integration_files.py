@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -95,10 +96,13 @@ def test_workflow_command_runs(tmp_path):
     assert proc.returncode in (0, 1), proc.stderr[-2000:]  # 1: findings at --fail-on
     assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
     # annotations on stdout: every line the runner would read as a command is well formed
+    # and points at a file of the repository (paths relative to the repository, not to seeds/)
     for line in proc.stdout.splitlines():
         if line.startswith("::"):
             assert line.split(" ", 1)[0] in ("::error", "::warning", "::notice"), line
-            assert "::" in line[2:], line
+            props = line[2:line.index("::", 2)].split(" ", 1)[1]
+            file = dict(p.split("=", 1) for p in props.split(","))["file"]
+            assert (cwd / file.replace("%3A", ":").replace("%2C", ",").replace("%25", "%")).is_file()
     # the file the upload step sends exists and is valid SARIF 2.1.0
     sarif_step = [s for s in _workflow_steps() if "upload-sarif" in s.get("uses", "")][0]
     sarif_path = cwd / sarif_step["with"]["sarif_file"]
@@ -111,7 +115,7 @@ def test_workflow_command_runs(tmp_path):
     assert not errors, errors[0].message
     for result in log["runs"][0]["results"]:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        assert (cwd / uri).is_file() or (cwd / "seeds" / uri).is_file(), uri
+        assert (cwd / unquote(uri)).is_file(), uri
     html = (cwd / "reports" / "factlint.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     # the HTML artifact step uploads what was written

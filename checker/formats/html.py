@@ -343,7 +343,7 @@ def _summary(ctx: _Ctx) -> str:
     if r.warnings:
         items = "".join(f"<li>{e(w)}</li>" for w in r.warnings)
         html.append(
-            f'<div class="inputwarn"><strong>{len(r.warnings)} input problem(s)</strong> '
+            f'<div class="inputwarn"><strong>{len(r.warnings)} input {_plural(len(r.warnings), "problem")}</strong> '
             f"did not stop the run:<ul>{items}</ul></div>"
         )
     html.append("</section>")
