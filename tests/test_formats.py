@@ -463,3 +463,45 @@ def test_html_content(report):
 def test_html_no_findings():
     page = render_html(empty_report())
     assert "No discrepancies" in page
+
+
+# --- property tests: escaping holds for any text ----------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_NORMALISE = str.maketrans({c: "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def _one_finding(text: str) -> Report:
+    r = make_report()
+    f = r.findings[1]
+    c = f.claims[1].model_copy(update={"quote": text, "article": text or "x"})
+    f = f.model_copy(update={"fact": text, "message": text, "claims": [f.claims[0], c]})
+    arts = r.articles + [ArticleInfo(path=text or "x", outlet=text, title=text)]
+    return r.model_copy(update={"findings": [f], "articles": arts})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_github_escaping_round_trips(text):
+    out = render_github(_one_finding(text))
+    assert out.count("\n") == 1 and len(out.splitlines()) == 1
+    cmd, props, msg = parse_command(out.rstrip("\n"))
+    assert cmd == "warning"
+    expect = text.translate(_NORMALISE)
+    expect = re.sub("[\x00-\x08\x0e-\x1f\x7f]", "\ufffd", expect)
+    assert props["title"] == f"FL102 value-tension: {expect}"
+    assert msg.startswith(expect.strip() or "value-tension")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>&\"'/=:; \nascriptjvonerrorhref%\u2028")), max_size=80))
+def test_html_escaping_any_text(text):
+    page = render_html(_one_finding(text))
+    p = _Collector()
+    p.feed(page)
+    assert [t for t, _ in p.tags].count("script") == 1
+    assert {t for t, _ in p.tags} <= ALLOWED_TAGS
+    for _, attrs in p.tags:
+        assert not any(k.startswith("on") for k in attrs)
