@@ -255,6 +255,24 @@ def _severity_table(value: Any, where: str) -> dict[str, str]:
     return out
 
 
+def _one_line(fn):
+    """Keep InputError messages on one line (keys may contain newlines when quoted)."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            msg = str(exc)
+            if "\n" in msg or "\r" in msg:
+                raise InputError(msg.replace("\r", "\\r").replace("\n", "\\n")) from None
+            raise
+
+    return wrapper
+
+
+@_one_line
 def load_config_file(path: Path | str) -> Config:
     """Parse one factlint.toml or pyproject.toml (syntax and types; codes are checked later)."""
     path = Path(path)
@@ -457,6 +475,7 @@ def _check_table(rules) -> dict[str, tuple[str, str]]:
     return {code: (c.name, c.group) for code, c in rules.checks.items()}
 
 
+@_one_line
 def check_config(cfg: Config, rules) -> None:
     """Every selector in the config must name at least one known check."""
     checks = _check_table(rules)

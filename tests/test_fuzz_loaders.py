@@ -269,3 +269,12 @@ def test_fuzz_baseline(text):
 def test_deeply_nested_toml():
     _load_rules_text("x = " + "[" * 5000 + "]" * 5000)
     _load_config_text("x = " + "[" * 5000 + "]" * 5000)
+
+
+def test_messages_stay_one_line_with_newlines_in_keys():
+    for text in ('[metrics."a\\nb"]\nphrases = 3\n',
+                 '[checks."FL1\\n"]\nname="x"\nseverity="error"\nsummary="s"\nmessage="m"\n',
+                 '[tolerances.x]\nmetric = "no\\nsuch"\n'):
+        _load_rules_text(text)
+    _load_config_text('[severity]\n"FL1\\n01" = "loud"\n')
+    _load_config_text('"sel\\nect" = 1\n')
