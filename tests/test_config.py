@@ -356,3 +356,52 @@ def test_cli_overrides_and_describe(tmp_path):
     assert "extra (--rules)" in text
     with pytest.raises(InputError, match="--fail-on: 'fatal'"):
         cfg.with_overrides(fail_on="fatal")
+
+
+# --- commands (no pipeline needed) ------------------------------------------------------------
+
+def _cli(args):
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    return CliRunner().invoke(app, args)
+
+
+def test_cli_config_shows_sources(tmp_path, rules_dir):
+    p = write(tmp_path / "factlint.toml", f"""
+        rules = ["{rules_dir.as_posix()}"]
+        ignore = ["related-fact"]
+    """)
+    res = _cli(["config", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert f"config file: {p.resolve()}" in res.output
+    assert f"ignore       = [related-fact]    # {p.resolve()}:2" in res.output
+
+
+def test_cli_config_unknown_code_exit_2(tmp_path):
+    write(tmp_path / "factlint.toml", 'select = ["FL999"]\n')
+    res = _cli(["config", str(tmp_path)])
+    assert res.exit_code == 2
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and "factlint.toml:1: select: unknown check 'FL999'" in lines[0]
+
+
+def test_cli_rules_and_explain(tmp_path, rules_dir):
+    res = _cli(["rules", "checks", "--rules", str(rules_dir)])
+    assert res.exit_code == 0, res.output
+    assert "FL201" in res.output and "checks.toml" in res.output
+    res = _cli(["explain", "related-fact", "--rules", str(rules_dir)])
+    assert res.exit_code == 0 and res.output.startswith("FL201 related-fact (info, group notes)")
+    res = _cli(["explain", "FL999", "--rules", str(rules_dir)])
+    assert res.exit_code == 2 and "unknown check 'FL999'" in res.output
+    res = _cli(["rules", "metricz"])
+    assert res.exit_code == 2 and "unknown section 'metricz'" in res.output
+
+
+def test_cli_bad_rules_folder_exit_2(tmp_path):
+    bad = tmp_path / "r"
+    write(bad / "x.toml", "[hedges.nearly]\nphrases = ['nearly']\ndirection = 'below'\nwidth = 3\n")
+    res = _cli(["rules", "--rules", str(bad)])
+    assert res.exit_code == 2
+    assert "x.toml:4: hedges.nearly.width" in res.output and len(res.output.strip().splitlines()) == 1
