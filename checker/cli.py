@@ -29,35 +29,36 @@ def fail(message: str) -> None:
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(..., help="Article files or folders (.txt, .md)."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, markdown, json (comma-separated for several)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, markdown, json, html, sarif, junit, gitlab, github (comma-separated for several)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Report file (default: reports/factlint.<ext>)."),
-    fail_on: str = typer.Option("error", "--fail-on", help="info, warning or error: lowest severity that fails the run."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="info, warning or error: lowest severity that fails the run (default: config, else error)."),
     rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rules folder (repeatable); overrides bundled rules."),
     stdout: bool = typer.Option(False, "--stdout", help="Print the report instead of writing a file."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
+    baseline_path: Optional[Path] = typer.Option(None, "--baseline", help="Skip findings recorded in this baseline file."),
+    min_severity: Optional[str] = typer.Option(None, "--min-severity", help="info, warning or error: lowest severity shown."),
+    select: list[str] = typer.Option([], "--select", help="Only these checks: code, prefix, name or group (repeatable)."),
+    ignore: list[str] = typer.Option([], "--ignore", help="Skip these checks (repeatable)."),
 ) -> None:
     """Check articles for discrepancies between sources."""
-    from .pipeline import run
+    from .config import apply_policy
+    from .load import load
+    from .pipeline import analyse
     from .render import exit_code, write_outputs
 
+    cfg, rules = _policy(paths, config_path, rules_dirs, fail_on=fail_on, min_severity=min_severity,
+                         baseline=baseline_path, select=select or None, ignore=ignore or None)
     try:
-        rules = _rules(rules_dirs)
-        report = run([str(p) for p in paths], rules)
+        articles, warnings = load([str(p) for p in paths])
+        report = analyse(articles, rules, warnings)
+        report = apply_policy(report, cfg, {a.path: a for a in articles}, rules=rules)
         for line in report.warnings:
             typer.echo(f"factlint: warning: {line}", err=True)
-        code = exit_code(report, fail_on)
+        code = exit_code(report, cfg.fail_on)
         write_outputs(report, fmt, output, stdout=stdout)
     except InputError as exc:
         fail(str(exc))
     raise typer.Exit(code)
-
-
-def _rules(dirs: list[Path]):
-    from .rules import RuleError, load_rules
-
-    try:
-        return load_rules(tuple(str(d) for d in dirs))
-    except RuleError as exc:
-        fail(str(exc))
 
 
 # --- issue 4: rules, explain, config, baseline ------------------------------------------------
