@@ -1,0 +1,250 @@
+"""Score factlint's extractor on the peer-derived quantity benchmark (issue 3).
+
+    python benchmarks/bench_quantities.py [--data PATH] [--errors] [--json] [--repeat N]
+
+Data: ../shared/benchmarks/quantities/quantities.jsonl relative to the repository (see its
+README for the format). Scoring follows the README's `scope` rules:
+
+- all       every quantity in the sentence is listed: every prediction counts;
+- number    every number is listed as a bare value: predictions are matched on value only;
+            ordinals are not numbers in that model and are left out;
+- currency / percent / ordinal   only quantities of that kind are listed: only predictions of
+            that kind count (others are neither right nor wrong);
+- spans     only the hedged ranges are listed: recall only.
+
+A prediction matches an expected item when its value is within 0.5% (absolute 1e-9 near zero)
+and, outside `number` scope, its unit is the same. A date read at year granularity matches a
+bare number equal to the year (the sources list "1979" as a cardinal; we read it as the year
+1979). `unparsed` mentions are reported but never scored (they are an explicit "not
+understood"), nor are clock times and weekdays.
+
+Printed: precision, recall and F1 per category and per source suite, hedge accuracy (label and
+direction) on the items the sources mark as hedged, recall on currency-code-first amounts, and
+sentences per second (single process, after a warm-up pass).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO / ".." / "shared" / "benchmarks" / "quantities" / "quantities.jsonl"
+sys.path.insert(0, str(REPO))
+
+CATEGORIES = ["currency", "cardinal", "words", "scaled", "ordinal", "percent", "approx"]
+_SCALE_RE = re.compile(
+    r"(?i)\b(?:thousand|million|billion|trillion|lakh|crore|dozen)s?\b|\d\s*(?:k|m|mm|bn|b|g|mn|mln|bln|tn|tln)\b"
+)
+_CODE_FIRST = re.compile(r"^(?:[A-Za-z]{3}\s?\d|[A-Za-z]{3}\s+[\d.])")
+DIRECTION = {"below": "down", "at_most": "down", "above": "up", "at_least": "up", "about": "both"}
+
+
+def load_cases(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _pred_items(mentions, scope: str) -> list[dict]:
+    out = []
+    for m in mentions:
+        if m.kind in ("unparsed", "time", "weekday"):
+            continue
+        value = m.value
+        unit = m.unit
+        if m.kind in ("date",):
+            if m.granularity in ("year", "decade") and isinstance(value, str) and value.isdigit():
+                value, unit = float(value), ""
+            else:
+                value = None
+        if scope == "number" and m.kind == "ordinal":
+            continue
+        if scope == "currency" and m.kind != "amount":
+            continue
+        if scope == "percent" and m.kind != "percent":
+            continue
+        if scope == "ordinal" and m.kind != "ordinal":
+            continue
+        out.append({"value": value, "unit": unit, "hedge": m.hedge, "text": m.text, "kind": m.kind,
+                    "start": m.start})
+    return out
+
+
+def _close(a, b) -> bool:
+    if a is None or b is None:
+        return False
+    if abs(b) < 1e-9:
+        return abs(a) < 1e-9
+    return abs(a - b) <= 0.005 * abs(b)
+
+
+def _pred_category(p: dict) -> str:
+    if p["kind"] == "amount":
+        return "currency"
+    if p["kind"] == "percent":
+        return "percent"
+    if p["kind"] == "ordinal":
+        return "ordinal"
+    if p["hedge"]:
+        return "approx"
+    if not re.search(r"\d", p["text"]):
+        return "words"
+    if _SCALE_RE.search(p["text"]):
+        return "scaled"
+    return "cardinal"
+
+
+def score(cases: list[dict], extract, rules) -> dict:
+    per_cat = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    per_src = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    total = {"tp": 0, "fp": 0, "fn": 0}
+    hedged = {"n": 0, "label": 0, "direction": 0}
+    code_first = {"n": 0, "hit": 0}
+    errors = []
+    for case in cases:
+        scope = case["scope"]
+        src = case["source"].split(":", 1)[0]
+        mentions = extract(case["text"], rules)
+        preds = _pred_items(mentions, scope)
+        used = [False] * len(preds)
+        misses = []
+        for exp in case["expected"]:
+            best = None
+            for i, p in enumerate(preds):
+                if used[i] or not isinstance(p["value"], (int, float)):
+                    continue
+                if not _close(p["value"], exp["value"]):
+                    continue
+                if scope != "number" and p["unit"] != exp["unit"]:
+                    continue
+                rank = (p["hedge"] == exp["approx"], -abs(p["start"]))
+                if best is None or rank > best[0]:
+                    best = (rank, i)
+            cat = exp["category"]
+            if best is not None:
+                i = best[1]
+                used[i] = True
+                per_cat[cat]["tp"] += 1
+                per_src[src]["tp"] += 1
+                total["tp"] += 1
+                got_hedge = preds[i]["hedge"]
+            else:
+                per_cat[cat]["fn"] += 1
+                per_src[src]["fn"] += 1
+                total["fn"] += 1
+                misses.append(exp)
+                got_hedge = "MISSING"
+            if exp["approx"]:
+                hedged["n"] += 1
+                hedged["label"] += got_hedge == exp["approx"]
+                hedged["direction"] += DIRECTION.get(got_hedge or "", "") == DIRECTION[exp["approx"]]
+            if cat == "currency" and _CODE_FIRST.match(exp["surface"]):
+                code_first["n"] += 1
+                code_first["hit"] += best is not None
+        fps = []
+        if scope != "spans":
+            for i, p in enumerate(preds):
+                if not used[i]:
+                    c = _pred_category(p)
+                    per_cat[c]["fp"] += 1
+                    per_src[src]["fp"] += 1
+                    total["fp"] += 1
+                    fps.append(p)
+        if misses or fps:
+            errors.append({"id": case["id"], "text": case["text"], "missed": [
+                (e["surface"], e["value"], e["unit"], e["approx"]) for e in misses],
+                "spurious": [(p["text"], p["value"], p["unit"], p["hedge"]) for p in fps]})
+    return {"total": total, "per_category": dict(per_cat), "per_source": dict(per_src),
+            "hedged": hedged, "code_first": code_first, "errors": errors}
+
+
+def prf(c: dict) -> tuple[float, float, float]:
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def speed(cases: list[dict], extract, rules, repeat: int = 3) -> float:
+    texts = [c["text"] for c in cases]
+    for t in texts:  # warm-up (compiles the rules once)
+        extract(t, rules)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for t in texts:
+            extract(t, rules)
+        best = min(best, time.perf_counter() - t0)
+    return len(texts) / best
+
+
+def overall_f1(data: Path | None = None) -> float:
+    """Overall F1 on the benchmark (used by the regression test)."""
+    from checker.extract import extract_mentions
+    from checker.rules import load_rules
+
+    cases = load_cases(data or DEFAULT_DATA)
+    return prf(score(cases, extract_mentions, load_rules())["total"])[2]
+
+
+def render(res: dict, sps: float) -> str:
+    lines = ["| slice | P | R | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|"]
+
+    def row(name, c):
+        p, r, f = prf(c)
+        lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {c['tp']} | {c['fp']} | {c['fn']} |")
+
+    row("**overall**", res["total"])
+    for cat in CATEGORIES:
+        if cat in res["per_category"]:
+            row(f"category {cat}", res["per_category"][cat])
+    for src in sorted(res["per_source"]):
+        row(f"suite {src}", res["per_source"][src])
+    h = res["hedged"]
+    cf = res["code_first"]
+    lines.append("")
+    lines.append(f"hedged items: {h['label']}/{h['n']} right label ({h['label'] / max(h['n'], 1):.3f}), "
+                 f"{h['direction']}/{h['n']} right direction ({h['direction'] / max(h['n'], 1):.3f})")
+    lines.append(f"currency-code-first amounts: {cf['hit']}/{cf['n']} ({cf['hit'] / max(cf['n'], 1):.3f})")
+    lines.append(f"speed: {sps:,.0f} sentences/s (single process, after warm-up)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--errors", action="store_true", help="print every case with a miss or a spurious item")
+    ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes (best is kept)")
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"bench_quantities: data not found: {args.data}", file=sys.stderr)
+        return 2
+    from checker.extract import extract_mentions
+    from checker.rules import load_rules
+
+    rules = load_rules()
+    cases = load_cases(args.data)
+    res = score(cases, extract_mentions, rules)
+    sps = speed(cases, extract_mentions, rules, args.repeat)
+    if args.errors:
+        for e in res["errors"]:
+            print(json.dumps(e, ensure_ascii=False))
+        print()
+    if args.json:
+        out = {k: v for k, v in res.items() if k != "errors"}
+        out["sentences_per_second"] = sps
+        out["f1"] = prf(res["total"])[2]
+        print(json.dumps(out, indent=1))
+    else:
+        print(render(res, sps))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
