@@ -489,10 +489,11 @@ def test_github_escaping_round_trips(text):
     assert out.count("\n") == 1 and len(out.splitlines()) == 1
     cmd, props, msg = parse_command(out.rstrip("\n"))
     assert cmd == "warning"
-    expect = text.translate(_NORMALISE)
-    expect = re.sub("[\x00-\x08\x0e-\x1f\x7f]", "\ufffd", expect)
-    assert props["title"] == f"FL102 value-tension: {expect}"
-    assert msg.startswith(expect.strip() or "value-tension")
+    def shown(s: str) -> str:
+        return re.sub("[\x00-\x08\x0e-\x1f\x7f]", "\ufffd", s.translate(_NORMALISE))
+
+    assert props["title"] == f"FL102 value-tension: {shown(text)}"
+    assert msg.startswith(shown(text.strip()) or "value-tension")
 
 
 @settings(max_examples=60, deadline=None)

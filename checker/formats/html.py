@@ -15,7 +15,7 @@ import base64
 import hashlib
 from html import escape
 
-from ..models import ArticleInfo, Claim, Finding, Report
+from ..models import SEVERITY_RANK, ArticleInfo, Claim, Finding, Report
 
 SEV_LABEL = {"error": "Error", "warning": "Warning", "info": "Note"}
 SEV_HELP = {
@@ -288,7 +288,7 @@ def _card(ctx: _Ctx, n: int, f: Finding) -> str:
             + ", ".join(f"<strong>{e(v)}</strong>" for v in maj)
             + "</p>"
         )
-    elif f.claims and len({c.article for c in f.claims}) > 1:
+    elif f.severity != "info" and len({c.article for c in f.claims}) > 1:
         majority = '<p class="majority">No majority: the sources split evenly.</p>'
     else:
         majority = ""
@@ -410,7 +410,9 @@ def render_html(report: Report, *, base: str = "") -> str:
 
     ctx = _Ctx(report, base)
     counts = severity_counts(report)
-    cards = "".join(_card(ctx, n, f) for n, f in enumerate(report.findings))
+    # errors first, then warnings, then notes; ids keep the report's order for the links
+    order = sorted(enumerate(report.findings), key=lambda nf: -SEVERITY_RANK[nf[1].severity])
+    cards = "".join(_card(ctx, n, f) for n, f in order)
     if report.findings:
         empty = '<p class="empty" id="empty" hidden>No finding matches these filters.</p>'
     else:
