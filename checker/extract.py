@@ -175,6 +175,14 @@ def _build_lexicon(rules: RuleSet) -> _Lex:
     return lx
 
 
+def _symbol(lx: _Lex, tok: str) -> str | None:
+    c = lx.cur_symbols.get(tok)
+    if c is None and "$" in tok:
+        low = tok.lower()
+        c = next((v for k, v in lx.cur_symbols.items() if k.lower() == low), None)
+    return c
+
+
 def _rev(words: list[str]) -> str:
     return _trie_regex([w[::-1] for w in words])
 
@@ -186,7 +194,7 @@ def _compile(lx: _Lex) -> None:
     quant = [w[6:] for w in lx.words if w.startswith("quant:")]
     numword = _trie_regex(sorted(set(word_keys + quant + ["a", "an", "minus", "negative"])))
     R["anchor"] = re.compile(
-        r"(?P<dig>(?<![\d])\.?\d)|(?P<w>(?<![A-Za-z])(?i:" + numword + r")(?=[^A-Za-z]|$|fold|[a-z]))"
+        r"(?P<dig>(?<![\d\x00.])\.\d|(?<![\d\x00])\d)|(?P<w>(?<![A-Za-z])(?i:" + numword + r")(?=[^A-Za-z]|$|fold|[a-z]))"
     )
     R["token"] = re.compile(
         r"(?P<sep>\s*(?:[-–—‑]|,|&)\s*|\s+(?i:and)\s+|\s+)?"
@@ -204,13 +212,17 @@ def _compile(lx: _Lex) -> None:
         r"\s+(?P<s>(?i:" + _trie_regex(list(lx.scale_any)) + r"))(?![A-Za-z])"
     )
     # currency after the number
-    R["cur_sym_after"] = re.compile(r"(?P<sp>\s{0,2})(?P<c>" + _trie_regex(list(lx.cur_symbols)) + r")(?![A-Za-z])")
+    sym_cs = [s for s in lx.cur_symbols if "$" not in s]
+    sym_ci = sorted({s.lower() for s in lx.cur_symbols if "$" in s})
+    sym_alt = "(?:" + _trie_regex(sym_cs) + "|(?i:" + _trie_regex(sym_ci) + "))"
+    sym_alt_rev = "(?:" + _rev(sym_cs) + "|(?i:" + _rev(sym_ci) + "))"
+    R["cur_sym_after"] = re.compile(r"(?P<sp>\s{0,2})(?P<c>" + sym_alt + r")(?![A-Za-z])(?!\s?[\d.]\d*)")
     codes_names = list(lx.cur_codes) + list(lx.cur_names) + list(lx.cur_scaled)
     R["cur_word_after"] = re.compile(
         r"(?P<sp>[ \t\n]{0,2}|-)(?P<c>(?i:" + _trie_regex(codes_names) + r"))(?![A-Za-z])"
     )
     # currency before the number (matched on the reversed text)
-    R["cur_sym_before"] = re.compile(r"(?P<sp>\s{0,2})(?P<c>" + _rev(list(lx.cur_symbols)) + r")")
+    R["cur_sym_before"] = re.compile(r"(?P<sp>\s{0,2})(?P<c>" + sym_alt_rev + r")")
     R["cur_word_before"] = re.compile(
         r"(?P<sp>\s{0,2})(?P<c>(?i:" + _rev(codes_names) + r"))(?![A-Za-z])"
     )
@@ -223,12 +235,12 @@ def _compile(lx: _Lex) -> None:
     R["magnitude_before"] = re.compile(r"(?i:edutingam)[\s-]*$"[::-1][::-1])  # placeholder, see _magnitude_before
     # hedges
     R["hedge_before"] = re.compile(
-        r"(?P<art>\s*(?:(?i:eht|na|a)\s+)?)(?P<h>(?i:" + _rev(list(lx.hedge_before)) + r"))(?![A-Za-z])"
+        r"(?P<art>\s*(?:(?i:eht|na|a)\s+)?)(?P<h>(?i:" + _rev(list(lx.hedge_before)) + r"))(?:(?<=[A-Za-z.])(?![A-Za-z])|(?<![A-Za-z.]))"
     )
     R["hedge_after"] = re.compile(
-        r"(?P<sp>\s*)(?P<h>(?i:" + _trie_regex(list(lx.hedge_after)) + r"))(?![A-Za-z])(?!\s*[\d$€£¥])"
+        r"(?P<sp>\s*)(?P<h>(?i:" + _trie_regex(list(lx.hedge_after)) + r"))(?![A-Za-z])(?!\s*(?:(?i:than|to)\s*)?[-\d$€£¥])"
     )
-    R["or_equal"] = re.compile(r"\s+(?i:" + _trie_regex(sorted(L.get("or_equal", set()))) + r")(?![A-Za-z])")
+    R["or_equal"] = re.compile(r"\s+(?i:" + _trie_regex(sorted(L.get("or_equal", set()))) + r")(?![A-Za-z])(?!\s*(?:(?i:to)\s*)?[-\d$€£¥])")
     R["ordinal_before"] = re.compile(r"(?P<sp>\s{0,2})(?P<o>" + _rev(sorted(L.get("ordinal_prefix", set()))) + r")(?![A-Za-z])")
     R["neg_before"] = re.compile(r"(?:\s+(?i:sunim|evitagen)|\s*[-−])(?![A-Za-z\d])")
     R["range_sep"] = re.compile(r"\s*(?:[-–—~]|(?i:to|through)\b)\s*(?=[\d$€£¥.]|[A-Za-z])")
@@ -253,7 +265,7 @@ def _compile(lx: _Lex) -> None:
         r"|(?P<ident>(?<![A-Za-z])(?:" + "|".join(re.escape(p) for p in idp) + r")\s*(?:No\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?)"
         r"|(?P<code>(?<![\w/])\d+(?:/\d+)*/[A-ZĐ][\w-]*)"
         r"|(?P<glued>(?<![\w$€£¥.])[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z\d-]*(?![\w])"
-        r"|(?<![\w$€£¥.])[A-Za-z]+\d+[A-Za-z\d]*(?![\w]))"
+        r"|(?<![\w$€£¥.])[A-Za-z]+\d+[A-Za-z\d]*(?:[.+/]\d+[A-Za-z\d]*)*(?![\w]))"
         r"|(?P<time>(?<![\w.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*"
         r"(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b|[AP]M\b|[AP]\.M\.)|(?<![\w.:,])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"
     )
@@ -307,6 +319,7 @@ class _Core:
     decimals: int = 0
     first_word: str = ""
     ntok: int = 1
+    lead: float | None = None  # value of the first digit token as written (for range scales)
 
 
 def _digit_value(s: str) -> tuple[float, int] | list[tuple[int, int]] | None:
@@ -475,7 +488,14 @@ class _Ctx:
                     continue
                 mo = mon(m["m"])
                 d1, d2 = dd(m["d1"]), dd(m["d2"])
-                if not (1 <= d1 <= 31) or (d2 and not (d1 < d2 <= 31) and not m["m2" if name == "d_mdy" else "m"]):
+                if not (1 <= d1 <= 31):
+                    continue
+                if d2 and not (d1 < d2 <= 31) and not (name == "d_mdy" and m["m2"]):
+                    # "Sept. 7 and 5 Feb": not a range; keep the first (mdy) or last (dmy) date
+                    if name == "d_mdy":
+                        self.add_date(m.start(), m.end("d1"), iso(None, mo, d1), "day")
+                    elif 1 <= d2 <= 31:
+                        self.add_date(m.start("d2"), m.end(), iso(m["y"], mo, d2), "day")
                     continue
                 y = m["y"]
                 end = m.end()
@@ -734,6 +754,7 @@ class _Ctx:
         fraction = False
         frac_pending: float | None = None
         started_digits = toks[i][0] == "digits"
+        lead: float | None = None
         consumed = i
         good_end = None
         good_val = None
@@ -750,7 +771,7 @@ class _Ctx:
         while k < n:
             kind, val, a, b, sep, s = toks[k]
             sep_s = sep.strip().lower()
-            if k > i and sep_s == "," and kind != "mag" and last_kind not in ("mag",):
+            if k > i and sep_s == "," and (started_digits or (kind != "mag" and last_kind not in ("mag",))):
                 break
             if kind == "digits":
                 if k > i and (last_kind not in ("mag",) and not (last_kind == "hundred" and sep_s == "and")):
@@ -758,16 +779,22 @@ class _Ctx:
                 if k > i and last_kind == "mag":
                     # digits after a magnitude continue the number only before hundred/mag
                     nxt = toks[k + 1] if k + 1 < n else None
-                    if not (sep_s == "and" or (nxt and nxt[0] in ("hundred", "mag") and not nxt[4].strip(", "))):
+                    if not (sep_s == "and" or (nxt and not nxt[4].strip(", ") and (
+                            nxt[0] == "hundred" or (nxt[0] == "mag" and nxt[1] < (last_mag or math.inf))))):
                         break
                 dv = _digit_value(s)
                 if dv is None or isinstance(dv, list):
                     if k == i:
-                        return None
+                        # "22,24,26" / "192.168.1.2": a list; read the first item only
+                        g = re.match(r"\d+", s).group()  # type: ignore[union-attr]
+                        return _Core(a, a + len(g), float(g), first_word=g, lead=float(g))
                     break
                 v, dec = dv
+                if lead is None:
+                    lead = v
                 if group is not None:
-                    if group_hundred and v < 100 and dec == 0:
+                    nxt = toks[k + 1] if k + 1 < n else None
+                    if group_hundred and 0 < v < 100 and dec == 0 and not (nxt and nxt[0] == "hundred"):
                         group += v
                     else:
                         break
@@ -819,6 +846,13 @@ class _Ctx:
                     break
                 nxt = toks[k + 1] if k + 1 < n else None
                 if not nxt or nxt[0] not in ("hundred", "mag", "fraction") or nxt[5].lower().endswith("s"):
+                    cw = self.lx.re["cur_word_after"].match(self.masked, b)
+                    if cw and cw.group("sp") and cw.group("c").lower() in self.lx.cur_names:
+                        group = 1.0  # "a dollar"
+                        last_kind = "unit"
+                        words = True
+                        commit(k)
+                        break
                     return None
                 group = 1.0
                 last_kind = "unit"
@@ -826,6 +860,8 @@ class _Ctx:
                 k += 1
                 continue
             if kind == "hundred":
+                if group is None and k == i and k + 1 < n and toks[k + 1][0] == "mag":
+                    group = 1.0  # "hundred thousand"
                 if group is None or group_hundred or (group >= 100 and not started_digits) or last_kind == "mag":
                     if group is None and k == i:
                         return None
@@ -1040,7 +1076,7 @@ class _Ctx:
         return _Core(start, end, value, r=r, words=words, scaled=scaled, ordinal=ordinal,
                      fraction=fraction, digits_only=digits_only and not words,
                      ends_digits=ends_digits, decimals=decimals,
-                     first_word=toks[0][5].lower(), ntok=consumed)
+                     first_word=toks[0][5].lower(), ntok=consumed, lead=lead)
 
     # -- building one mention -------------------------------------------------------------
     def build(self, p: int, allow_twin: bool = True, in_range: bool = False) -> tuple[Mention, int, int, list[tuple[int, int]]] | None:
@@ -1072,6 +1108,12 @@ class _Ctx:
                 value = value * 10 ** e
                 r = r * 10 ** e
                 end = sm.end()
+        # digit fractions "1/2", "20/100" (dates and codes were read before)
+        if core.digits_only and core.decimals == 0 and value == int(value):
+            fm = _FRACTION.match(t, end)
+            if fm and 0 < value < int(fm.group(1)) <= 1000:
+                value = value / int(fm.group(1))
+                end = fm.end()
         # negative sign
         neg_m = R["neg_before"].match(self.before_rev(start, 12)[::-1][::-1]) if False else None
         if value >= 0 and core.digits_only:
@@ -1103,7 +1145,7 @@ class _Ctx:
             # the token must start at a word boundary
             if before_tok == 0 or not (t[before_tok - 1].isalpha() and typ == "word") and not (typ == "sym" and tok.isalpha() and t[before_tok - 1].isalpha()):
                 if typ == "sym":
-                    currency = lx.cur_symbols[tok]
+                    currency = _symbol(lx, tok)
                 else:
                     low = tok.lower()
                     if low in lx.cur_scaled:
@@ -1208,7 +1250,7 @@ class _Ctx:
                 typ, mm = pick
                 tok = mm.group("c")
                 if typ == "sym":
-                    c2 = lx.cur_symbols[tok]
+                    c2 = _symbol(lx, tok)
                     s2 = 1.0
                 else:
                     low = tok.lower()
@@ -1310,6 +1352,19 @@ class _Ctx:
                     end = sm2.end()
         if kind == "count" and core.ordinal:
             kind, unit = "ordinal", "ordinal"
+        if kind == "count" and not unit:
+            # "percent of 10" (no number before the percent word)
+            pm = _PERCENT_OF.search(t, max(0, start - 24), start)
+            if pm and pm.end() == start:
+                j = pm.start() - 1
+                while j >= 0 and t[j] == " ":
+                    j -= 1
+                if j < 0 or not (t[j].isdigit() or t[j] == "\x00"):
+                    kind, unit, start = "percent", "percent", pm.start()
+            # "two-way trade", "one-sided": an adjective, not a count
+            cm2 = _HYPHEN_WORD.match(t, end)
+            if cm2 and cm2.group(1).lower() in lx.lex.get("not_counted_compound", set()):
+                return None
         # glued letters after digits that are not a known suffix: an identifier ("3D", "06F6")
         if end < self.n and (t[end].isalnum() or t[end] == "_") and core.ends_digits and t[end - 1].isalnum():
             return None
@@ -1338,8 +1393,8 @@ class _Ctx:
         hm = R["hedge_before"].match(self.before_rev(start))
         if hm:
             hs = start - hm.end()
-            if hs == 0 or not t[hs - 1].isalpha():
-                phrase = hm.group("h")[::-1].lower()
+            phrase = hm.group("h")[::-1].lower()
+            if hs == 0 or not t[hs - 1].isalpha() or not phrase[:1].isalpha():
                 rule_h = lx.hedge_before.get(phrase)
                 if rule_h is not None:
                     if hm.group("art").strip() and phrase in ("some", "about", "around", "under", "over"):
@@ -1392,9 +1447,9 @@ class _Ctx:
         gran = None
         if in_range and scaled and not core.scaled:
             gran = None
-        if in_range and scaled:
+        if in_range and scaled and core.lead:
             # tell the caller which scale applied to this end of a range
-            fac = value / core.value if core.value else 1.0
+            fac = value / core.lead
             gran = f"x{fac:g}" if fac != 1.0 else None
         mention_end = end
         twin = None
@@ -1410,7 +1465,7 @@ class _Ctx:
                 if sub is not None:
                     m2, a2, b2, ex2 = sub
                     close = re.compile(r"\s*\)").match(t, b2)
-                    if close and (m2.kind in ("amount", "quantity", "count", "percent") and (m2.unit != unit or m2.unit == "" or kind == "count")):
+                    if close and _restates(kind, value, m2):
                         twin = m2
                         extra.append((end, close.end()))
                         extra.extend(ex2)
@@ -1518,6 +1573,20 @@ class _Ctx:
                 self.out.append(Mention(kind="unparsed", text=m.group(), start=m.start(), end=m.end()))
             self.out.sort(key=lambda m: m.start)
         return self.out
+
+
+_FRACTION = re.compile(r"/(\d{1,4})(?![\d/]|[A-Za-z])")
+_PERCENT_OF = re.compile(r"(?i)(?<![A-Za-z])(?:per\s?cents?|percents?|percentage)\s+of\s+")
+_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
+
+
+def _restates(kind: str, value: float, m2: Mention) -> bool:
+    """Is the parenthesised mention a restatement of the one before it?"""
+    if kind != m2.kind:
+        return False
+    if kind in ("amount", "quantity"):
+        return True
+    return isinstance(m2.value, float) and abs(m2.value - value) <= 1e-9 * max(1.0, abs(value))
 
 
 def _clean(v: float | None) -> float | None:
