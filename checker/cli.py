@@ -55,10 +55,19 @@ def check(
         for line in report.warnings:
             typer.echo(f"factlint: warning: {line}", err=True)
         code = exit_code(report, cfg.fail_on)
-        write_outputs(report, fmt, output, stdout=stdout)
+        write_outputs(report, fmt, output, stdout=stdout, base=_article_base(paths))
     except InputError as exc:
         fail(str(exc))
     raise typer.Exit(code)
+
+
+def _article_base(paths: list[Path]) -> str:
+    """Folder the article paths are relative to, as typed, so CI formats get repository paths."""
+    if len(paths) != 1:
+        return ""
+    d = paths[0] if paths[0].is_dir() else paths[0].parent
+    s = d.as_posix()
+    return "" if s in (".", "") else s
 
 
 # --- issue 4: rules, explain, config, baseline ------------------------------------------------

@@ -11,6 +11,7 @@ from .models import SEVERITY_RANK, Report
 from .report import render_json, render_markdown, render_text
 
 DEFAULT_DIR = Path("reports")
+LOCATED = {"sarif", "junit", "gitlab", "github", "html"}  # formats that link to files
 
 
 def formats() -> dict[str, tuple]:
@@ -37,8 +38,11 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_outputs(report: Report, fmt: str, output: Path | None, stdout: bool = False) -> list[Path]:
-    """Render every requested format; text goes to the terminal as well as to its file."""
+def write_outputs(report: Report, fmt: str, output: Path | None, stdout: bool = False,
+                  base: str = "") -> list[Path]:
+    """Render every requested format; text goes to the terminal as well as to its file.
+
+    `base` is the folder article paths are relative to, for formats that point CI at files."""
     table = formats()
     names = [n.strip().lower() for n in fmt.split(",") if n.strip()]
     unknown = [n for n in names if n not in table]
@@ -49,7 +53,7 @@ def write_outputs(report: Report, fmt: str, output: Path | None, stdout: bool = 
     written = []
     for name in names:
         render, ext = table[name]
-        text = render(report)
+        text = render(report, base=base) if name in LOCATED else render(report)
         if stdout or name == "github":
             sys.stdout.write(text)
             if name == "github" or stdout:
