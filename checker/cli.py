@@ -154,6 +154,55 @@ def baseline(
     typer.echo(f"factlint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} to {output}")
 
 
+# --- issue 3: extract --------------------------------------------------------------------------
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Text files, or - for standard input."),
+    lines: bool = typer.Option(False, "--lines", help="One text per line: one result per input line."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
+    rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rules folder (repeatable)."),
+) -> None:
+    """Print every numeric mention found (kind, text, span, value, unit, hedge, interval)."""
+    import json
+
+    from .extract import extract_mentions, format_table, mention_dict
+
+    if fmt not in ("table", "json", "jsonl"):
+        fail(f"extract: unknown format {fmt!r} (table, json, jsonl)")
+    from .rules import RuleError, load_rules
+
+    try:
+        rules = load_rules(tuple(str(d) for d in rules_dirs))
+    except RuleError as exc:
+        fail(str(exc))
+    results: list[tuple[str, int, list]] = []
+    for path in paths:
+        if str(path) == "-":
+            text, where = sys.stdin.read(), "-"
+        else:
+            try:
+                text, where = path.read_text(encoding="utf-8"), str(path)
+            except (OSError, UnicodeDecodeError) as exc:
+                fail(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+        items = text.split("\n")
+        if items and items[-1] == "" and text.endswith("\n"):
+            items.pop()
+        for i, line in enumerate(items, 1):
+            results.append((where, i, extract_mentions(line, rules)))
+    if fmt == "jsonl":
+        for where, i, ms in results:
+            obj = {"line": i, "mentions": [mention_dict(m) for m in ms]}
+            if not lines or len(paths) > 1:
+                obj = {"path": where, **obj}
+            typer.echo(json.dumps(obj, ensure_ascii=False))
+    elif fmt == "json":
+        typer.echo(json.dumps([{"path": w, "line": i, "mentions": [mention_dict(m) for m in ms]}
+                               for w, i, ms in results if ms or lines], ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_table([(w, i, m) for w, i, ms in results for m in ms]))
+
+
 def main() -> None:
     try:
         app()

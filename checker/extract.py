@@ -483,6 +483,7 @@ class _Ctx:
                 self.add_date(m.start(), m.end(), f"{y}-{mo:02d}-{d:02d}", "day")
         self.remask()
         for name in ("d_mdy", "d_dmy"):
+            self.remask()
             for m in R[name].finditer(self.masked):
                 if not self.free(m.start(), m.end()):
                     continue
@@ -627,6 +628,11 @@ class _Ctx:
                 pos = p + 1
                 while pos < self.n and (t[pos].isalnum()):
                     pos += 1
+                if m.group("dig") is not None and pos < self.n + 1 and t[pos - 1].isalpha():
+                    # "5G", "3D", "06F6": an identifier glued to letters, not a quantity
+                    self.take(p, pos)
+                    self.remask()
+                    t = self.masked
                 continue
             mention, a, b, extra = res
             self.out.append(mention)
@@ -1604,3 +1610,53 @@ def _clean(v: float | None) -> float | None:
 def extract_mentions(text: str, rules: RuleSet) -> list[Mention]:
     """Every numeric mention in `text` (one sentence or line), sorted by start, no overlaps."""
     return _Ctx(_lexicon(rules), text).run()
+
+
+# --------------------------------------------------------------------------------------------
+# output helpers for `factlint extract`
+# --------------------------------------------------------------------------------------------
+
+def mention_dict(m: Mention) -> dict[str, Any]:
+    """The JSON form of a mention (issue 3 contract); the twin is nested the same way."""
+    d: dict[str, Any] = {
+        "kind": m.kind, "text": m.text, "start": m.start, "end": m.end, "value": m.value,
+        "unit": m.unit, "hedge": m.hedge, "low": m.low, "high": m.high,
+    }
+    if m.noun:
+        d["noun"] = m.noun
+    if m.granularity:
+        d["granularity"] = m.granularity
+    if m.twin is not None:
+        d["twin"] = mention_dict(m.twin)
+    return d
+
+
+def _fmt_value(v: float | str | None) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.6g}" if abs(v) < 1e6 or v != int(v) else f"{v:,.0f}"
+    return str(v)
+
+
+def format_table(rows: list[tuple[str, int, Mention]]) -> str:
+    """A plain-text table: where, kind, surface, span, value, unit, hedge, interval."""
+    head = ("where", "kind", "text", "span", "value", "unit", "hedge", "interval")
+    body = []
+    for where, line, m in rows:
+        for mm, prefix in ((m, ""), (m.twin, "  = ")) if m.twin is not None else ((m, ""),):
+            assert mm is not None
+            body.append((
+                f"{where}:{line}" if not prefix else "", prefix + mm.kind,
+                mm.text.replace("\n", "⏎"), f"{mm.start}-{mm.end}", _fmt_value(mm.value),
+                mm.unit or "-", mm.hedge or "-",
+                f"[{_fmt_value(mm.low)}, {_fmt_value(mm.high)}]" if mm.low is not None else "-",
+            ))
+    if not body:
+        return "no mentions"
+    widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
+    out = ["  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip()]
+    out.append("  ".join("-" * w for w in widths))
+    for r in body:
+        out.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    return "\n".join(out)
