@@ -19,13 +19,13 @@ from .text import fold, phrase_regex
 VALUE_KINDS = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"}
 PLACE_WORDS = {"hamlet": 0, "village": 0, "commune": 1, "ward": 1, "district": 2, "town": 2,
                "city": 3, "province": 3, "prefecture": 3, "state": 4, "region": 4}
-PLACE_RE = re.compile(
-    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(hamlet|village|commune|district|province|city)\b",
-    re.I)
-PLACE_OF_RE = re.compile(r"\b(hamlet|village|commune|district|province|city)\s+of\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+NAME = r"[^\W\d_][\w'’-]*"  # one word of a name; capitalisation is checked in code
+PLACE_KINDS = r"(?i:hamlet|village|commune|district|province|city)"
+PLACE_RE = re.compile(rf"((?:{NAME}\s+){{0,3}}{NAME})\s+({PLACE_KINDS})\b")
+PLACE_OF_RE = re.compile(rf"\b({PLACE_KINDS})\s+of\s+({NAME}(?:\s+{NAME}){{0,2}})")
 PLACE_LIST_RE = re.compile(
-    r"((?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+)+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-    r"\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(provinces|districts|cities|villages)\b")
+    rf"((?:{NAME}(?:\s+{NAME}){{0,2}},\s+)+{NAME}(?:\s+{NAME}){{0,2}}\s+and\s+{NAME}(?:\s+{NAME}){{0,2}})"
+    r"\s+(provinces|districts|cities|villages)\b")
 COREF_RE = re.compile(r"\bthe\s+(hamlet|village|commune|district|province|city)\b", re.I)
 NOT_NAMES = {"the", "in", "a", "an", "this", "that", "its", "their", "northern", "southern",
              "eastern", "western", "central", "mountainous", "remote", "entire", "whole", "of",
@@ -52,6 +52,16 @@ HALF_RE = re.compile(r"\b(?:(first|second)\s+half\s+(?:of\s+)?|h([12])\s*)((?:19
 QUARTER_RE = re.compile(r"\b(?:(first|second|third|fourth)\s+quarter\s+(?:of\s+)?|q([1-4])\s*)((?:19|20)\d\d)")
 RELATIVE_YEAR_RE = re.compile(r"\b(last year|previous year|past year|this year|the year before)\b")
 AS_OF_RE = re.compile(r"\bas of\b")
+# Words read between a count and the noun it counts.
+COUNT_SKIP = {"more", "other", "additional", "new", "further", "lao", "vietnamese", "of", "the",
+              "valid", "registered", "active", "local", "foreign", "international", "rural"}
+PERSONS = {"people", "persons", "individuals", "others", "residents", "villagers", "victims",
+           "civilians", "citizens", "inhabitants", "members"}
+AUXILIARIES = {"are", "is", "was", "were", "have", "has", "had", "been", "be", "remain",
+               "remained", "remains", "still", "reported", "confirmed", "known", "so", "far",
+               "there", "now", "already", "also", "being"}
+FUNCTION_WORDS = {"in", "on", "at", "by", "for", "from", "with", "and", "or", "to", "as", "than",
+                  "across", "over", "under", "since", "during", "after", "before", "per", "into"}
 ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -93,20 +103,26 @@ def lexicon(rules: RuleSet) -> Lexicon:
 def _entity_regex(aliases: list[str]) -> re.Pattern[str]:
     alts = sorted(set(aliases), key=lambda a: (-len(a), a))
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) or r"(?!x)x"
-    return re.compile(rf"(?<![\w])(?:{body})(?:'s|’s)?(?![\w])")
+    return re.compile(rf"(?<![\w$])(?:{body})(?:'s|’s)?(?![\w$])")
 
 
 # --- places learned from the text ---------------------------------------------------------
 
-def learn_places(texts: list[str]) -> dict[str, int]:
-    """Sub-national places named as such anywhere in the corpus -> level (0 hamlet .. 4 region)."""
+def learn_places(texts: list[str], known: dict[str, str]) -> dict[str, int]:
+    """Sub-national places named as such anywhere in the corpus -> level (0 hamlet .. 4 region).
+
+    `known` (folded alias -> entity) keeps countries out: "Houaphanh Province of Laos"."""
     places: dict[str, int] = {}
 
     def add(name: str, kind: str) -> None:
-        words = name.split()
-        while words and words[0].lower() in NOT_NAMES:
+        words = re.sub(r"['’]s\b", "", name).split()
+        while words and (words[0].lower() in NOT_NAMES or not words[0][0].isupper()):
             words = words[1:]
-        if not words or any(w.lower() in CALENDAR for w in words):
+        while words and fold(" ".join(words[:1])) in known and len(words) > 1:
+            words = words[1:]  # "Vietnam's Thanh Hoa" -> "Thanh Hoa"
+        if not words or any(w.lower() in CALENDAR or not w[0].isupper() for w in words):
+            return
+        if fold(" ".join(words)) in known:
             return
         key = fold(" ".join(words))
         level = PLACE_WORDS[kind.lower().rstrip("s").replace("citie", "city")]
@@ -114,8 +130,7 @@ def learn_places(texts: list[str]) -> dict[str, int]:
 
     for text in texts:
         for m in PLACE_RE.finditer(text):
-            if m.group(1)[0].isupper():
-                add(m.group(1), m.group(2))
+            add(m.group(1), m.group(2))
         for m in PLACE_OF_RE.finditer(text):
             add(m.group(2).strip(), m.group(1))
         for m in PLACE_LIST_RE.finditer(text):
@@ -167,35 +182,81 @@ def default_subject(lex: Lexicon, article: Article, sentences: list[Sentence]) -
 # --- attaching a mention ------------------------------------------------------------------
 
 def _metric_for(lex: Lexicon, folded: str, m: Mention, values: list[Mention]) -> tuple[str | None, str | None]:
-    """(metric, phrase) for a mention: counted noun right after it, else nearest phrase before,
-    else the nearest phrase after it in the same clause."""
+    """(metric, phrase) for a mention.
+
+    Counts are named by what follows them: a metric phrase ("329 people dead and missing"), a
+    counted noun ("276 projects"), or an unknown noun ("two leaders": a count of something else,
+    no metric). Other values take the nearest phrase before them, else one after them in the
+    same clause."""
     kind = _claim_kind(m)
-    hits = [(h.start(), h.end(), h.group()) for h in lex.metric_re.finditer(folded)]
-    fits = [(a, b, p) for a, b, p in hits if kind in lex.rules.metrics[_name(lex, p)].kinds]
+    fits = [(h.start(), h.end(), h.group()) for h in lex.metric_re.finditer(folded)
+            if kind in lex.rules.metrics[_name(lex, h.group())].kinds]
     if not fits:
         return None, None
     nxt = min((v.start for v in values if v.start >= m.end), default=len(folded))
-    prev = max((v.end for v in values if v.end <= m.start), default=0)
-    # 1. right after the number, within a few words (people/others/more may stand between)
-    window = folded[m.end:min(nxt, m.end + 48)]
-    lead = re.match(r"^(?:\s+(?:people|persons|individuals|others|other|more|of|the|were|was|have|had|"
-                    r"been|are|is|reported|still|confirmed|new|lao|vietnamese|valid|[a-z]+ed))*\s+", window)
-    reach = m.end + (lead.end() if lead else 0)
-    for a, b, p in fits:
-        if m.end <= a <= reach + 1 and a < nxt:
-            return _name(lex, p), p
-    # 2. nearest phrase before it (a phrase can name several values in a row)
-    before = [(a, b, p) for a, b, p in fits if b <= m.start]
+    if kind == "count":
+        named = _counted(lex, folded, m, nxt, fits)
+        if named != "":
+            return named
+    elif (hit := _phrase_after(lex, folded, m.end, nxt, fits, max_words=3)):
+        return hit
+    # a counted noun before a count names other things ("five projects, including Wharf 3")
+    before = [(a, b, p) for a, b, p in fits if b <= m.start
+              and not (kind == "count" and re.sub(r"\s+", " ", p) in lex.noun_metric)]
     if before:
         a, b, p = max(before)
         return _name(lex, p), p
-    # 3. a phrase after it in the same clause ("2,000 people have been injured")
     clause_end = _clause_end(folded, m.end)
     after = [(a, b, p) for a, b, p in fits if m.end <= a < min(nxt, clause_end)]
-    if after:
+    if after and not m.text.isalpha():
         a, b, p = min(after)
         return _name(lex, p), p
     return None, None
+
+
+def _phrase_after(lex: Lexicon, folded: str, pos: int, stop: int, fits, max_words: int):
+    """The metric phrase starting within `max_words` words after `pos` (not crossing punctuation)."""
+    words = list(re.finditer(r"[a-z][a-z'-]*|[^\sa-z]", folded[pos:stop]))[:max_words + 1]
+    for w in words:
+        if not w.group()[0].isalpha():
+            return None
+        hit = _phrase_at(lex, fits, pos + w.start())
+        if hit:
+            return hit
+    return None
+
+
+def _counted(lex: Lexicon, folded: str, m: Mention, nxt: int, fits):
+    """Metric of a count from the words after it; "" when they say nothing either way."""
+    tail = folded[m.end:nxt]
+    words = list(re.finditer(r"[a-z][a-z'-]*|[^\sa-z]", tail))
+    i = 0
+    while i < len(words) and words[i].group() in COUNT_SKIP:
+        i += 1
+    if i >= len(words) or not words[i].group()[0].isalpha():
+        return ""
+    first = words[i].group()
+    at = m.end + words[i].start()
+    if first in FUNCTION_WORDS or first in AUXILIARIES:
+        return _phrase_after(lex, folded, at, nxt, fits, max_words=7) or ""
+    own = _phrase_at(lex, fits, at)
+    if first in PERSONS or (own and own[0] in lex.noun_metric.values()):
+        later = _phrase_after(lex, folded, at + len(first), nxt, fits, max_words=7)
+        if later and later[0] not in lex.noun_metric.values():
+            return later
+        if own:
+            return own
+        return "" if first in PERSONS else (None, None)
+    if own:
+        return own
+    return None, None  # "two leaders", "1,500 schools": a count of something without a metric
+
+
+def _phrase_at(lex: Lexicon, fits, at: int):
+    for a, b, p in fits:
+        if a == at:
+            return _name(lex, p), p
+    return None
 
 
 def _name(lex: Lexicon, phrase: str) -> str:

@@ -137,6 +137,8 @@ def _as_of_label(claims: list[Claim]) -> str:
 
 
 def compare_group(g: Group, rules: RuleSet) -> Finding | None:
+    if g.key[2] != "actual" and g.key[0] == "unknown period":
+        return None  # targets without a horizon ("$5 billion", "in the longer term $10 billion")
     currency = _currency(g.claims)
     items = [(c, i) for c in g.claims if (i := interval(c, rules, currency)) is not None]
     if len(items) < 2:

@@ -194,7 +194,7 @@ def _compile(lx: _Lex) -> None:
     quant = [w[6:] for w in lx.words if w.startswith("quant:")]
     numword = _trie_regex(sorted(set(word_keys + quant + ["a", "an", "minus", "negative"])))
     R["anchor"] = re.compile(
-        r"(?P<dig>(?<![\d\x00.])\.\d|(?<![\d\x00])\d)|(?P<w>(?<![A-Za-z])(?i:" + numword + r")(?=[^A-Za-z]|$|fold|[a-z]))"
+        r"(?P<dig>(?<![\w\x00.])\.\d|(?<![\d\x00])\d)|(?P<w>(?<![A-Za-z])(?i:" + numword + r")(?=[^A-Za-z]|$|fold|[a-z]))"
     )
     R["token"] = re.compile(
         r"(?P<sep>\s*(?:[-–—‑]|,|&)\s*|\s+(?i:and)\s+|\s+)?"
@@ -262,7 +262,7 @@ def _compile(lx: _Lex) -> None:
         r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,5}(?!\d)"
         r"|(?<![\w,.])0\d{2,3}[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w])"
         r"|(?<![\w,.])\d{3}-\d{3}-\d{4}(?!\d))"
-        r"|(?P<ident>(?<![A-Za-z])(?:" + "|".join(re.escape(p) for p in idp) + r")\s*(?:No\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?)"
+        r"|(?P<ident>(?<![A-Za-z])(?:" + "|".join(re.escape(p) for p in idp) + r")\s*(?:No\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?(?:[ .-]\d{2,4}(?![\d,]))*)"
         r"|(?P<code>(?<![\w/])\d+(?:/\d+)*/[A-ZĐ][\w-]*)"
         r"|(?P<glued>(?<![\w$€£¥.])[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z\d-]*(?![\w])"
         r"|(?<![\w$€£¥.])[A-Za-z]+\d+[A-Za-z\d]*(?:[.+/]\d+[A-Za-z\d]*)*(?![\w]))"
@@ -696,6 +696,12 @@ class _Ctx:
                 if not first and not sep:
                     break  # glued letters after digits: handled by the caller
                 k = self._word_kind(w)
+                if k is None and first and w.lower().endswith("fold"):
+                    # "threefold": read the number, the caller reads "fold"
+                    k = self._word_kind(w[:-4])
+                    if k is not None and k[0] in ("unit", "teen", "ten"):
+                        toks.append((k[0], k[1], m.start("word"), m.end("word") - 4, sep, w[:-4]))
+                    break
                 if k is None:
                     if w.lower() == "point" and toks:
                         toks.append(("point", 0, m.start("word"), m.end("word"), sep, w))
@@ -1334,7 +1340,7 @@ class _Ctx:
                     nxt = self.word_after(tm.end()).lower()
                     prv = self.word_before(start).lower()
                     lead = lx.lex.get("multiplier_lead", set())
-                    if nxt in lx.lex.get("multiplier_follow", set()) or prv in lead:
+                    if nxt in lx.lex.get("multiplier_follow", set()) or prv in lead or value != int(value):
                         kind, unit = "multiplier", "x"
                         end = tm.end()
             if not unit and start >= 10:
@@ -1386,8 +1392,10 @@ class _Ctx:
                 return None
             if fw in ("a", "an") and value == 1:
                 return None
-            if core.fraction and fw == "half" and core.ntok == 1 and wa != "of" and wb not in ("than", "about", "around", "nearly", "almost", "over", "least"):
-                return None
+            if core.fraction and fw == "half" and core.ntok == 1 and (
+                    (wa != "of" and wb not in ("than", "about", "around", "nearly", "almost", "over", "least"))
+                    or lx.words.get(wb, ("",))[0] == "ordinal" or wb in ("the", "this", "that", "other", "latter")):
+                return None  # "the first half of 2025" is a period, not 0.5
         if kind == "ordinal" and core.words and core.first_word == "second":
             wb = self.word_before(start).lower()
             if wb in ("a", "per", "every", "each", "one", "split") or self._prev_is_number(start):
@@ -1549,6 +1557,12 @@ class _Ctx:
         w = m.group(1)
         lw = w.lower().strip("-'’")
         stop = lx.lex.get("counted_noun_stop", set())
+        if lw in ("more", "other", "additional", "new", "further", "extra", "fewer", "less"):
+            m = lx.re["noun"].match(self.masked, m.end())
+            if not m:
+                return None
+            w = m.group(1)
+            lw = w.lower().strip("-'’")
         if lw in stop or not lw or w[0].isupper() and not m.group().startswith("-"):
             return None
         if m.group().startswith("-"):

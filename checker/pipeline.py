@@ -23,7 +23,7 @@ def article_sentences(article: Article) -> list[Sentence]:
 def extract_claims(articles: list[Article], rules: RuleSet) -> list[Claim]:
     lex = claims_stage.lexicon(rules)
     per_article = [(a, article_sentences(a)) for a in articles]
-    places = claims_stage.learn_places([s.text for _, ss in per_article for s in ss])
+    places = claims_stage.learn_places([s.text for _, ss in per_article for s in ss], lex.entity_of)
     place_re = claims_stage._places_regex(places)
     out: list[Claim] = []
     for n, (article, sentences) in enumerate(per_article, start=1):
