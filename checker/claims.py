@@ -59,7 +59,7 @@ PERSONS = {"people", "persons", "individuals", "others", "residents", "villagers
            "civilians", "citizens", "inhabitants", "members"}
 AUXILIARIES = {"are", "is", "was", "were", "have", "has", "had", "been", "be", "remain",
                "remained", "remains", "still", "reported", "confirmed", "known", "so", "far",
-               "there", "now", "already", "also", "being"}
+               "there", "now", "already", "also", "being", "to", "feared", "presumed", "believed"}
 FUNCTION_WORDS = {"in", "on", "at", "by", "for", "from", "with", "and", "or", "to", "as", "than",
                   "across", "over", "under", "since", "during", "after", "before", "per", "into"}
 ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -108,25 +108,43 @@ def _entity_regex(aliases: list[str]) -> re.Pattern[str]:
 
 # --- places learned from the text ---------------------------------------------------------
 
-def learn_places(texts: list[str], known: dict[str, str]) -> dict[str, int]:
-    """Sub-national places named as such anywhere in the corpus -> level (0 hamlet .. 4 region).
+@dataclass
+class Places:
+    """Sub-national places named as such in the corpus ("Lao Cai province", "hamlet of Lang Nu")."""
 
-    `known` (folded alias -> entity) keeps countries out: "Houaphanh Province of Laos"."""
-    places: dict[str, int] = {}
+    level: dict[str, int]  # folded name -> 0 hamlet/village .. 4 region
+    display: dict[str, str]  # folded name -> name as first written
+    regex: re.Pattern[str] | None
+
+    def find(self, folded: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
+                for m in self.regex.finditer(folded)] if self.regex else []
+
+    def mask(self, folded: str) -> str:
+        """Blank out place names so "Lao Cai" is not read as the country Laos."""
+        for a, b, _ in self.find(folded):
+            folded = folded[:a] + " " * (b - a) + folded[b:]
+        return folded
+
+
+def learn_places(texts: list[str], known: dict[str, str]) -> Places:
+    """Places from body sentences; `known` (folded alias -> entity) keeps countries out."""
+    level: dict[str, int] = {}
+    display: dict[str, str] = {}
 
     def add(name: str, kind: str) -> None:
-        words = re.sub(r"['’]s\b", "", name).split()
+        name = re.split(r"['’]s\s+", name)[-1]  # "Viet Nam's Thanh Hoa" -> "Thanh Hoa"
+        words = name.split()
         while words and (words[0].lower() in NOT_NAMES or not words[0][0].isupper()):
             words = words[1:]
-        while words and fold(" ".join(words[:1])) in known and len(words) > 1:
-            words = words[1:]  # "Vietnam's Thanh Hoa" -> "Thanh Hoa"
         if not words or any(w.lower() in CALENDAR or not w[0].isupper() for w in words):
             return
-        if fold(" ".join(words)) in known:
-            return
         key = fold(" ".join(words))
-        level = PLACE_WORDS[kind.lower().rstrip("s").replace("citie", "city")]
-        places[key] = min(level, places.get(key, 9))
+        if key in known:
+            return
+        lvl = PLACE_WORDS[kind.lower().removesuffix("s").replace("citie", "city")]
+        level[key] = min(lvl, level.get(key, 9))
+        display.setdefault(key, " ".join(words))
 
     for text in texts:
         for m in PLACE_RE.finditer(text):
@@ -135,49 +153,95 @@ def learn_places(texts: list[str], known: dict[str, str]) -> dict[str, int]:
             add(m.group(2).strip(), m.group(1))
         for m in PLACE_LIST_RE.finditer(text):
             for name in re.split(r",\s*|\s+and\s+", m.group(1)):
-                add(name.strip(), m.group(2)[:-1] if not m.group(2).endswith("ies") else "city")
-    return places
+                add(name.strip(), "city" if m.group(2) == "cities" else m.group(2)[:-1])
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(level, key=lambda p: (-len(p), p)))
+    regex = re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])") if body else None
+    return Places(level, display, regex)
 
 
-def _places_regex(places: dict[str, int]) -> re.Pattern[str] | None:
-    if not places:
-        return None
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(places, key=lambda p: (-len(p), p)))
-    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
-
-
-# --- per-article context ------------------------------------------------------------------
+# --- subjects -----------------------------------------------------------------------------
 
 @dataclass
 class ArticleContext:
     article: Article
     default_subject: list[str]
     year: int | None
-    place_re: re.Pattern[str] | None
-    places: dict[str, int]
+    places: Places
     carried: list[str] = field(default_factory=list)  # place subject carried to the next sentences
-    last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "Lang Nu"
+    last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
 
 
-def _countries(lex: Lexicon, folded: str) -> list[str]:
-    return [lex.entity_of[fold(m.group()).removesuffix("'s").removesuffix("’s")]
-            for m in lex.entity_re.finditer(folded)
-            if lex.entity_kind.get(lex.entity_of.get(fold(m.group()).removesuffix("'s"), ""), "") in
-            ("country", "organisation")]
+def _countries(lex: Lexicon, folded: str) -> list[tuple[int, str]]:
+    """(position, entity) for every country or organisation named."""
+    out = []
+    for m in lex.entity_re.finditer(folded):
+        name = lex.entity_of.get(re.sub(r"['’]s$", "", fold(m.group())))
+        if name and lex.entity_kind.get(name) in ("country", "organisation"):
+            out.append((m.start(), name))
+    return out
 
 
-def default_subject(lex: Lexicon, article: Article, sentences: list[Sentence]) -> list[str]:
+def default_subject(lex: Lexicon, article: Article, sentences: list[Sentence], places: Places) -> list[str]:
     """The countries an article is about: those its title names, else the most frequent ones."""
     if article.title:
-        named = sorted(set(_countries(lex, fold(article.title))))
+        named = sorted({c for _, c in _countries(lex, places.mask(fold(article.title)))})
         if named:
             return named
-    counts = Counter(c for s in sentences for c in _countries(lex, fold(s.text)))
+    counts = Counter(c for s in sentences for _, c in _countries(lex, places.mask(fold(s.text))))
     if not counts:
         return []
     top = counts.most_common(1)[0][1]
     return sorted(c for c, n in counts.items() if n >= max(2, top * 0.3) or n == top)
 
+
+def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str]:
+    """Who or where a sentence's figures are about.
+
+    The most specific place named wins, unless a country is named before it ("hit Vietnam,
+    made landfall in Quang Ninh, leaving 298 dead" is national). "the village" refers back to
+    the last village named; a sentence that names nothing keeps the previous sentence's place."""
+    folded = fold(s.text)
+    found = ctx.places.find(folded)
+    countries = _countries(lex, ctx.places.mask(folded))
+    if found and countries and countries[0][0] < found[0][0]:
+        found = []
+    if not found and not countries:
+        for m in COREF_RE.finditer(s.text):
+            name = ctx.last_place.get(m.group(1).lower())
+            if name:
+                found = [(m.start(), m.end(), name)]
+                break
+    if found:
+        top = min(ctx.places.level.get(name, 0) for _, _, name in found)
+        subject = sorted({ctx.places.display.get(name, name) for _, _, name in found
+                          if ctx.places.level.get(name, 0) == top})
+        _remember_kinds(ctx, s.text, found)
+        ctx.carried = subject
+        return subject
+    if countries:
+        ctx.carried = []
+        return sorted({c for _, c in countries})
+    if ctx.carried and not _names_something(s.text):
+        return ctx.carried
+    ctx.carried = []
+    return ctx.default_subject
+
+
+def _remember_kinds(ctx: ArticleContext, text: str, found) -> None:
+    """Which place "the village" / "the province" will refer to next."""
+    pairs = [(m.group(2), m.group(1)) for m in PLACE_RE.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in PLACE_OF_RE.finditer(text)]
+    for kind, name in pairs:
+        key = fold(name.strip())
+        for _, _, place in found:
+            if key.endswith(place):
+                ctx.last_place[kind.lower()] = place
+
+
+def _names_something(text: str) -> bool:
+    """Does the sentence name a proper noun (after its first word)? Then it opens a new topic."""
+    words = re.findall(r"[\w'’-]+", text)[1:]
+    return any(w[:1].isupper() and w.lower() not in CALENDAR and len(w) > 1 for w in words)
 
 # --- attaching a mention ------------------------------------------------------------------
 
@@ -214,8 +278,10 @@ def _metric_for(lex: Lexicon, folded: str, m: Mention, values: list[Mention]) ->
     return None, None
 
 
-def _phrase_after(lex: Lexicon, folded: str, pos: int, stop: int, fits, max_words: int):
-    """The metric phrase starting within `max_words` words after `pos` (not crossing punctuation)."""
+def _phrase_after(lex: Lexicon, folded: str, pos: int, stop: int, fits, max_words: int,
+                  through: set[str] | None = None):
+    """The metric phrase starting within `max_words` words after `pos`, not crossing punctuation
+    nor (when `through` is given) any word outside `through`."""
     words = list(re.finditer(r"[a-z][a-z'-]*|[^\sa-z]", folded[pos:stop]))[:max_words + 1]
     for w in words:
         if not w.group()[0].isalpha():
@@ -223,6 +289,8 @@ def _phrase_after(lex: Lexicon, folded: str, pos: int, stop: int, fits, max_word
         hit = _phrase_at(lex, fits, pos + w.start())
         if hit:
             return hit
+        if through is not None and w.group() not in through:
+            return None
     return None
 
 
@@ -237,11 +305,13 @@ def _counted(lex: Lexicon, folded: str, m: Mention, nxt: int, fits):
         return ""
     first = words[i].group()
     at = m.end + words[i].start()
-    if first in FUNCTION_WORDS or first in AUXILIARIES:
-        return _phrase_after(lex, folded, at, nxt, fits, max_words=7) or ""
+    if first in FUNCTION_WORDS:
+        return ""  # "climbed to 141 in Vietnam": named before the number, if at all
+    if first in AUXILIARIES:
+        return _phrase_after(lex, folded, at, nxt, fits, max_words=7, through=AUXILIARIES) or ""
     own = _phrase_at(lex, fits, at)
     if first in PERSONS or (own and own[0] in lex.noun_metric.values()):
-        later = _phrase_after(lex, folded, at + len(first), nxt, fits, max_words=7)
+        later = _phrase_after(lex, folded, at + len(first), nxt, fits, max_words=7, through=AUXILIARIES)
         if later and later[0] not in lex.noun_metric.values():
             return later
         if own:
@@ -372,46 +442,6 @@ def _resolve_date(value: str, article: Article) -> str:
 
 # --- the stage ----------------------------------------------------------------------------
 
-def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str]:
-    folded = fold(s.text)
-    found: dict[str, int] = {}
-    if ctx.place_re:
-        for m in ctx.place_re.finditer(folded):
-            found[m.group()] = ctx.places[m.group()]
-    for m in COREF_RE.finditer(s.text):
-        kind = m.group(1).lower()
-        if kind in ctx.last_place and not found:
-            found[ctx.last_place[kind]] = PLACE_WORDS[kind]
-    if found:
-        top = min(found.values())
-        subject = sorted(re.sub(r"\s+", " ", p) for p, lvl in found.items() if lvl == top)
-        for m in PLACE_RE.finditer(s.text):
-            key = fold(m.group(1).split()[-1] if False else m.group(1))
-            for name in subject:
-                if key.endswith(name):
-                    ctx.last_place[m.group(2).lower()] = name
-        for m in PLACE_OF_RE.finditer(s.text):
-            for name in subject:
-                if fold(m.group(2).strip()) == name:
-                    ctx.last_place[m.group(1).lower()] = name
-        ctx.carried = subject
-        return subject
-    countries = sorted(set(_countries(lex, folded)))
-    if countries:
-        ctx.carried = []
-        return countries
-    if ctx.carried and not _names_something(s.text):
-        return ctx.carried
-    ctx.carried = []
-    return ctx.default_subject
-
-
-def _names_something(text: str) -> bool:
-    """Does the sentence name a proper noun (after its first word)? Then it opens a new topic."""
-    words = re.findall(r"[\w'’-]+", text)[1:]
-    return any(w[:1].isupper() and w.lower() not in CALENDAR and len(w) > 1 for w in words)
-
-
 def claims_for_sentence(lex: Lexicon, ctx: ArticleContext, s: Sentence, mentions: list[Mention],
                         next_id) -> list[Claim]:
     folded = fold(s.text)
@@ -513,8 +543,7 @@ def _sums(lex: Lexicon, claims: list[Claim], next_id) -> list[Claim]:
     return out
 
 
-def build_context(lex: Lexicon, article: Article, sentences: list[Sentence],
-                  places: dict[str, int], place_re) -> ArticleContext:
+def build_context(lex: Lexicon, article: Article, sentences: list[Sentence], places: Places) -> ArticleContext:
     year = int(article.date[:4]) if article.date else None
-    return ArticleContext(article=article, default_subject=default_subject(lex, article, sentences),
-                          year=year, place_re=place_re, places=places)
+    return ArticleContext(article=article, default_subject=default_subject(lex, article, sentences, places),
+                          year=year, places=places)

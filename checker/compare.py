@@ -26,6 +26,7 @@ class Interval:
     hi_open: bool
     nominal: float
     loose: tuple[float, float]  # round numbers read generously ("2,000" ~ 1,500..2,500)
+    hedged: bool = False
 
 
 def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
@@ -46,7 +47,8 @@ def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
     slack = _slack(c, rules)
     lo_f, hi_f = lo_f - abs(lo_f) * slack, hi_f + abs(hi_f) * slack
     rounding = hedge is None and hi_f > lo_f
-    return Interval(lo_f, hi_f, hedge == "above", hedge == "below" or rounding, v, _loose(v, lo_f, hi_f, hedge))
+    return Interval(lo_f, hi_f, hedge == "above", hedge == "below" or rounding, v,
+                    _loose(v, lo_f, hi_f, hedge), hedged=hedge is not None)
 
 
 def _slack(c: Claim, rules: RuleSet) -> float:
@@ -78,7 +80,13 @@ def relation(a: Interval, b: Interval) -> int:
         return CONFLICT if (left.hi_open and right.lo_open) else TENSION
     if _inside(a.nominal, b) or _inside(b.nominal, a):
         return AGREE
+    if a.hedged and b.hedged and _overlap(a, b) >= 0.25 * min(a.hi - a.lo, b.hi - b.lo):
+        return AGREE  # "more than 230,000" and "nearly 235,000": both only bound the value
     return TENSION
+
+
+def _overlap(a: Interval, b: Interval) -> float:
+    return min(a.hi, b.hi) - max(a.lo, b.lo)
 
 
 def _inside(x: float, i: Interval) -> bool:

@@ -71,25 +71,26 @@ def _gap(a: Claim, b: Claim) -> float:
 
 
 def snapshots(claims: list[Claim], gap: float) -> list[list[Claim]]:
-    """Split a running tally into likely snapshots: values more than `gap` apart are different
-    bulletins; a cluster holding two different known dates is split at its widest gap."""
-    ordered = sorted(claims, key=lambda c: (float(c.value), c.id))
-    clusters: list[list[Claim]] = [[ordered[0]]]
-    for c in ordered[1:]:
-        if _gap(clusters[-1][-1], c) > gap:
-            clusters.append([c])
+    """Split a running tally into likely snapshots.
+
+    Claims with the same known as-of date are one snapshot; an undated claim joins the dated
+    snapshot with the nearest value, unless it is more than `gap` (relative) away from every
+    dated figure, in which case undated claims chain into snapshots of their own by value."""
+    dated: dict[str, list[Claim]] = defaultdict(list)
+    undated = []
+    for c in sorted(claims, key=lambda c: (float(c.value), c.id)):
+        (dated[as_of(c)] if as_of(c) else undated).append(c)
+    loose: list[list[Claim]] = []
+    for c in undated:
+        best = min(((min(_gap(c, d) for d in members), key) for key, members in dated.items()),
+                   default=None)
+        if best and best[0] <= gap:
+            dated[best[1]].append(c)
+        elif loose and _gap(loose[-1][-1], c) <= gap:
+            loose[-1].append(c)
         else:
-            clusters[-1].append(c)
-    out: list[list[Claim]] = []
-    while clusters:
-        cl = clusters.pop(0)
-        dates = {as_of(c) for c in cl if as_of(c)}
-        if len(dates) > 1 and len(cl) > 1:
-            i = max(range(1, len(cl)), key=lambda k: _gap(cl[k - 1], cl[k]))
-            clusters[:0] = [cl[:i], cl[i:]]
-        else:
-            out.append(cl)
-    return out
+            loose.append([c])
+    return [dated[k] for k in sorted(dated)] + loose
 
 
 def group(claims: list[Claim], rules: RuleSet) -> list[list[Group]]:

@@ -23,13 +23,13 @@ def article_sentences(article: Article) -> list[Sentence]:
 def extract_claims(articles: list[Article], rules: RuleSet) -> list[Claim]:
     lex = claims_stage.lexicon(rules)
     per_article = [(a, article_sentences(a)) for a in articles]
-    places = claims_stage.learn_places([s.text for _, ss in per_article for s in ss], lex.entity_of)
-    place_re = claims_stage._places_regex(places)
+    places = claims_stage.learn_places([s.text for _, ss in per_article for s in ss if not s.headline],
+                                       lex.entity_of)
     out: list[Claim] = []
     for n, (article, sentences) in enumerate(per_article, start=1):
         counter = itertools.count(1)
         next_id = lambda n=n, counter=counter: f"a{n}c{next(counter)}"  # noqa: E731
-        ctx = claims_stage.build_context(lex, article, sentences, places, place_re)
+        ctx = claims_stage.build_context(lex, article, sentences, places)
         for s in sentences:
             mentions = extract_mentions(s.text, rules)
             out += claims_stage.claims_for_sentence(lex, ctx, s, mentions, next_id)
