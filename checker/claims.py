@@ -26,6 +26,7 @@ PLACE_OF_RE = re.compile(rf"\b({PLACE_KINDS})\s+of\s+({NAME}(?:\s+{NAME}){{0,2}}
 PLACE_LIST_RE = re.compile(
     rf"((?:{NAME}(?:\s+{NAME}){{0,2}},\s+)+{NAME}(?:\s+{NAME}){{0,2}}\s+and\s+{NAME}(?:\s+{NAME}){{0,2}})"
     r"\s+(provinces|districts|cities|villages)\b")
+THERE_RE = re.compile(r"\b(?:there|the same (?:village|hamlet|province|district))\b")
 COREF_RE = re.compile(r"\bthe\s+(hamlet|village|commune|district|province|city)\b", re.I)
 NOT_NAMES = {"the", "in", "a", "an", "this", "that", "its", "their", "northern", "southern",
              "eastern", "western", "central", "mountainous", "remote", "entire", "whole", "of",
@@ -197,14 +198,15 @@ def default_subject(lex: Lexicon, article: Article, sentences: list[Sentence], p
 def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str]:
     """Who or where a sentence's figures are about.
 
-    The most specific place named wins, unless a country is named before it ("hit Vietnam,
-    made landfall in Quang Ninh, leaving 298 dead" is national). "the village" refers back to
+    The most specific place named wins, unless the sentence also names a country and the place
+    is not written with its type ("Lang Nu hamlet" wins over "Vietnamese"; "hit Vietnam, made
+    landfall in Quang Ninh, leaving 298 dead" is national). "the village" refers back to
     the last village named; a sentence that names nothing keeps the previous sentence's place."""
     folded = fold(s.text)
     found = ctx.places.find(folded)
     countries = _countries(lex, ctx.places.mask(folded))
-    if found and countries and countries[0][0] < found[0][0]:
-        found = []
+    if found and countries and not _typed_place(s.text, folded, found):
+        found = []  # "hit Vietnam, made landfall in Quang Ninh, leaving 298 dead" is national
     if not found and not countries:
         for m in COREF_RE.finditer(s.text):
             name = ctx.last_place.get(m.group(1).lower())
@@ -221,10 +223,17 @@ def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str
     if countries:
         ctx.carried = []
         return sorted({c for _, c in countries})
-    if ctx.carried and not _names_something(s.text):
+    if ctx.carried and (not _names_something(s.text) or THERE_RE.search(folded)):
         return ctx.carried
     ctx.carried = []
     return ctx.default_subject
+
+
+def _typed_place(text: str, folded: str, found) -> bool:
+    """Is a place written with its type ("Lang Nu hamlet", "In Lao Cai Province", "village of X")?"""
+    typed = [fold(m.group(1)) for m in PLACE_RE.finditer(text)] + \
+        [fold(m.group(2)) for m in PLACE_OF_RE.finditer(text)]
+    return any(t.strip().endswith(place) for t in typed for _, _, place in found)
 
 
 def _remember_kinds(ctx: ArticleContext, text: str, found) -> None:

@@ -98,7 +98,8 @@ def _inside(x: float, i: Interval) -> bool:
 def clusters(items: list[tuple[Claim, Interval]]) -> list[list[int]]:
     """Greedy partition into mutually agreeing clusters, largest (most articles) first."""
     n = len(items)
-    agree = [[relation(items[i][1], items[j][1]) == AGREE for j in range(n)] for i in range(n)]
+    agree = [[_same_sentence(items[i][0], items[j][0]) or relation(items[i][1], items[j][1]) == AGREE
+              for j in range(n)] for i in range(n)]
     left = list(range(n))
     out: list[list[int]] = []
     while left:
@@ -114,6 +115,12 @@ def clusters(items: list[tuple[Claim, Interval]]) -> list[list[int]]:
         out.append(best)
         left = [i for i in left if i not in best]
     return out
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    """Values in one sentence are items of a list ("191,000 ha of rice ..., 16,200 ha of fruit
+    trees"), never two readings of one fact: a sentence is not compared with itself."""
+    return a.article == b.article and a.line == b.line and a.quote == b.quote
 
 
 def _currency(claims: list[Claim]) -> str | None:
@@ -159,7 +166,8 @@ def compare_group(g: Group, rules: RuleSet) -> Finding | None:
     pairs = []
     for other in parts[1:]:
         for j in other:
-            rel = max(relation(items[i][1], items[j][1]) for i in major)
+            rel = max(relation(items[i][1], items[j][1]) for i in major
+                      if not _same_sentence(items[i][0], items[j][0]))
             worst = max(worst, rel)
             pairs.append(j)
     if worst == AGREE:
