@@ -43,6 +43,7 @@ NUMBER_WORDS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split())}
 YEAR_RE = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d%]|\s*(?:billion|million|trillion))")
 BASE_BEFORE_RE = re.compile(r"(?:from|compared\s+(?:to|with)|than(?:\s+in)?|since|over|versus|vs\.?)\s*(?:the\s+same\s+period\s+(?:of|in)\s+)?$")
+CHANGE_NEAR_RE = re.compile(r"%|per\s*cent|percent|times|fold|\b(?:up|down|increase\w*|ris\w+|grow\w*|surg\w+|jump\w*|fell|drop\w*|declin\w+)\b")
 MONTH_RANGE_RE = re.compile(
     r"\b(?:from\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?:to|-|through|until|and)\s*"
@@ -168,6 +169,7 @@ class ArticleContext:
     default_subject: list[str]
     year: int | None
     places: Places
+    partners: list[str]  # the article's countries, most named first: the sides of "bilateral"
     carried: list[str] = field(default_factory=list)  # place subject carried to the next sentences
     last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
 
@@ -182,17 +184,28 @@ def _countries(lex: Lexicon, folded: str) -> list[tuple[int, str]]:
     return out
 
 
-def default_subject(lex: Lexicon, article: Article, sentences: list[Sentence], places: Places) -> list[str]:
+def country_counts(lex: Lexicon, sentences: list[Sentence], places: Places) -> Counter:
+    return Counter(c for s in sentences for _, c in _countries(lex, places.mask(fold(s.text))))
+
+
+def default_subject(lex: Lexicon, article: Article, counts: Counter, places: Places) -> list[str]:
     """The countries an article is about: those its title names, else the most frequent ones."""
     if article.title:
         named = sorted({c for _, c in _countries(lex, places.mask(fold(article.title)))})
         if named:
             return named
-    counts = Counter(c for s in sentences for _, c in _countries(lex, places.mask(fold(s.text))))
     if not counts:
         return []
     top = counts.most_common(1)[0][1]
     return sorted(c for c, n in counts.items() if n >= max(2, top * 0.3) or n == top)
+
+
+def with_partner(subject: list[str], ctx: ArticleContext) -> list[str]:
+    """A two-sided metric named with one side gets the article's other main country."""
+    if len(subject) != 1 or subject[0] not in ctx.partners:
+        return subject
+    other = next((c for c in ctx.partners if c != subject[0]), None)
+    return sorted(subject + [other]) if other else subject
 
 
 def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str]:
@@ -410,7 +423,8 @@ def periods(folded: str, year: int | None) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", folded):
         add(m.start(), m.end(), f"{m.group(1)}/{m.group(2)}")
     for m in YEAR_RE.finditer(folded):
-        if BASE_BEFORE_RE.search(folded[max(0, m.start() - 40):m.start()]):
+        before = folded[max(0, m.start() - 45):m.start()]
+        if BASE_BEFORE_RE.search(before) and (not before.rstrip().endswith("from") or CHANGE_NEAR_RE.search(before)):
             continue  # "up 50% from 2024": the base of a comparison, not the period
         if re.match(r"\s*(?:[-–]|to)\s*(?:19|20)\d\d", folded[m.end():]):
             continue
@@ -465,6 +479,7 @@ def claims_for_sentence(lex: Lexicon, ctx: ArticleContext, s: Sentence, mentions
         period = aggregation = None
         modality = "actual"
         high, low = m.high, m.low
+        claim_subject = subject
         if m.kind in VALUE_KINDS:
             metric, phrase = _metric_for(lex, folded, m, values)
             if kind in ("percent", "percentage_point", "multiplier") and _is_change(lex, folded, m):
@@ -482,6 +497,8 @@ def claims_for_sentence(lex: Lexicon, ctx: ArticleContext, s: Sentence, mentions
                 notes.append(mod_phrase)
         if metric:
             rule = lex.rules.metrics.get(metric.split(".")[0])
+            if rule and rule.parties == 2:
+                claim_subject = with_partner(subject, ctx)
             aggregation = "change" if "." in metric else (rule.aggregation if rule else "flow")
             scope_aggr = _scope(lex, folded, m, "aggregation")
             if aggregation == "flow" and any(v == "stock" for d, v, p in scope_aggr if d < 60):
@@ -500,7 +517,7 @@ def claims_for_sentence(lex: Lexicon, ctx: ArticleContext, s: Sentence, mentions
                 notes.append("threshold")
         claim = Claim(
             id=next_id(), article=s.article, kind=kind, metric=metric, metric_phrase=phrase,
-            subject=subject if metric else [], period=period,
+            subject=(claim_subject if metric else []), period=period,
             aggregation=aggregation or "flow", modality=modality,
             value=_resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value,
             unit=m.unit, hedge=m.hedge, low=low, high=high, text=m.text, quote=s.text,
@@ -554,5 +571,7 @@ def _sums(lex: Lexicon, claims: list[Claim], next_id) -> list[Claim]:
 
 def build_context(lex: Lexicon, article: Article, sentences: list[Sentence], places: Places) -> ArticleContext:
     year = int(article.date[:4]) if article.date else None
-    return ArticleContext(article=article, default_subject=default_subject(lex, article, sentences, places),
-                          year=year, places=places)
+    counts = country_counts(lex, sentences, places)
+    partners = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:2]
+    return ArticleContext(article=article, default_subject=default_subject(lex, article, counts, places),
+                          year=year, places=places, partners=partners)

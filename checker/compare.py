@@ -80,8 +80,8 @@ def relation(a: Interval, b: Interval) -> int:
         return CONFLICT if (left.hi_open and right.lo_open) else TENSION
     if _inside(a.nominal, b) or _inside(b.nominal, a):
         return AGREE
-    if a.hedged and b.hedged and _overlap(a, b) >= 0.25 * min(a.hi - a.lo, b.hi - b.lo):
-        return AGREE  # "more than 230,000" and "nearly 235,000": both only bound the value
+    if (a.hedged or b.hedged) and _overlap(a, b) >= 0.25 * min(a.hi - a.lo, b.hi - b.lo):
+        return AGREE  # "more than 230,000" and "nearly 235,000": a hedge only bounds the value
     return TENSION
 
 

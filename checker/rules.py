@@ -101,6 +101,7 @@ class MetricRule(Entry):
     running: bool = False  # a running count (death toll): snapshots rise over time
     nouns: list[str] = []  # counted nouns that name this metric on their own ("projects")
     sum_of: list[str] = []  # metrics whose values in one sentence add up to this one
+    parties: int = Field(default=1, ge=1, le=2)  # 2: a relation between two countries (trade)
     label: str = ""
 
     @field_validator("phrases")
