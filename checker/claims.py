@@ -174,12 +174,12 @@ class ArticleContext:
     last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
 
 
-def _countries(lex: Lexicon, folded: str) -> list[tuple[int, str]]:
-    """(position, entity) for every country or organisation named."""
+def _countries(lex: Lexicon, folded: str, kinds=("country", "organisation")) -> list[tuple[int, str]]:
+    """(position, entity) for every entity of these kinds named."""
     out = []
     for m in lex.entity_re.finditer(folded):
         name = lex.entity_of.get(re.sub(r"['’]s$", "", fold(m.group())))
-        if name and lex.entity_kind.get(name) in ("country", "organisation"):
+        if name and lex.entity_kind.get(name) in kinds:
             out.append((m.start(), name))
     return out
 
@@ -236,6 +236,10 @@ def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str
     if countries:
         ctx.carried = []
         return sorted({c for _, c in countries})
+    people = _countries(lex, folded, kinds=("person",))
+    if people:  # "President Thongloun met 45 delegates": about the person
+        ctx.carried = []
+        return sorted({p for _, p in people})
     if ctx.carried and (not _names_something(s.text) or THERE_RE.search(folded)):
         return ctx.carried
     ctx.carried = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .match import Group, as_of, dimension
+from .match import Group, SharedText, as_of, dimension
 from .models import Claim, Finding
 from .rules import RuleSet
 
@@ -95,10 +95,11 @@ def _inside(x: float, i: Interval) -> bool:
     return above_lo and below_hi
 
 
-def clusters(items: list[tuple[Claim, Interval]]) -> list[list[int]]:
-    """Greedy partition into mutually agreeing clusters, largest (most articles) first."""
+def clusters(items: list[tuple[Claim, Interval]], comparable) -> list[list[int]]:
+    """Greedy partition into mutually agreeing clusters, largest (most articles) first.
+    Claims that cannot be compared count as agreeing: neither contradicts the other."""
     n = len(items)
-    agree = [[_same_sentence(items[i][0], items[j][0]) or relation(items[i][1], items[j][1]) == AGREE
+    agree = [[not comparable(items[i][0], items[j][0]) or relation(items[i][1], items[j][1]) == AGREE
               for j in range(n)] for i in range(n)]
     left = list(range(n))
     out: list[list[int]] = []
@@ -151,14 +152,26 @@ def _as_of_label(claims: list[Claim]) -> str:
     return "as of " + " / ".join(dates)
 
 
-def compare_group(g: Group, rules: RuleSet) -> Finding | None:
+def comparability(g: Group, shared: SharedText):
+    """Which pairs of a group may contradict each other."""
+    def comparable(a: Claim, b: Claim) -> bool:
+        if _same_sentence(a, b):
+            return False
+        if g.snapshot and (as_of(a) is None or as_of(b) is None or as_of(a) != as_of(b)):
+            return shared.shares(a.article, b.article)
+        return True
+    return comparable
+
+
+def compare_group(g: Group, rules: RuleSet, shared: SharedText) -> Finding | None:
     if g.key[2] != "actual" and g.key[0] == "unknown period":
         return None  # targets without a horizon ("$5 billion", "in the longer term $10 billion")
     currency = _currency(g.claims)
     items = [(c, i) for c in g.claims if (i := interval(c, rules, currency)) is not None]
     if len(items) < 2:
         return None
-    parts = clusters(items)
+    comparable = comparability(g, shared)
+    parts = clusters(items, comparable)
     if len(parts) < 2:
         return None
     major = parts[0]
@@ -166,8 +179,8 @@ def compare_group(g: Group, rules: RuleSet) -> Finding | None:
     pairs = []
     for other in parts[1:]:
         for j in other:
-            rel = max(relation(items[i][1], items[j][1]) for i in major
-                      if not _same_sentence(items[i][0], items[j][0]))
+            rel = max((relation(items[i][1], items[j][1]) for i in major
+                       if comparable(items[i][0], items[j][0])), default=AGREE)
             worst = max(worst, rel)
             pairs.append(j)
     if worst == AGREE:
@@ -240,11 +253,12 @@ def related(groups: list[Group], rules: RuleSet) -> Finding | None:
         fact=f"{name} ({subj}, several scopes)", claims=claims)
 
 
-def compare(blocks: list[list[Group]], rules: RuleSet) -> list[Finding]:
+def compare(blocks: list[list[Group]], rules: RuleSet, shared: SharedText | None = None) -> list[Finding]:
+    shared = shared or SharedText()
     findings = []
     for groups in blocks:
         for g in groups:
-            f = compare_group(g, rules)
+            f = compare_group(g, rules, shared)
             if f:
                 findings.append(f)
         rel = related(groups, rules)

@@ -7,11 +7,14 @@ Running tallies (death tolls) are further split into snapshots.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .models import Claim
 from .rules import RuleSet
+
+SHINGLE = 7  # words: two articles sharing a run this long reprint one text
 
 COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"}
 
@@ -24,6 +27,30 @@ class Group:
     key: tuple[str, str, str]  # (period or "stock", aggregation, modality class)
     claims: list[Claim]
     snapshot: bool = False  # a running-tally snapshot inferred from values, dates unknown
+
+
+@dataclass
+class SharedText:
+    """Which articles reprint the same agency text (share a run of SHINGLE words).
+
+    Syndicated copies describe one bulletin, so their running tallies are the same snapshot even
+    when no date is printed; independent articles without dates may be hours apart."""
+
+    index: dict[str, set[int]] = field(default_factory=dict)  # article -> hashed word runs
+
+    @classmethod
+    def build(cls, texts: dict[str, list[str]]) -> "SharedText":
+        index = {}
+        for article, sentences in texts.items():
+            runs: set[int] = set()
+            for text in sentences:
+                words = re.findall(r"[a-z]+", text.lower())
+                runs.update(hash(" ".join(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+            index[article] = runs
+        return cls(index)
+
+    def shares(self, a: str, b: str) -> bool:
+        return a == b or not self.index.get(a, set()).isdisjoint(self.index.get(b, set()))
 
 
 def dimension(claim: Claim, rules: RuleSet) -> str:

@@ -8,7 +8,7 @@ from .baseline import finding_fingerprint
 from .compare import compare
 from .extract import extract_mentions
 from .load import load
-from .match import group
+from .match import SharedText, group
 from .models import Article, ArticleInfo, Claim, Coverage, Finding, Report, Sentence
 from .rules import RuleSet
 from .sentences import split, title_sentence
@@ -20,9 +20,10 @@ def article_sentences(article: Article) -> list[Sentence]:
     return ([title] if title else []) + body
 
 
-def extract_claims(articles: list[Article], rules: RuleSet) -> list[Claim]:
+def extract_claims(articles: list[Article], rules: RuleSet,
+                   per_article: list[tuple[Article, list[Sentence]]] | None = None) -> list[Claim]:
     lex = claims_stage.lexicon(rules)
-    per_article = [(a, article_sentences(a)) for a in articles]
+    per_article = per_article or [(a, article_sentences(a)) for a in articles]
     places = claims_stage.learn_places([s.text for _, ss in per_article for s in ss if not s.headline],
                                        lex.entity_of)
     out: list[Claim] = []
@@ -49,8 +50,10 @@ def coverage(claims: list[Claim], findings: list[Finding]) -> Coverage:
 
 
 def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None = None) -> Report:
-    claims = extract_claims(articles, rules)
-    findings = compare(group(claims, rules), rules)
+    per_article = [(a, article_sentences(a)) for a in articles]
+    claims = extract_claims(articles, rules, per_article)
+    shared = SharedText.build({a.path: [s.text for s in ss] for a, ss in per_article})
+    findings = compare(group(claims, rules), rules, shared)
     numbered = []
     for i, f in enumerate(findings, start=1):
         f = f.model_copy(update={"id": f"F{i:03d}"})
