@@ -9,9 +9,20 @@ from .compare import compare
 from .extract import extract_mentions
 from .load import load
 from .match import SharedText, group
-from .models import Article, ArticleInfo, Claim, Coverage, Finding, Report, Sentence
+from pydantic import BaseModel, ConfigDict
+
+from .models import Article, ArticleInfo, Claim, Coverage, Finding, Mention, Report, Sentence
 from .rules import RuleSet
 from .sentences import split, title_sentence
+
+
+class Extracted(BaseModel):
+    """What the per-article stages read from one article: independent of every other article,
+    so it can run in parallel and be cached by content."""
+
+    model_config = ConfigDict(frozen=True)
+    sentences: list[Sentence]
+    mentions: list[list[Mention]]  # per sentence
 
 
 def article_sentences(article: Article) -> list[Sentence]:
@@ -20,19 +31,22 @@ def article_sentences(article: Article) -> list[Sentence]:
     return ([title] if title else []) + body
 
 
-def extract_claims(articles: list[Article], rules: RuleSet,
-                   per_article: list[tuple[Article, list[Sentence]]] | None = None) -> list[Claim]:
+def extract_article(article: Article, rules: RuleSet) -> Extracted:
+    sentences = article_sentences(article)
+    return Extracted(sentences=sentences, mentions=[extract_mentions(s.text, rules) for s in sentences])
+
+
+def extract_claims(articles: list[Article], extracted: list[Extracted], rules: RuleSet) -> list[Claim]:
+    """Corpus stage: places are learned from every article, then each mention becomes a claim."""
     lex = claims_stage.lexicon(rules)
-    per_article = per_article or [(a, article_sentences(a)) for a in articles]
-    places = claims_stage.learn_places([s.text for _, ss in per_article for s in ss if not s.headline],
-                                       lex.entity_of)
+    places = claims_stage.learn_places(
+        [s.text for e in extracted for s in e.sentences if not s.headline], lex.entity_of)
     out: list[Claim] = []
-    for n, (article, sentences) in enumerate(per_article, start=1):
+    for n, (article, ex) in enumerate(zip(articles, extracted), start=1):
         counter = itertools.count(1)
         next_id = lambda n=n, counter=counter: f"a{n}c{next(counter)}"  # noqa: E731
-        ctx = claims_stage.build_context(lex, article, sentences, places)
-        for s in sentences:
-            mentions = extract_mentions(s.text, rules)
+        ctx = claims_stage.build_context(lex, article, ex.sentences, places)
+        for s, mentions in zip(ex.sentences, ex.mentions):
             out += claims_stage.claims_for_sentence(lex, ctx, s, mentions, next_id)
     return out
 
@@ -49,10 +63,12 @@ def coverage(claims: list[Claim], findings: list[Finding]) -> Coverage:
     )
 
 
-def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None = None) -> Report:
-    per_article = [(a, article_sentences(a)) for a in articles]
-    claims = extract_claims(articles, rules, per_article)
-    shared = SharedText.build({a.path: [s.text for s in ss] for a, ss in per_article})
+def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None = None,
+            extracted: list[Extracted] | None = None) -> Report:
+    """Everything after loading. `extracted` (one per article) may come from a cache or workers."""
+    extracted = extracted if extracted is not None else [extract_article(a, rules) for a in articles]
+    claims = extract_claims(articles, extracted, rules)
+    shared = SharedText.build({a.path: [s.text for s in e.sentences] for a, e in zip(articles, extracted)})
     findings = compare(group(claims, rules), rules, shared)
     numbered = []
     for i, f in enumerate(findings, start=1):
