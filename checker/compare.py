@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .match import Group, SharedText, as_of, dimension
 from .models import Claim, Finding
 from .rules import RuleSet
+from .values import interval_text
 
 AGREE, TENSION, CONFLICT = 0, 1, 2
 
@@ -110,12 +111,15 @@ def clusters(items: list[tuple[Claim, Interval]], comparable) -> list[list[int]]
             for j in sorted(left, key=lambda k: (-sum(agree[k][x] for x in left), k)):
                 if j != seed and all(agree[j][x] for x in cl):
                     cl.append(j)
-            key = (len({items[i][0].article for i in cl}), len(cl))
-            if key > (len({items[i][0].article for i in best}), len(best)):
+            if _weight(cl, items) > _weight(best, items):
                 best = sorted(cl)
         out.append(best)
         left = [i for i in left if i not in best]
     return out
+
+
+def _weight(cluster: list[int], items) -> tuple[int, int]:
+    return len({items[i][0].article for i in cluster}), len(cluster)
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:
@@ -188,10 +192,12 @@ def compare_group(g: Group, rules: RuleSet, shared: SharedText) -> Finding | Non
     claims = [c for c, _ in items]
     majority = [items[i][0] for i in major]
     outliers = [items[j][0] for j in pairs]
+    if _weight(parts[0], items) == _weight(parts[1], items):  # a tie: nobody holds the majority
+        majority, outliers = [], majority + outliers
     code, name, severity = _verdict(g, worst, majority, outliers, rules)
     return Finding(
         id="", rule=code, name=name, severity=severity,
-        message=_message(g, worst, majority, outliers, parts, items, rules),
+        message=_message(g, worst, majority, outliers),
         fact=label(g, rules), claims=claims,
         majority=[c.id for c in majority], outliers=[c.id for c in outliers])
 
@@ -206,22 +212,32 @@ def _verdict(g: Group, worst: int, majority: list[Claim], outliers: list[Claim],
     return code, check.name if check else default[0], check.severity if check else default[1]
 
 
-def _message(g, worst, majority, outliers, parts, items, rules) -> str:
-    verb = "cannot be reconciled with" if worst == CONFLICT else "is in tension with"
-    maj = ", ".join(describe(c) for c in majority)
-    out = "; ".join(describe(c) for c in outliers)
-    n_articles = len({c.article for c in majority})
-    lead = f"majority ({len(majority)} claims, {n_articles} article{'s' if n_articles != 1 else ''})"
-    if len(majority) == 1 and all(len(p) == 1 for p in parts):
-        lead = "no majority; first reading"
-    same = {c.article for c in outliers} & {c.article for c in majority}
-    self_note = f" The same article states both ({', '.join(sorted(same))})." if same else ""
-    why = "their intervals cannot overlap" if worst == CONFLICT else \
-        "their intervals overlap only at an edge or once round numbers are read loosely"
-    when = ""
+def _message(g: Group, worst: int, majority: list[Claim], outliers: list[Claim]) -> str:
+    claims = majority + outliers
+    why = ("their intervals cannot overlap" if worst == CONFLICT else
+           "their intervals overlap only at an edge, or only if a round number is read loosely")
+    shown = "; ".join(f"\"{c.text}\" {interval_text(c)}" for c in claims)
+    if majority:
+        n = len({c.article for c in majority})
+        agree = " (they agree with each other)" if len(majority) > 1 else ""
+        head = (f"{_list(outliers)} {'cannot be reconciled' if worst == CONFLICT else 'is in tension'} "
+                f"with the majority, {len(majority)} claim{'s' if len(majority) > 1 else ''} in {n} "
+                f"article{'s' if n > 1 else ''}{agree}: {_list(majority)}")
+    else:
+        head = f"No majority: {_list(outliers)} {'disagree' if worst == CONFLICT else 'are in tension'}"
+    same = {c.article for c in outliers} & ({c.article for c in majority} or {c.article for c in outliers[1:]})
+    notes = [f"Intervals: {shown}; {why}."]
+    if any(c.article == d.article and c.id != d.id for c in claims for d in claims) and same:
+        notes.append(f"The same article states more than one value ({', '.join(sorted(same))}).")
     if g.key[0] == "stock":
-        when = " As-of dates differ or are unknown, so this may be a later figure rather than an error."
-    return f"{out} {verb} the {lead}: {maj}; {why}.{self_note}{when}"
+        dates = "; ".join(f"\"{c.text}\" {as_of(c) or 'date unknown'}" for c in claims)
+        notes.append(f"As of: {dates}. When the dates differ or are unknown, one may be a later "
+                     "figure rather than an error.")
+    return f"{head}. " + " ".join(notes)
+
+
+def _list(claims: list[Claim]) -> str:
+    return ", ".join(describe(c) for c in claims)
 
 
 def related(groups: list[Group], rules: RuleSet) -> Finding | None:

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from .models import Claim, Finding, Report
+from .values import interval_text, number  # noqa: F401  (re-exported for renderers)
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&])")
@@ -25,26 +26,6 @@ def md(text: str) -> str:
     text = MD_SPECIAL.sub(r"\\\1", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\&amp;", "&amp;") \
         .replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
-
-
-def number(v: float | str | None) -> str:
-    if v is None:
-        return "∞"
-    if isinstance(v, str):
-        return v
-    for scale, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn")):
-        if abs(v) >= scale:
-            return f"{v / scale:.6g}{word}"
-    return f"{v:.6g}" if v != int(v) else f"{int(v):,}"
-
-
-def interval_text(c: Claim) -> str:
-    lo = c.low if c.low is not None else c.value
-    if lo == c.high or (c.high is None and c.hedge not in ("above", "at_least")):
-        return f"= {number(c.value)}"
-    left = "(" if c.hedge == "above" else "["
-    right = ")" if c.hedge == "below" or (c.hedge is None) else "]"
-    return f"{left}{number(lo)}, {number(c.high)}{right}"
 
 
 def scope_text(c: Claim) -> str:
