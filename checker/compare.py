@@ -9,6 +9,7 @@ largest is the majority, the rest are outliers.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .match import Group, SharedText, as_of, dimension
@@ -267,6 +268,48 @@ def related(groups: list[Group], rules: RuleSet) -> Finding | None:
         severity=check.severity if check else "info",
         message=f"{name} for {subj} is reported with different scopes, which are not compared: " + "; ".join(scopes) + ".",
         fact=f"{name} ({subj}, several scopes)", claims=claims)
+
+
+def _previous(period: str | None) -> str | None:
+    """The same period a year earlier: "2025" -> "2024", "2025-01/2025-10" -> "2024-01/2024-10"."""
+    if not period or not re.fullmatch(r"\d{4}(?:-\d\d)?(?:/\d{4}(?:-\d\d)?)?", period):
+        return None
+    return re.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), period)
+
+
+def growth_checks(claims: list[Claim], rules: RuleSet) -> list[Finding]:
+    """A stated growth rate against the two levels the same article gives for it.
+
+    "2.25 billion in 2024 ... 2.98 billion in 2025, up 32.7%": the levels allow growth between
+    2.975/2.255 - 1 and 2.985/2.245 - 1, i.e. 31.9% to 33.0%, so 32.7% is consistent."""
+    levels: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.metric and "." not in c.metric and c.aggregation == "flow" and c.modality == "actual" \
+                and isinstance(c.low, (int, float)) and isinstance(c.high, (int, float)):
+            levels.setdefault((c.article, c.metric, tuple(c.subject), c.period), []).append(c)
+    out = []
+    for g in claims:
+        if not (g.metric and g.metric.endswith(".growth") and g.unit == "percent"
+                and isinstance(g.low, (int, float)) and isinstance(g.high, (int, float))):
+            continue
+        base = g.metric.split(".")[0]
+        now = levels.get((g.article, base, tuple(g.subject), g.period), [])
+        before = levels.get((g.article, base, tuple(g.subject), _previous(g.period)), [])
+        if len(now) != 1 or len(before) != 1 or before[0].low <= 0:
+            continue
+        cur, prev = now[0], before[0]
+        lo, hi = (cur.low / prev.high - 1) * 100, (cur.high / prev.low - 1) * 100
+        if g.high < lo or g.low > hi:
+            check = rules.checks.get("FL104")
+            out.append(Finding(
+                id="", rule="FL104", name=check.name if check else "growth-mismatch",
+                severity=check.severity if check else "warning",
+                message=(f"{describe(g)} does not follow from {describe(prev)} and {describe(cur)}: "
+                         f"those levels allow growth between {lo:.1f}% and {hi:.1f}% once rounding is "
+                         f"taken into account, the article states {interval_text(g)}."),
+                fact=f"growth of {base} ({'–'.join(g.subject)}, {g.period})",
+                claims=[prev, cur, g], outliers=[g.id]))
+    return out
 
 
 def compare(blocks: list[list[Group]], rules: RuleSet, shared: SharedText | None = None) -> list[Finding]:

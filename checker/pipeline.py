@@ -5,7 +5,7 @@ import itertools
 
 from . import claims as claims_stage
 from .baseline import finding_fingerprint
-from .compare import compare
+from .compare import compare, growth_checks
 from .extract import extract_mentions
 from .load import load
 from .match import SharedText, group
@@ -69,7 +69,7 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None 
     extracted = extracted if extracted is not None else [extract_article(a, rules) for a in articles]
     claims = extract_claims(articles, extracted, rules)
     shared = SharedText.build({a.path: [s.text for s in e.sentences] for a, e in zip(articles, extracted)})
-    findings = compare(group(claims, rules), rules, shared)
+    findings = compare(group(claims, rules), rules, shared) + growth_checks(claims, rules)
     numbered = []
     for i, f in enumerate(findings, start=1):
         f = f.model_copy(update={"id": f"F{i:03d}"})
