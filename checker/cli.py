@@ -39,18 +39,27 @@ def check(
     min_severity: Optional[str] = typer.Option(None, "--min-severity", help="info, warning or error: lowest severity shown."),
     select: list[str] = typer.Option([], "--select", help="Only these checks: code, prefix, name or group (repeatable)."),
     ignore: list[str] = typer.Option([], "--ignore", help="Skip these checks (repeatable)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Extraction processes (default: CPU count; 1 = in-process)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the extraction cache (.factlint_cache/)."),
+    changed: list[Path] = typer.Option([], "--changed", help="Only report findings involving this article (repeatable); still compared with every article."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only report findings involving articles changed since this git revision (or untracked)."),
 ) -> None:
     """Check articles for discrepancies between sources."""
     from .config import apply_policy
     from .load import load
     from .pipeline import analyse
     from .render import exit_code, write_outputs
+    from .runner import CACHE_DIR, changed_articles, default_jobs, extract_all, only_changed
 
     cfg, rules = _policy(paths, config_path, rules_dirs, fail_on=fail_on, min_severity=min_severity,
                          baseline=baseline_path, select=select or None, ignore=ignore or None)
     try:
         articles, warnings = load([str(p) for p in paths])
-        report = analyse(articles, rules, warnings)
+        extracted = extract_all(articles, rules, jobs or default_jobs(), None if no_cache else CACHE_DIR,
+                                progress=sys.stderr.isatty())
+        report = analyse(articles, rules, warnings, extracted=extracted)
+        if changed or since is not None:
+            report = only_changed(report, changed_articles(paths, changed, since))
         report = apply_policy(report, cfg, {a.path: a for a in articles}, rules=rules)
         for line in report.warnings:
             typer.echo(f"factlint: warning: {line}", err=True)

@@ -1,0 +1,300 @@
+"""Speed for big runs: parallel and cached per-article extraction, and `--changed` filtering.
+
+`extract_all` runs `pipeline.extract_article` over every article, reading what it can from a
+content-addressed cache and sending the rest to worker processes. The result is the same list,
+in the same order, as the serial run, whatever the number of jobs or the state of the cache:
+extraction is a pure function of the article, the rules and the extraction code, and those are
+exactly what the cache key covers.
+
+Cache: one JSON file per key (`Extracted.model_dump_json`) under `.factlint_cache/extract/`,
+written atomically. The key is sha256 of the article (path, text, body line, title, date ...),
+`RuleSet.version()` and a code version (checker.__version__ and the source of the extraction
+modules). An unreadable or corrupt entry is a miss and is rewritten; a cache folder that cannot
+be written is skipped. Nothing here ever fails a run.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from .errors import InputError
+from .models import Article, Report
+from .pipeline import Extracted, extract_article
+from .rules import RuleSet
+
+CACHE_DIR = Path(".factlint_cache")
+CACHE_FORMAT = "extract-v1"  # sub-folder; bump when the layout of an entry changes
+# Modules whose source decides what extract_article returns.
+CODE_FILES = ("extract.py", "sentences.py", "models.py", "pipeline.py")
+# Below this many articles per worker a process pool costs more than it saves.
+MIN_ARTICLES_PER_WORKER = 8
+
+
+@dataclass
+class Stats:
+    """What one `extract_all` call did (for tests and benchmarks)."""
+
+    articles: int = 0
+    hits: int = 0  # read from the cache
+    extracted: int = 0  # computed (misses)
+    written: int = 0  # cache entries written
+    corrupt: int = 0  # cache entries that could not be used (rewritten)
+    workers: int = 1  # processes that extracted (1 = in-process)
+
+
+def default_jobs() -> int:
+    """CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """checker.__version__ plus a hash of the extraction code: a code change empties the cache."""
+    from . import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    here = Path(__file__).resolve().parent
+    for name in CODE_FILES:
+        try:
+            h.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+        except OSError:
+            h.update(name.encode() + b"\0missing\0")
+    return h.hexdigest()[:16]
+
+
+def cache_key(article: Article, rules_version: str, code: str | None = None) -> str:
+    h = hashlib.sha256()
+    for part in (code or code_version(), rules_version, article.model_dump_json()):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _entry(cache_dir: Path, key: str) -> Path:
+    return cache_dir / CACHE_FORMAT / key[:2] / f"{key}.json"
+
+
+def _read(path: Path) -> Extracted | None | bool:
+    """The cached value; None when there is no entry; False when the entry is unusable."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return False
+    try:
+        return Extracted.model_validate_json(data)
+    except ValueError:  # pydantic ValidationError is a ValueError; so is bad UTF-8 / JSON
+        return False
+
+
+def _write(path: Path, text: str) -> bool:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return False
+
+
+# --- worker processes ---------------------------------------------------------------------------
+
+_WORKER_RULES: RuleSet | None = None
+
+
+def _init_worker(rules: RuleSet) -> None:
+    """Runs once per worker: the rules are loaded (inherited or unpickled) once per process."""
+    global _WORKER_RULES
+    _WORKER_RULES = rules
+
+
+def _extract_chunk(articles: list[Article]) -> list[Extracted]:
+    assert _WORKER_RULES is not None
+    return [extract_article(a, _WORKER_RULES) for a in articles]
+
+
+def _pool_context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
+
+
+# --- progress -------------------------------------------------------------------------------------
+
+class Progress:
+    """`\\r[#####.....] 1234/10000 articles` on a terminal; nothing otherwise."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, enabled: bool, stream: TextIO | None = None):
+        self.total, self.done = total, 0
+        self.stream = stream or sys.stderr
+        self.enabled = enabled and total > 0
+        self._last = 0.0
+        self._shown = False
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.1 and self.done < self.total:
+            return
+        self._last = now
+        filled = self.WIDTH * self.done // self.total
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total} articles")
+        self.stream.flush()
+        self._shown = True
+
+    def close(self) -> None:
+        if self._shown:
+            width = self.WIDTH + 2 * len(str(self.total)) + 14
+            self.stream.write("\r" + " " * width + "\r")
+            self.stream.flush()
+            self._shown = False
+
+
+# --- the stage ---------------------------------------------------------------------------------
+
+def extract_all(articles: list[Article], rules: RuleSet, jobs: int = 1, cache_dir: Path | None = None,
+                progress: bool = False, stats: Stats | None = None) -> list[Extracted]:
+    """`extract_article` for every article, in order: cached, then in `jobs` processes."""
+    stats = stats if stats is not None else Stats()
+    stats.articles = len(articles)
+    out: list[Extracted | None] = [None] * len(articles)
+    keys: list[str] = []
+    bar = Progress(len(articles), progress)
+    if cache_dir is not None:
+        rv, code = rules.version(), code_version()
+        keys = [cache_key(a, rv, code) for a in articles]
+        for i, key in enumerate(keys):
+            got = _read(_entry(cache_dir, key))
+            if got is False:
+                stats.corrupt += 1
+            elif got is not None:
+                out[i] = got
+                stats.hits += 1
+        bar.advance(stats.hits)
+    todo = [i for i, e in enumerate(out) if e is None]
+    stats.extracted = len(todo)
+
+    def done(i: int, ex: Extracted) -> None:
+        out[i] = ex
+        if keys and _write(_entry(cache_dir, keys[i]), ex.model_dump_json()):
+            stats.written += 1
+
+    workers = min(max(1, jobs), len(todo) // MIN_ARTICLES_PER_WORKER)
+    try:
+        if workers <= 1:
+            stats.workers = 1
+            for i in todo:
+                done(i, extract_article(articles[i], rules))
+                bar.advance(1)
+        else:
+            stats.workers = workers
+            _extract_parallel(articles, todo, rules, workers, done, bar)
+    finally:
+        bar.close()
+    return out  # type: ignore[return-value]
+
+
+def _extract_parallel(articles, todo, rules, workers, done, bar) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Small chunks keep workers busy to the end; big enough that pickling is not the cost.
+    size = max(1, min(64, len(todo) // (workers * 8)))
+    chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
+                             initializer=_init_worker, initargs=(rules,)) as pool:
+        results = pool.map(_extract_chunk, [[articles[i] for i in c] for c in chunks])
+        for chunk, extracted in zip(chunks, results):  # map yields in submission order
+            for i, ex in zip(chunk, extracted):
+                done(i, ex)
+            bar.advance(len(chunk))
+
+
+# --- --changed / --since -------------------------------------------------------------------------
+
+def only_changed(report: Report, changed: Iterable[str]) -> Report:
+    """Keep the findings that involve at least one changed article (paths as in the report).
+
+    Articles and claims stay: the changed articles were compared with the whole corpus."""
+    changed = set(changed)
+    findings = [f for f in report.findings if any(c.article in changed for c in f.claims)]
+    return report.model_copy(update={"findings": findings})
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True, timeout=120)
+    except FileNotFoundError:
+        raise InputError("--since: git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise InputError("--since: git did not answer in time") from None
+
+
+def _one_line(text: str) -> str:
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    return lines[0] if lines else "unknown error"
+
+
+def git_changed(paths: list[Path], rev: str) -> set[Path]:
+    """Files under `paths` changed since `rev` (committed or not), plus untracked files."""
+    first = Path(paths[0]) if paths else Path(".")
+    cwd = (first if first.is_dir() else first.parent).resolve()
+    top = _git(cwd, "rev-parse", "--show-toplevel")
+    if top.returncode:
+        raise InputError(f"--since: {cwd}: not in a git repository ({_one_line(top.stderr)})")
+    root = Path(top.stdout.strip())
+    if rev.startswith("-") or _git(cwd, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
+        raise InputError(f"--since: unknown git revision {rev!r}")
+    specs = [str(Path(p).resolve()) for p in paths] or [str(cwd)]
+    diff = _git(cwd, "diff", "--name-only", "--no-renames", "-z", rev, "--", *specs)
+    if diff.returncode:
+        raise InputError(f"--since: git diff {rev}: {_one_line(diff.stderr)}")
+    new = _git(cwd, "ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--", *specs)
+    if new.returncode:
+        raise InputError(f"--since: git ls-files: {_one_line(new.stderr)}")
+    names = [n for n in (diff.stdout + new.stdout).split("\0") if n]
+    return {(root / n).resolve() for n in names}
+
+
+def changed_articles(paths: list[Path], changed: Iterable[Path] = (), since: str | None = None) -> set[str]:
+    """Report paths (relative to the checked folder) of the changed articles among `paths`.
+
+    `changed` may name files or folders (everything under them); `since` adds the files git
+    sees as changed since that revision, and untracked files."""
+    from .load import collect
+
+    targets = {Path(p).resolve() for p in changed}
+    if since is not None:
+        targets |= git_changed(list(paths), since)
+    files, _ = collect([str(p) for p in paths])
+    out = set()
+    for file, rel in files:
+        f = file.resolve()
+        if f in targets or any(d in targets for d in f.parents):
+            out.add(rel)
+    return out
