@@ -1,0 +1,76 @@
+"""Compare stage: interval semantics of hedges and rounding, clusters and verdicts."""
+import pytest
+
+from checker.compare import AGREE, CONFLICT, TENSION, growth_checks, interval, relation
+from checker.models import Claim
+from checker.rules import load_rules
+
+RULES = load_rules()
+
+
+def claim(value, hedge=None, low=None, high=None, text="x", unit="USD", kind="amount", **kw):
+    low = value if low is None else low
+    high = value if high is None and hedge not in ("above", "at_least") else high
+    return Claim(id=kw.pop("id", "c"), article=kw.pop("article", "a.txt"), kind=kind, value=value,
+                 unit=unit, hedge=hedge, low=low, high=high, text=text, quote=text, line=1, column=1, **kw)
+
+
+def rel(a, b):
+    return relation(interval(a, RULES, "USD"), interval(b, RULES, "USD"))
+
+
+NEARLY_3 = claim(3e9, "below", 2.85e9, 3e9)
+EXCEEDING_3 = claim(3e9, "above", 3e9, 3.15e9)
+PRINTED_298 = claim(2.98e9, None, 2.975e9, 2.985e9)
+PRINTED_22 = claim(2.2e9, None, 2.15e9, 2.25e9)
+PRINTED_225 = claim(2.25e9, None, 2.245e9, 2.255e9)
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    (NEARLY_3, PRINTED_298, AGREE),          # "nearly 3 billion" vs "2.98 billion"
+    (EXCEEDING_3, PRINTED_298, CONFLICT),    # "exceeding 3 billion" vs "2.98 billion"
+    (NEARLY_3, EXCEEDING_3, CONFLICT),       # both open at 3: no value satisfies both
+    (PRINTED_22, PRINTED_225, TENSION),      # overlap only at the rounding edge
+    (claim(2.2e9, "above", 2.2e9, 2.31e9), PRINTED_225, AGREE),  # "over 2.2" holds 2.25
+])
+def test_relations(a, b, expected):
+    assert rel(a, b) == expected
+    assert rel(b, a) == expected
+
+
+def test_touching_closed_bound_is_tension():
+    up_to = claim(149.0, "at_most", 74.5, 149.0, unit="km/h", kind="quantity")
+    over = claim(149.0, "above", 149.0, 156.0, unit="km/h", kind="quantity")
+    assert relation(interval(up_to, RULES, None), interval(over, RULES, None)) == TENSION
+
+
+def test_round_numbers_are_read_loosely():
+    assert rel(claim(2000.0, unit="", kind="count"), claim(1929.0, unit="", kind="count")) == TENSION
+    assert rel(claim(329.0, unit="", kind="count"), claim(350.0, unit="", kind="count")) == CONFLICT
+
+
+def test_units_convert_through_rules():
+    mph = claim(92.0, "at_most", 46.0, 92.0, unit="mph", kind="quantity")
+    kmh = claim(149.0, "at_most", 74.5, 149.0, unit="km/h", kind="quantity")
+    assert relation(interval(mph, RULES, None), interval(kmh, RULES, None)) == AGREE
+
+
+def test_currency_converts_only_through_a_stated_twin():
+    vnd = claim(4e13, "about", 3.6e13, 4.4e13, unit="VND")
+    assert interval(vnd, RULES, "USD") is None
+    from checker.models import Mention
+    twin = Mention(kind="amount", text="$1.6 billion", start=0, end=1, value=1.6e9, unit="USD",
+                   low=1.55e9, high=1.65e9)
+    assert interval(vnd.model_copy(update={"twin": twin}), RULES, "USD").nominal == 1.6e9
+
+
+def test_growth_rate_checked_against_levels():
+    common = dict(metric="trade", subject=["Laos", "Vietnam"], aggregation="flow")
+    y24 = claim(2.25e9, None, 2.245e9, 2.255e9, id="a", period="2024", **common)
+    y25 = claim(2.98e9, None, 2.975e9, 2.985e9, id="b", period="2025", **common)
+    ok = claim(32.7, None, 32.65, 32.75, id="g", unit="percent", kind="percent", period="2025",
+               metric="trade.growth", subject=["Laos", "Vietnam"], aggregation="change")
+    assert growth_checks([y24, y25, ok], RULES) == []
+    bad = ok.model_copy(update={"value": 42.7, "low": 42.65, "high": 42.75})
+    (finding,) = growth_checks([y24, y25, bad], RULES)
+    assert finding.rule == "FL104" and "31.9% and 33.0%" in finding.message
