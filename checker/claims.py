@@ -538,7 +538,9 @@ def _is_change(lex: Lexicon, folded: str, m: Mention) -> bool:
 
 
 def _by_change(folded: str, m: Mention) -> bool:
-    """'rising by 13', 'up by 2 billion': the value is a change, not a level."""
+    """'rising by 13', 'up by 2 billion', 'seven more bodies': the value is a change, not a level."""
+    if re.match(r"\s+(?:more|additional|further|new)\b", folded[m.end:]):
+        return True
     return bool(re.search(r"\b(?:ris\w*|increas\w*|grow\w*|gain\w*|up|down|fell|drop\w*|declin\w*|"
                           r"jump\w*|climb\w*|surg\w*)\s+by\s+(?:\w+\s+)?$", folded[max(0, m.start - 30):m.start]))
 

@@ -312,6 +312,37 @@ def growth_checks(claims: list[Claim], rules: RuleSet) -> list[Finding]:
     return out
 
 
+def trend(groups: list[Group], rules: RuleSet) -> Finding | None:
+    """A cumulative total or a tally should not fall between an earlier and a later date."""
+    rule = rules.metrics.get(groups[0].block[0])
+    if not (rule and rule.monotone):
+        return None
+    dated: dict[str, list[Claim]] = {}
+    for g in groups:
+        if g.key[0] == "stock" and g.key[2] == "actual":
+            for c in g.claims:
+                if as_of(c) and len(as_of(c)) == 10 and isinstance(c.low, (int, float)):
+                    dated.setdefault(as_of(c), []).append(c)
+    days = sorted(dated)
+    for earlier, later in zip(days, days[1:]):
+        before, after = dated[earlier], dated[later]
+        if max(_top(c) for c in after) < min(c.low for c in before):
+            check = rules.checks.get("FL105")
+            g = groups[0]
+            return Finding(
+                id="", rule="FL105", name=check.name if check else "falling-total",
+                severity=check.severity if check else "warning",
+                message=(f"{_list(after)} as of {later} is lower than {_list(before)} as of {earlier}; "
+                         "a cumulative total or running tally should not fall."),
+                fact=label(Group(g.block, ("stock", "stock", "actual"), before + after), rules),
+                claims=before + after, majority=[], outliers=[c.id for c in after])
+    return None
+
+
+def _top(c: Claim) -> float:
+    return math.inf if c.high is None else float(c.high)
+
+
 def compare(blocks: list[list[Group]], rules: RuleSet, shared: SharedText | None = None) -> list[Finding]:
     shared = shared or SharedText()
     findings = []
@@ -320,7 +351,5 @@ def compare(blocks: list[list[Group]], rules: RuleSet, shared: SharedText | None
             f = compare_group(g, rules, shared)
             if f:
                 findings.append(f)
-        rel = related(groups, rules)
-        if rel:
-            findings.append(rel)
+        findings += [f for f in (trend(groups, rules), related(groups, rules)) if f]
     return findings

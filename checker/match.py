@@ -7,6 +7,7 @@ Running tallies (death tolls) are further split into snapshots.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -132,6 +133,8 @@ def group(claims: list[Claim], rules: RuleSet) -> list[list[Group]]:
             if metric and metric.running and pkey[0] == "stock" and "." not in bkey[0]:
                 for snap in snapshots(members, gap):
                     groups.append(Group(bkey, pkey, snap, snapshot=True))
+            elif pkey[0] == "stock":  # one group per as-of date; undated figures join the nearest
+                groups += [Group(bkey, pkey, snap) for snap in snapshots(members, math.inf)]
             else:
                 groups.append(Group(bkey, pkey, members))
         out.append(groups)
