@@ -171,6 +171,7 @@ class ArticleContext:
     places: Places
     partners: list[str]  # the article's countries, most named first: the sides of "bilateral"
     carried: list[str] = field(default_factory=list)  # place subject carried to the next sentences
+    order: list[str] = field(default_factory=list)  # countries of the sentence, as written
     last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
 
 
@@ -200,12 +201,18 @@ def default_subject(lex: Lexicon, article: Article, counts: Counter, places: Pla
     return sorted(c for c, n in counts.items() if n >= max(2, top * 0.3) or n == top)
 
 
-def with_partner(subject: list[str], ctx: ArticleContext) -> list[str]:
-    """A two-sided metric named with one side gets the article's other main country."""
+def two_sided(subject: list[str], ctx: ArticleContext, directional: bool) -> list[str]:
+    """Subject of a metric between two countries. Named with one side ("bilateral trade",
+    "Vietnam's minister said"), it gets the article's other main country; a directional metric
+    (exports) keeps the order the sentence names them in ("Vietnam's exports to Laos")."""
+    if directional and sorted(ctx.order) == subject:
+        subject = ctx.order
     if len(subject) != 1 or subject[0] not in ctx.partners:
         return subject
     other = next((c for c in ctx.partners if c != subject[0]), None)
-    return sorted(subject + [other]) if other else subject
+    if not other:
+        return subject
+    return subject + [other] if directional else sorted(subject + [other])
 
 
 def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str]:
@@ -216,6 +223,7 @@ def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str
     landfall in Quang Ninh, leaving 298 dead" is national). "the village" refers back to
     the last village named; a sentence that names nothing keeps the previous sentence's place."""
     folded = fold(s.text)
+    ctx.order = []
     found = ctx.places.find(folded)
     countries = _countries(lex, ctx.places.mask(folded))
     if found and countries and not _typed_place(s.text, folded, found):
@@ -235,7 +243,8 @@ def sentence_subject(lex: Lexicon, ctx: ArticleContext, s: Sentence) -> list[str
         return subject
     if countries:
         ctx.carried = []
-        return sorted({c for _, c in countries})
+        ctx.order = list(dict.fromkeys(c for _, c in countries))
+        return sorted(ctx.order)
     people = _countries(lex, folded, kinds=("person",))
     if people:  # "President Thongloun met 45 delegates": about the person
         ctx.carried = []
@@ -502,7 +511,7 @@ def claims_for_sentence(lex: Lexicon, ctx: ArticleContext, s: Sentence, mentions
         if metric:
             rule = lex.rules.metrics.get(metric.split(".")[0])
             if rule and rule.parties == 2:
-                claim_subject = with_partner(subject, ctx)
+                claim_subject = two_sided(subject, ctx, rule.directional)
             aggregation = "change" if "." in metric else (rule.aggregation if rule else "flow")
             scope_aggr = _scope(lex, folded, m, "aggregation")
             if aggregation == "flow" and any(v == "stock" for d, v, p in scope_aggr if d < 60):

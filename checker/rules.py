@@ -103,6 +103,7 @@ class MetricRule(Entry):
     nouns: list[str] = []  # counted nouns that name this metric on their own ("projects")
     sum_of: list[str] = []  # metrics whose values in one sentence add up to this one
     parties: int = Field(default=1, ge=1, le=2)  # 2: a relation between two countries (trade)
+    directional: bool = False  # the order of the two sides matters (exports from A to B)
     label: str = ""
 
     @field_validator("phrases")

@@ -77,3 +77,10 @@ def test_threshold_is_a_floor():
 def test_unknown_metric_is_kept_not_dropped():
     cs = claims("Vietnam committed USD 3 million to build a district hospital.")
     assert [c.text for c in cs if c.kind == "amount"] == ["USD 3 million"]
+
+
+def test_directional_metrics_keep_the_order_of_the_sides():
+    cs = by_text(claims("Vietnam's exports to Laos reached US$1.2 billion in 2025.",
+                        "Laos exported US$1.8 billion worth of goods to Vietnam in 2025."))
+    assert cs["US$1.2 billion"].subject == ["Vietnam", "Laos"]
+    assert cs["US$1.8 billion"].subject == ["Laos", "Vietnam"]
