@@ -288,6 +288,9 @@ def _metric_for(lex: Lexicon, folded: str, m: Mention, values: list[Mention]) ->
     no metric). Other values take the nearest phrase before them, else one after them in the
     same clause."""
     kind = _claim_kind(m)
+    by_unit = next((name for name, r in lex.rules.metrics.items() if m.unit and m.unit in r.units), None)
+    if by_unit:
+        return by_unit, m.unit
     fits = [(h.start(), h.end(), h.group()) for h in lex.metric_re.finditer(folded)
             if kind in lex.rules.metrics[_name(lex, h.group())].kinds]
     if not fits:
@@ -332,6 +335,8 @@ def _phrase_after(lex: Lexicon, folded: str, pos: int, stop: int, fits, max_word
 def _counted(lex: Lexicon, folded: str, m: Mention, nxt: int, fits):
     """Metric of a count from the words after it; "" when they say nothing either way."""
     tail = folded[m.end:nxt]
+    if re.match(r"-[a-z]", tail):
+        return None, None  # "a 30-storey building", "a two-day visit": a modifier, not a count
     words = list(re.finditer(r"[a-z][a-z'-]*|[^\sa-z]", tail))
     i = 0
     while i < len(words) and words[i].group() in COUNT_SKIP:
@@ -517,7 +522,7 @@ def claims_for_sentence(lex: Lexicon, ctx: ArticleContext, s: Sentence, mentions
             if aggregation == "flow" and any(v == "stock" for d, v, p in scope_aggr if d < 60):
                 aggregation = "stock"
                 notes += [p for d, v, p in scope_aggr if v == "stock"][:1]
-            if aggregation in ("flow", "stock", "count") and _by_change(folded, m):
+            if aggregation in ("flow", "stock", "count", "property") and _by_change(folded, m):
                 aggregation = "change"
             if aggregation == "flow" and period is None:
                 period = _period_for(found, m, values)

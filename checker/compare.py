@@ -168,6 +168,11 @@ def comparability(g: Group, shared: SharedText):
     return comparable
 
 
+def _one_text(claims: list[Claim], shared: SharedText) -> bool:
+    """Do all these claims come from one article or from copies of one text?"""
+    return all(shared.shares(a.article, b.article) for a in claims for b in claims)
+
+
 def compare_group(g: Group, rules: RuleSet, shared: SharedText) -> Finding | None:
     if g.key[2] != "actual" and g.key[0] == "unknown period":
         return None  # targets without a horizon ("$5 billion", "in the longer term $10 billion")
@@ -195,7 +200,7 @@ def compare_group(g: Group, rules: RuleSet, shared: SharedText) -> Finding | Non
     outliers = [items[j][0] for j in pairs]
     if _weight(parts[0], items) == _weight(parts[1], items):  # a tie: nobody holds the majority
         majority, outliers = [], majority + outliers
-    code, name, severity = _verdict(g, worst, majority, outliers, rules)
+    code, name, severity = _verdict(g, worst, majority, outliers, rules, _one_text(claims, shared))
     return Finding(
         id="", rule=code, name=name, severity=severity,
         message=_message(g, worst, majority, outliers),
@@ -203,10 +208,13 @@ def compare_group(g: Group, rules: RuleSet, shared: SharedText) -> Finding | Non
         majority=[c.id for c in majority], outliers=[c.id for c in outliers])
 
 
-def _verdict(g: Group, worst: int, majority: list[Claim], outliers: list[Claim], rules: RuleSet):
-    undated = g.key[0] == "stock" and len({as_of(c) for c in majority + outliers}) > 1 or \
-        (g.snapshot and any(as_of(c) is None for c in majority + outliers))
-    code = "FL103" if undated else ("FL101" if worst == CONFLICT else "FL102")
+def _verdict(g: Group, worst: int, majority: list[Claim], outliers: list[Claim], rules: RuleSet,
+             one_text: bool):
+    """Stocks read at different or unknown dates, and tallies from independent sources (which
+    may be hours apart even on one day), are snapshot drift; the rest conflict or tension."""
+    dates = {as_of(c) for c in majority + outliers}
+    drift = (g.key[0] == "stock" and len(dates) > 1) or (g.snapshot and not one_text)
+    code = "FL103" if drift else ("FL101" if worst == CONFLICT else "FL102")
     check = rules.checks.get(code)
     default = {"FL101": ("value-conflict", "error"), "FL102": ("value-tension", "warning"),
                "FL103": ("snapshot-drift", "warning")}[code]

@@ -82,6 +82,8 @@ def partition(block: list[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
         period = c.period or "unknown period"
         if c.aggregation in ("stock", "count", "rank"):
             period = "stock"
+        elif c.aggregation == "property":
+            period = "any time"  # a magnitude, a village's size: not tied to a date
         parts[(period, c.aggregation, modality_class(c.modality))].append(c)
     return dict(sorted(parts.items()))
 
@@ -98,27 +100,33 @@ def _gap(a: Claim, b: Claim) -> float:
     return (hi - lo) / hi if hi else 0.0
 
 
+def _chain(claims: list[Claim], gap: float) -> list[list[Claim]]:
+    """Claims sorted by value, cut wherever neighbours are more than `gap` apart."""
+    runs: list[list[Claim]] = []
+    for c in sorted(claims, key=lambda c: (float(c.value), c.id)):
+        if runs and _gap(runs[-1][-1], c) <= gap:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
 def snapshots(claims: list[Claim], gap: float) -> list[list[Claim]]:
     """Split a running tally into likely snapshots.
 
-    Claims with the same known as-of date are one snapshot; an undated claim joins the dated
-    snapshot with the nearest value, unless it is more than `gap` (relative) away from every
-    dated figure, in which case undated claims chain into snapshots of their own by value."""
-    dated: dict[str, list[Claim]] = defaultdict(list)
-    undated = []
-    for c in sorted(claims, key=lambda c: (float(c.value), c.id)):
-        (dated[as_of(c)] if as_of(c) else undated).append(c)
-    loose: list[list[Claim]] = []
-    for c in undated:
-        best = min(((min(_gap(c, d) for d in members), key) for key, members in dated.items()),
-                   default=None)
+    Claims of one as-of date whose values lie within `gap` (relative) of each other are one
+    snapshot (one day can carry several bulletins); an undated claim joins the dated snapshot
+    with the nearest value within `gap`, else undated claims chain into snapshots of their own."""
+    dated = [run for day in sorted({as_of(c) for c in claims if as_of(c)})
+             for run in _chain([c for c in claims if as_of(c) == day], gap)]
+    loose: list[Claim] = []
+    for c in sorted((c for c in claims if not as_of(c)), key=lambda c: (float(c.value), c.id)):
+        best = min(((min(_gap(c, d) for d in run), i) for i, run in enumerate(dated)), default=None)
         if best and best[0] <= gap:
             dated[best[1]].append(c)
-        elif loose and _gap(loose[-1][-1], c) <= gap:
-            loose[-1].append(c)
         else:
-            loose.append([c])
-    return [dated[k] for k in sorted(dated)] + loose
+            loose.append(c)
+    return dated + _chain(loose, gap)
 
 
 def group(claims: list[Claim], rules: RuleSet) -> list[list[Group]]:

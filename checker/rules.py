@@ -97,10 +97,11 @@ class MetricRule(Entry):
 
     phrases: list[str]
     kinds: list[str] = ["amount"]  # mention kinds the metric takes: amount, count, percent, ...
-    aggregation: Literal["flow", "stock", "change", "rank", "count"] = "flow"
+    aggregation: Literal["flow", "stock", "change", "rank", "count", "property"] = "flow"
     running: bool = False  # a running count (death toll): snapshots change over time
     monotone: bool = False  # its stock only ever grows (deaths, accumulated investment)
     nouns: list[str] = []  # counted nouns that name this metric on their own ("projects")
+    units: list[str] = []  # unit symbols that name this metric on their own ("7.9-magnitude")
     sum_of: list[str] = []  # metrics whose values in one sentence add up to this one
     parties: int = Field(default=1, ge=1, le=2)  # 2: a relation between two countries (trade)
     directional: bool = False  # the order of the two sides matters (exports from A to B)
