@@ -1,0 +1,270 @@
+"""Whole-pipeline benchmark (issues 2 and 5): throughput, peak memory, start-up, matching scale.
+
+    python benchmarks/bench_pipeline.py [--quick] [--articles 10000] [--jobs 1,2,N] [--tracemalloc]
+
+Measured, each configuration in its own process so peak memory is its own:
+
+1. seeds x K   the five seed articles copied to at least 1,000 articles (issue 2): load ->
+               extraction -> claims -> match -> compare -> JSON report, one process, no cache.
+2. generated   a corpus built by benchmarks/generate_corpus.py (default 10,000 articles) at
+               --jobs 1, 2 and N (the CPU count), with a cold cache (empty; entries are written)
+               and then a warm one (every extraction read from the cache).
+3. start-up    `factlint check seeds/` as a subprocess, wall time including interpreter start-up
+               and imports (best and median of 5), without and with a warm cache.
+4. matching    match + compare (checker.match.group, checker.compare.compare) alone on 1k, 10k
+               and 100k claims taken from the generated corpus (replicated under other subjects
+               and article names past what it holds); time per claim shows whether it stays
+               sub-quadratic.
+
+Peak memory is ru_maxrss of the configuration's process (and, for --jobs > 1, the largest
+worker's); --tracemalloc adds the Python-heap peak, which slows the run down by about 2x.
+`--quick` runs small sizes (seeds x 200, 1,000 generated articles, 1k/5k claims).
+Times are wall-clock, single run: read them as orders of magnitude, not to 5%.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+
+def _maxrss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+# --- one configuration, in a child process ----------------------------------------------------
+
+def run_pipeline(cfg: dict) -> dict:
+    """load -> extract_all -> analyse -> render_json; timings per stage and peak memory."""
+    import tracemalloc
+
+    if cfg.get("tracemalloc"):
+        tracemalloc.start()
+    from checker.load import load
+    from checker.pipeline import analyse
+    from checker.report import render_json
+    from checker.rules import load_rules
+    from checker.runner import Stats, extract_all
+
+    t0 = time.perf_counter()
+    rules = load_rules()
+    articles, warnings = load([cfg["corpus"]])
+    t1 = time.perf_counter()
+    stats = Stats()
+    cache = Path(cfg["cache"]) if cfg.get("cache") else None
+    extracted = extract_all(articles, rules, cfg["jobs"], cache, progress=False, stats=stats)
+    t2 = time.perf_counter()
+    report = analyse(articles, rules, warnings, extracted=extracted)
+    t3 = time.perf_counter()
+    text = render_json(report)
+    t4 = time.perf_counter()
+    out = {
+        "articles": len(articles), "claims": len(report.claims), "findings": len(report.findings),
+        "load": t1 - t0, "extract": t2 - t1, "analyse": t3 - t2, "render": t4 - t3, "total": t4 - t0,
+        "hits": stats.hits, "workers": stats.workers, "json_bytes": len(text.encode()),
+        "rss_mb": _maxrss_mb(resource.RUSAGE_SELF), "children_rss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
+    }
+    if cfg.get("tracemalloc"):
+        out["traced_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
+    if cfg.get("report_out"):
+        Path(cfg["report_out"]).write_text(text, encoding="utf-8")
+    return out
+
+
+def run_matching(cfg: dict) -> dict:
+    """group + compare on n claims from the corpus, replicated under new subjects if needed."""
+    from checker.compare import compare
+    from checker.load import load
+    from checker.match import SharedText, group
+    from checker.pipeline import extract_claims
+    from checker.rules import load_rules
+    from checker.runner import extract_all
+
+    rules = load_rules()
+    articles, _ = load([cfg["corpus"]])
+    extracted = extract_all(articles, rules, cfg["jobs"], Path(cfg["cache"]), progress=False)
+    base = extract_claims(articles, extracted, rules)
+    texts = {a.path: [s.text for s in e.sentences] for a, e in zip(articles, extracted)}
+    shared0 = SharedText.build(texts)
+    results = []
+    for n in cfg["sizes"]:
+        claims, index, r = [], {}, 0
+        while len(claims) < n:
+            tag = f"r{r}/"
+            for c in base[: n - len(claims)]:
+                claims.append(c if r == 0 else c.model_copy(update={
+                    "id": tag + c.id, "article": tag + c.article,
+                    "subject": sorted(c.subject + [f"Replica {r}"])}))
+            index.update({(tag if r else "") + a: runs for a, runs in shared0.index.items()})
+            r += 1
+        shared = SharedText(index)
+        t0 = time.perf_counter()
+        groups = group(claims, rules)
+        t1 = time.perf_counter()
+        findings = compare(groups, rules, shared)
+        t2 = time.perf_counter()
+        results.append({"claims": len(claims), "group": t1 - t0, "compare": t2 - t1,
+                        "blocks": len(groups), "largest_block": max((sum(len(g.claims) for g in b) for b in groups), default=0),
+                        "findings": len(findings)})
+    return {"sizes": results, "rss_mb": _maxrss_mb(resource.RUSAGE_SELF)}
+
+
+def child(kind: str, cfg: dict) -> dict:
+    """Run one configuration in a fresh interpreter; its JSON result."""
+    proc = subprocess.run([sys.executable, __file__, "--child", kind, json.dumps(cfg)],
+                          capture_output=True, text=True, cwd=cfg.get("cwd", REPO))
+    if proc.returncode:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"bench_pipeline: {kind} {cfg} failed")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# --- corpora ----------------------------------------------------------------------------------
+
+def seeds_corpus(dest: Path, at_least: int) -> int:
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    copies = -(-at_least // len(seeds))
+    dest.mkdir(parents=True, exist_ok=True)
+    for k in range(copies):
+        for s in seeds:
+            shutil.copyfile(s, dest / f"r{k:04d}_{s.name}")
+    return copies * len(seeds)
+
+
+def startup_times(work: Path, repeat: int = 5) -> dict:
+    exe = REPO / ".venv" / "bin" / "factlint"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "checker"]
+    out = {}
+    for label, extra in (("no cache", ["--no-cache"]), ("warm cache", [])):
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            subprocess.run([*cmd, "check", str(REPO / "seeds"), "--format", "json", "--stdout", *extra],
+                           cwd=work, capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+            times.append(time.perf_counter() - t)
+        out[label] = (min(times), statistics.median(times))
+    return out
+
+
+# --- table ------------------------------------------------------------------------------------
+
+def table(rows: list[list[str]], head: list[str]) -> str:
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    line = lambda r: "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
+    return "\n".join([line(head), "  ".join("-" * w for w in widths), *map(line, rows)])
+
+
+def pipeline_row(name: str, jobs: int | str, cache: str, r: dict) -> list[str]:
+    rss = max(r["rss_mb"], r["children_rss_mb"]) if r["workers"] > 1 else r["rss_mb"]
+    row = [name, str(jobs), cache, f"{r['articles']:,}", f"{r['claims']:,}", f"{r['total']:.1f}",
+           f"{r['articles'] / r['total']:.0f}", f"{r['extract']:.1f}", f"{r['analyse']:.1f}",
+           f"{r['render']:.1f}", f"{r['rss_mb']:.0f}" + (f" / {r['children_rss_mb']:.0f}" if r["workers"] > 1 else "")]
+    if "traced_mb" in r:
+        row.append(f"{r['traced_mb']:.0f}")
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="factlint whole-pipeline benchmark")
+    ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    ap.add_argument("--articles", type=int, default=None, help="generated corpus size (default 10000; quick 1000)")
+    ap.add_argument("--seeds-min", type=int, default=None, help="seeds copied to at least this many articles (default 1000; quick 200)")
+    ap.add_argument("--jobs", default="1,2,N", help="comma-separated job counts; N = CPU count")
+    ap.add_argument("--claims", default=None, help="matching sizes (default 1000,10000,100000; quick 1000,5000)")
+    ap.add_argument("--tracemalloc", action="store_true", help="also report the Python-heap peak (slower)")
+    ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: seeds,generated,startup,matching")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.child:
+        kind, cfg = args.child[0], json.loads(args.child[1])
+        print(json.dumps(run_pipeline(cfg) if kind == "pipeline" else run_matching(cfg)))
+        return 0
+
+    from checker.runner import default_jobs
+    from generate_corpus import generate
+
+    ncpu = default_jobs()
+    n_articles = args.articles or (1000 if args.quick else 10_000)
+    seeds_min = args.seeds_min or (200 if args.quick else 1000)
+    sizes = [int(s) for s in (args.claims or ("1000,5000" if args.quick else "1000,10000,100000")).split(",")]
+    jobs = []
+    for j in args.jobs.split(","):
+        j = ncpu if j.strip().upper() == "N" else int(j)
+        if j not in jobs:
+            jobs.append(j)
+    skip = set(filter(None, args.skip.split(",")))
+    tm = args.tracemalloc
+    work = args.work or Path(tempfile.mkdtemp(prefix="factlint-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"factlint pipeline benchmark: {ncpu} CPUs, Python {sys.version.split()[0]}, scratch {work}\n")
+    head = ["corpus", "jobs", "cache", "articles", "claims", "total s", "art/s", "extract s", "analyse s",
+            "render s", "peak RSS MB (main / worker)"] + (["heap MB"] if tm else [])
+    rows = []
+
+    if "seeds" not in skip:
+        corpus = work / "seeds_x"
+        shutil.rmtree(corpus, ignore_errors=True)
+        n = seeds_corpus(corpus, seeds_min)
+        r = child("pipeline", {"corpus": str(corpus), "jobs": 1, "cache": None, "tracemalloc": tm})
+        rows.append(pipeline_row(f"seeds x{n // 5}", 1, "none", r))
+        print(table(rows, head) + "\n", flush=True)
+
+    gen = work / f"generated_{n_articles}"
+    if "generated" not in skip or "matching" not in skip:
+        t = time.perf_counter()
+        generate(gen, n_articles)
+        print(f"generated {n_articles:,} articles in {time.perf_counter() - t:.1f} s\n", flush=True)
+    if "generated" not in skip:
+        for j in jobs:
+            cache = work / f"cache_j{j}"
+            shutil.rmtree(cache, ignore_errors=True)
+            for state in ("cold", "warm"):
+                r = child("pipeline", {"corpus": str(gen), "jobs": j, "cache": str(cache), "tracemalloc": tm})
+                rows.append(pipeline_row("generated", j, state, r))
+                print(table(rows[-1:], head).splitlines()[-1], flush=True)
+        print("\n" + table(rows, head) + "\n", flush=True)
+
+    if "startup" not in skip:
+        cwd = work / "startup"
+        shutil.rmtree(cwd, ignore_errors=True)
+        cwd.mkdir()
+        st = startup_times(cwd)
+        print(table([[k, f"{v[0]:.3f}", f"{v[1]:.3f}"] for k, v in st.items()],
+                    ["factlint check seeds/", "best s", "median s"]) + "\n", flush=True)
+
+    if "matching" not in skip:
+        cache = work / "cache_match"
+        m = child("matching", {"corpus": str(gen), "jobs": ncpu, "cache": str(cache), "sizes": sizes})
+        mrows = []
+        for s in m["sizes"]:
+            total = s["group"] + s["compare"]
+            mrows.append([f"{s['claims']:,}", f"{s['group']:.3f}", f"{s['compare']:.3f}", f"{total:.3f}",
+                          f"{total / s['claims'] * 1e6:.1f}", f"{s['blocks']:,}", f"{s['largest_block']:,}",
+                          f"{s['findings']:,}"])
+        print(table(mrows, ["claims", "group s", "compare s", "total s", "us/claim", "blocks",
+                            "largest block", "findings"]))
+        first, last = m["sizes"][0], m["sizes"][-1]
+        growth = ((last["group"] + last["compare"]) / max(1e-9, first["group"] + first["compare"]))
+        print(f"\n{last['claims'] // first['claims']}x the claims took {growth:.1f}x the time "
+              f"(quadratic would be {(last['claims'] // first['claims']) ** 2}x); peak RSS {m['rss_mb']:.0f} MB")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

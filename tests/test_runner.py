@@ -1,0 +1,176 @@
+"""Speed for big runs (issue 5): parallel and cached extraction give the very same report;
+--changed / --since keep the findings that involve a changed article."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import runner
+from checker.load import load
+from checker.pipeline import analyse, extract_article
+from checker.report import render_json
+from checker.rules import load_rules
+from checker.runner import Progress, Stats, changed_articles, extract_all, only_changed
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    rules = load_rules()
+    articles, warnings = load([str(SEEDS)])
+    serial = [extract_article(a, rules) for a in articles]
+    return rules, articles, warnings, serial
+
+
+def _json(seeds, extracted) -> str:
+    rules, articles, warnings, _ = seeds
+    return render_json(analyse(articles, rules, warnings, extracted=extracted))
+
+
+def test_two_jobs_give_the_serial_report(seeds, monkeypatch):
+    rules, articles, _, serial = seeds
+    monkeypatch.setattr(runner, "MIN_ARTICLES_PER_WORKER", 1)  # five articles: use the pool anyway
+    stats = Stats()
+    parallel = extract_all(articles, rules, jobs=2, cache_dir=None, progress=False, stats=stats)
+    assert stats.workers == 2 and stats.extracted == len(articles)
+    assert parallel == serial
+    assert _json(seeds, parallel) == _json(seeds, serial)
+
+
+def test_second_run_reads_the_cache(seeds, tmp_path, monkeypatch):
+    rules, articles, _, serial = seeds
+    first = Stats()
+    assert extract_all(articles, rules, 1, tmp_path, False, stats=first) == serial
+    assert (first.hits, first.extracted, first.written) == (0, len(articles), len(articles))
+
+    def boom(*_a, **_k):
+        raise AssertionError("extracted although cached")
+
+    monkeypatch.setattr(runner, "extract_article", boom)
+    second = Stats()
+    assert extract_all(articles, rules, 2, tmp_path, False, stats=second) == serial
+    assert (second.hits, second.extracted) == (len(articles), 0)
+
+
+def test_cache_key_follows_content_and_rules(seeds):
+    rules, articles, _, _ = seeds
+    a = articles[0]
+    key = runner.cache_key(a, rules.version())
+    assert key == runner.cache_key(a, rules.version())
+    assert key != runner.cache_key(a.model_copy(update={"text": a.text + " 5 more."}), rules.version())
+    assert key != runner.cache_key(a.model_copy(update={"date": "2020-01-01"}), rules.version())
+    assert key != runner.cache_key(a, "other-rules")
+
+
+@pytest.mark.parametrize("garbage", [b"{not json", b"\xff\xfe\x00", b'{"sentences": 3}', b""])
+def test_corrupt_cache_entry_is_ignored_and_rewritten(seeds, tmp_path, garbage):
+    rules, articles, _, serial = seeds
+    extract_all(articles, rules, 1, tmp_path, False)
+    entries = sorted((tmp_path / runner.CACHE_FORMAT).rglob("*.json"))
+    assert len(entries) == len(articles)
+    entries[0].write_bytes(garbage)
+    stats = Stats()
+    assert extract_all(articles, rules, 1, tmp_path, False, stats=stats) == serial
+    assert (stats.corrupt, stats.extracted, stats.hits) == (1, 1, len(articles) - 1)
+    again = Stats()
+    extract_all(articles, rules, 1, tmp_path, False, stats=again)
+    assert again.hits == len(articles)
+
+
+def test_unwritable_cache_is_not_an_error(seeds, tmp_path):
+    rules, articles, _, serial = seeds
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    stats = Stats()
+    assert extract_all(articles, rules, 1, blocker, False, stats=stats) == serial
+    assert stats.written == 0
+
+
+def test_progress_bar_draws_and_clears():
+    out = io.StringIO()
+    bar = Progress(3, enabled=True, stream=out)
+    for _ in range(3):
+        bar.advance(1)
+    bar.close()
+    text = out.getvalue()
+    assert "3/3 articles" in text and "[" in text
+    assert text.endswith("\r") and "\n" not in text
+    quiet = io.StringIO()
+    bar = Progress(3, enabled=False, stream=quiet)
+    bar.advance(3)
+    bar.close()
+    assert quiet.getvalue() == ""
+
+
+def test_only_changed_keeps_findings_with_a_changed_article(seeds):
+    rules, articles, warnings, serial = seeds
+    full = analyse(articles, rules, warnings, extracted=serial)
+    none = only_changed(full, ["no-such-article.txt"])
+    assert none.findings == [] and none.claims == full.claims and none.articles == full.articles
+    target = full.findings[0].claims[0].article
+    kept = only_changed(full, [target])
+    assert kept.findings == [f for f in full.findings if any(c.article == target for c in f.claims)]
+
+
+def _cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=cwd,
+                   check=True, capture_output=True)
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    dest = tmp_path / "articles"
+    shutil.copytree(SEEDS, dest)
+    return dest
+
+
+def test_changed_cli_reports_only_that_articles_findings(corpus, tmp_path):
+    full = _cli(["check", str(corpus), "--format", "json", "--stdout", "--no-cache"], tmp_path)
+    target = "003_acc756f225940a24.txt"
+    part = _cli(["check", str(corpus), "--format", "json", "--stdout", "--jobs", "2",
+                 "--changed", str(corpus / target)], tmp_path)
+    assert full.returncode in (0, 1) and part.returncode in (0, 1), part.stderr
+    full_j, part_j = json.loads(full.stdout), json.loads(part.stdout)
+    expected = [f["fingerprint"] for f in full_j["findings"] if any(c["article"] == target for c in f["claims"])]
+    assert [f["fingerprint"] for f in part_j["findings"]] == expected
+    assert part_j["claims"] == full_j["claims"]  # still compared against the whole corpus
+    # stderr is not a terminal here: no progress bar
+    assert "\r" not in part.stderr and "articles" not in part.stderr
+    assert (tmp_path / ".factlint_cache").is_dir() and not (tmp_path / "reports").exists()
+
+
+def test_since_bad_revision_is_one_line_exit_2(corpus):
+    _git(corpus, "init", "-q")
+    _git(corpus, "add", ".")
+    _git(corpus, "commit", "-q", "-m", "seeds")
+    proc = _cli(["check", ".", "--since", "no-such-rev", "--stdout"], corpus)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no-such-rev" in lines[0] and lines[0].startswith("factlint: error:")
+
+
+def test_since_finds_modified_and_untracked_articles(corpus):
+    _git(corpus, "init", "-q")
+    _git(corpus, "add", ".")
+    _git(corpus, "commit", "-q", "-m", "seeds")
+    assert changed_articles([corpus], since="HEAD") == set()
+    (corpus / "002_ec238823620afd16.txt").write_text("Trade reached $9 billion.\n", encoding="utf-8")
+    (corpus / "new.md").write_text("Trade reached $2 billion.\n", encoding="utf-8")
+    (corpus / "ignored.txt").write_text("x\n", encoding="utf-8")
+    (corpus / ".gitignore").write_text("ignored.txt\n", encoding="utf-8")
+    assert changed_articles([corpus], since="HEAD") == {"002_ec238823620afd16.txt", "new.md"}
+    assert changed_articles([corpus], changed=[corpus / "004_302f246c4fb26885.txt"]) == {"004_302f246c4fb26885.txt"}
