@@ -48,8 +48,8 @@ MONTH_RANGE_RE = re.compile(
     r"\b(?:from\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?:to|-|through|until|and)\s*"
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s*(?:of\s+)?((?:19|20)\d\d)")
-FIRST_MONTHS_RE = re.compile(r"\b(?:first|past|last)\s+(\w+)\s+months\s+(?:of\s+)?((?:19|20)\d\d)")
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?\s*(?:(?:of\s+)?((?:19|20)\d\d)|period)")
+FIRST_MONTHS_RE = re.compile(r"\b(?:first|past|last)\s+(\w+)\s+months\s+(?:of\s+(?:the\s+year\s+)?)?((?:19|20)\d\d)?")
 HALF_RE = re.compile(r"\b(?:(first|second)\s+half\s+(?:of\s+)?|h([12])\s*)((?:19|20)\d\d)")
 QUARTER_RE = re.compile(r"\b(?:(first|second|third|fourth)\s+quarter\s+(?:of\s+)?|q([1-4])\s*)((?:19|20)\d\d)")
 RELATIVE_YEAR_RE = re.compile(r"\b(last year|previous year|past year|this year|the year before)\b")
@@ -414,7 +414,20 @@ def _modality(lex: Lexicon, folded: str, m: Mention) -> tuple[str, str | None]:
 
 # --- periods ------------------------------------------------------------------------------
 
-def periods(folded: str, year: int | None) -> list[tuple[int, int, str]]:
+def _month(word: str) -> int:
+    return MONTHS["sept" if word.startswith("sept") else word[:3]]
+
+
+def _year_of_months(last_month: int, year: int | None, today: str | None) -> str | None:
+    """"January-October" without a year: the article's year, or the year before when the
+    article was published before those months ended."""
+    if not year:
+        return None
+    month = int(today[5:7]) if today and len(today) >= 7 else 12
+    return str(year if last_month < month or (last_month == month == 12) else year - 1)
+
+
+def periods(folded: str, year: int | None, today: str | None = None) -> list[tuple[int, int, str]]:
     """Period expressions in a sentence: (start, end, "2025" | "2025-01/2025-10")."""
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -425,13 +438,15 @@ def periods(folded: str, year: int | None) -> list[tuple[int, int, str]]:
             taken.append((a, b))
 
     for m in MONTH_RANGE_RE.finditer(folded):
-        a, b = MONTHS[m.group(1)[:4].rstrip("t") if m.group(1).startswith("sept") else m.group(1)[:3]], \
-            MONTHS[m.group(2)[:4].rstrip("t") if m.group(2).startswith("sept") else m.group(2)[:3]]
-        add(m.start(), m.end(), f"{m.group(3)}-{a:02d}/{m.group(3)}-{b:02d}")
+        a, b = _month(m.group(1)), _month(m.group(2))
+        y = m.group(3) or _year_of_months(b, year, today)
+        if y and a <= b:
+            add(m.start(), m.end(), f"{y}-{a:02d}/{y}-{b:02d}")
     for m in FIRST_MONTHS_RE.finditer(folded):
         n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        if 0 < n <= 12:
-            add(m.start(), m.end(), f"{m.group(2)}-01/{m.group(2)}-{n:02d}")
+        y = m.group(2) or _year_of_months(n, year, today)
+        if 0 < n <= 12 and y:
+            add(m.start(), m.end(), f"{y}-01/{y}-{n:02d}")
     for m in HALF_RE.finditer(folded):
         first = (m.group(1) == "first") or m.group(2) == "1"
         add(m.start(), m.end(), f"{m.group(3)}-{'01' if first else '07'}/{m.group(3)}-{'06' if first else '12'}")
@@ -487,7 +502,7 @@ def claims_for_sentence(lex: Lexicon, ctx: ArticleContext, s: Sentence, mentions
                         next_id) -> list[Claim]:
     folded = fold(s.text)
     subject = sentence_subject(lex, ctx, s)
-    found = periods(folded, ctx.year)
+    found = periods(folded, ctx.year, ctx.article.date)
     values = [m for m in mentions if m.kind in VALUE_KINDS]
     out: list[Claim] = []
     base_by_pos: list[tuple[int, Claim]] = []
@@ -592,6 +607,6 @@ def _sums(lex: Lexicon, claims: list[Claim], next_id) -> list[Claim]:
 def build_context(lex: Lexicon, article: Article, sentences: list[Sentence], places: Places) -> ArticleContext:
     year = int(article.date[:4]) if article.date else None
     counts = country_counts(lex, sentences, places)
-    partners = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:2]
+    partners = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:2]
     return ArticleContext(article=article, default_subject=default_subject(lex, article, counts, places),
                           year=year, places=places, partners=partners)

@@ -329,10 +329,12 @@ def trend(groups: list[Group], rules: RuleSet) -> Finding | None:
     for g in groups:
         if g.key[0] == "stock" and g.key[2] == "actual":
             for c in g.claims:
-                if as_of(c) and len(as_of(c)) == 10 and isinstance(c.low, (int, float)):
+                if as_of(c) and not as_of(c).startswith("--") and isinstance(c.low, (int, float)):
                     dated.setdefault(as_of(c), []).append(c)
     days = sorted(dated)
     for earlier, later in zip(days, days[1:]):
+        if later.startswith(earlier):
+            continue  # "2025-10" and "2025-10-15": which came first is unknown
         before, after = dated[earlier], dated[later]
         if max(_top(c) for c in after) < min(c.low for c in before):
             check = rules.checks.get("FL105")
