@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .match import Group, SharedText, as_of, dimension
+from .match import Group, SharedText, as_of
 from .models import Claim, Finding
 from .rules import RuleSet
 from .values import interval_text

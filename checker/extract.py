@@ -73,6 +73,9 @@ _ORD_SUFFIX = r"(?:st|nd|rd|th|d)(?![A-Za-z])"
 
 
 @dataclass
+AND_RE = re.compile(r"\s+and\s+")
+
+
 class _Lex:
     rules: RuleSet
     words: dict[str, tuple[str, float]]  # lower word -> (kind, value)
@@ -1208,13 +1211,11 @@ class _Ctx:
         # two-sided range: "2-3 billion", "2–3 years", "between 20 and 30", "6-8.7%"
         low_v: float | None = None
         high_v: float | None = None
-        between = False
         if not in_range and not ordinal and not core.quantifier:
             wb = self.word_before(start).lower()
             rs = None
             if wb == "between":
-                rs = re.compile(r"\s+and\s+").match(t, end)
-                between = rs is not None
+                rs = AND_RE.match(t, end)
             elif wb != "from":
                 rs = R["range_sep"].match(t, end)
                 if rs and rs.group().strip() in ("-", "–", "—", "~") and (core.words != (t[rs.end():rs.end() + 1].isalpha())):

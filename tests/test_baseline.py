@@ -11,29 +11,6 @@ from checker.baseline import (
 from checker.config import Config, apply_policy
 from checker.errors import InputError
 from checker.models import ArticleInfo, Claim, Coverage, Finding, Report
-from checker.rules import load_rules
-
-CHECKS = """
-[checks.FL101]
-name = "value-conflict"
-severity = "error"
-summary = "s"
-message = "m"
-
-[checks.FL102]
-name = "value-tension"
-severity = "warning"
-summary = "s"
-message = "m"
-"""
-
-
-@pytest.fixture(scope="module")
-def rules(tmp_path_factory):
-    d = tmp_path_factory.mktemp("rules_bl")
-    (d / "checks.toml").write_text(CHECKS)
-    return load_rules((str(d),), include_bundled=False)
-
 
 def claim(article, value, line=1, quote="q", subject=("Laos", "Vietnam"), period="2025",
           unit="USD", metric="trade"):

@@ -12,43 +12,6 @@ from checker.config import (
 )
 from checker.errors import InputError
 from checker.models import Claim, Coverage, Finding, Report
-from checker.rules import load_rules
-
-CHECKS = """
-[checks.FL101]
-name = "value-conflict"
-severity = "error"
-summary = "s"
-message = "m"
-group = "values"
-
-[checks.FL102]
-name = "value-tension"
-severity = "warning"
-summary = "s"
-message = "m"
-group = "values"
-
-[checks.FL201]
-name = "related-fact"
-severity = "info"
-summary = "s"
-message = "m"
-group = "notes"
-"""
-
-
-@pytest.fixture(scope="module")
-def rules_dir(tmp_path_factory):
-    d = tmp_path_factory.mktemp("rules_cfg")
-    (d / "checks.toml").write_text(CHECKS)
-    return d
-
-
-@pytest.fixture(scope="module")
-def rules(rules_dir):
-    return load_rules((str(rules_dir),), include_bundled=False)
-
 
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -352,7 +315,7 @@ def test_cli_overrides_and_describe(tmp_path):
     text = describe_config(new)
     assert f"config file: {p}" in text
     assert "fail-on      = info    # command line" in text
-    assert f"min-severity = info    # default" in text
+    assert "min-severity = info    # default" in text
     assert "extra (--rules)" in text
     with pytest.raises(InputError, match="--fail-on: 'fatal'"):
         cfg.with_overrides(fail_on="fatal")

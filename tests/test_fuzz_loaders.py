@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.baseline import load_baseline
-from checker.config import Config, check_config, load_config_file
+from checker.config import check_config, load_config_file
 from checker.errors import InputError
 from checker.rules import RuleError, load_rules
 

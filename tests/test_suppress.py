@@ -1,45 +1,12 @@
 """Inline suppressions: parsing and how apply_policy uses them."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from checker.config import Config, apply_policy
 from checker.models import Article, Claim, Coverage, Finding, Report
-from checker.rules import load_rules
 from checker.suppress import parse_suppressions
-
-CHECKS = """
-[checks.FL101]
-name = "value-conflict"
-severity = "error"
-summary = "s"
-message = "m"
-group = "values"
-
-[checks.FL102]
-name = "value-tension"
-severity = "warning"
-summary = "s"
-message = "m"
-group = "values"
-
-[checks.FL201]
-name = "related-fact"
-severity = "info"
-summary = "s"
-message = "m"
-group = "notes"
-"""
-
-
-@pytest.fixture(scope="module")
-def rules(tmp_path_factory):
-    d = tmp_path_factory.mktemp("rules_sup")
-    (d / "checks.toml").write_text(CHECKS)
-    return load_rules((str(d),), include_bundled=False)
-
 
 def claim(article: str, line: int, value: float = 1.0, cid: str | None = None) -> Claim:
     return Claim(
