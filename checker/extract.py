@@ -72,10 +72,10 @@ _DIGITS = (
 _ORD_SUFFIX = r"(?:st|nd|rd|th|d)(?![A-Za-z])"
 
 
-@dataclass
 AND_RE = re.compile(r"\s+and\s+")
 
 
+@dataclass
 class _Lex:
     rules: RuleSet
     words: dict[str, tuple[str, float]]  # lower word -> (kind, value)
