@@ -168,7 +168,7 @@ def table(rows: list[list[str]], head: list[str]) -> str:
 
 def pipeline_row(name: str, jobs: int | str, cache: str, r: dict) -> list[str]:
     rss = max(r["rss_mb"], r["children_rss_mb"]) if r["workers"] > 1 else r["rss_mb"]
-    row = [name, str(jobs), cache, f"{r['articles']:,}", f"{r['claims']:,}", f"{r['total']:.1f}",
+    row = [name, str(jobs), cache, f"{r['hits']:,}", f"{r['articles']:,}", f"{r['claims']:,}", f"{r['total']:.1f}",
            f"{r['articles'] / r['total']:.0f}", f"{r['extract']:.1f}", f"{r['analyse']:.1f}",
            f"{r['render']:.1f}", f"{r['rss_mb']:.0f}" + (f" / {r['children_rss_mb']:.0f}" if r["workers"] > 1 else "")]
     if "traced_mb" in r:
@@ -210,8 +210,14 @@ def main(argv: list[str] | None = None) -> int:
     tm = args.tracemalloc
     work = args.work or Path(tempfile.mkdtemp(prefix="factlint-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"factlint pipeline benchmark: {ncpu} CPUs, Python {sys.version.split()[0]}, scratch {work}\n")
-    head = ["corpus", "jobs", "cache", "articles", "claims", "total s", "art/s", "extract s", "analyse s",
+    import checker
+
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip() or "unknown"
+    print(f"factlint pipeline benchmark: {ncpu} CPUs, Python {sys.version.split()[0]}, checker from "
+          f"{Path(checker.__file__).parent} (commit {commit}), scratch {work}")
+    print("Run it on a quiet checkout: a change to the extraction code or rules mid-run empties the cache.\n")
+    head = ["corpus", "jobs", "cache", "hits", "articles", "claims", "total s", "art/s", "extract s", "analyse s",
             "render s", "peak RSS MB (main / worker)"] + (["heap MB"] if tm else [])
     rows = []
 
