@@ -14,12 +14,14 @@ be written is skipped. Nothing here ever fails a run.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -127,6 +129,10 @@ def _init_worker(rules: RuleSet) -> None:
     """Runs once per worker: the rules are loaded (inherited or unpickled) once per process."""
     global _WORKER_RULES
     _WORKER_RULES = rules
+    # What the fork inherited is never garbage here: keep the collector off it (no copy-on-write
+    # of the parent's heap), and on for what this worker allocates.
+    gc.freeze()
+    gc.enable()
 
 
 def _extract_chunk(articles: list[Article]) -> list[Extracted]:
@@ -183,6 +189,25 @@ def extract_all(articles: list[Article], rules: RuleSet, jobs: int = 1, cache_di
     """`extract_article` for every article, in order: cached, then in `jobs` processes."""
     stats = stats if stats is not None else Stats()
     stats.articles = len(articles)
+    with _gc_paused():
+        return _extract_all(articles, rules, jobs, cache_dir, progress, stats)
+
+
+@contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while tens of thousands of acyclic models are built: the
+    repeated full collections over a growing heap cost more than reading the cache (3x on a warm
+    cache of 10,000 articles). The previous state is restored at the end."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _extract_all(articles, rules, jobs, cache_dir, progress, stats) -> list[Extracted]:
     out: list[Extracted | None] = [None] * len(articles)
     keys: list[str] = []
     bar = Progress(len(articles), progress)
