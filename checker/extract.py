@@ -245,7 +245,6 @@ def _compile(lx: _Lex) -> None:
     )
     R["or_equal"] = re.compile(r"\s+(?i:" + _trie_regex(sorted(L.get("or_equal", set()))) + r")(?![A-Za-z])(?!\s*(?:(?i:to)\s*)?[-\d$€£¥])")
     R["ordinal_before"] = re.compile(r"(?P<sp>\s{0,2})(?P<o>" + _rev(sorted(L.get("ordinal_prefix", set()))) + r")(?![A-Za-z])")
-    R["neg_before"] = re.compile(r"(?:\s+(?i:sunim|evitagen)|\s*[-−])(?![A-Za-z\d])")
     R["range_sep"] = re.compile(r"\s*(?:[-–—~]|(?i:to|through)\b)\s*(?=[\d$€£¥.]|[A-Za-z])")
     R["ord_suffix"] = re.compile(_ORD_SUFFIX)
     R["superl"] = re.compile(r"-(?:[a-z]+est|most|largest|biggest|highest|lowest|ranked|placed)\b")
@@ -1130,7 +1129,6 @@ class _Ctx:
                 value = value / int(fm.group(1))
                 end = fm.end()
         # negative sign
-        neg_m = R["neg_before"].match(self.before_rev(start, 12)[::-1][::-1]) if False else None
         if value >= 0 and core.digits_only:
             k = start - 1
             if k >= 0 and t[k] in "-−":
@@ -1141,7 +1139,6 @@ class _Ctx:
                         value, start = -value, k
             elif k >= 1 and t[k] == " " and t[k - 1] in "-−" and (k - 1 == 0 or t[k - 2] in "<=>("):
                 value, start = -value, k - 1
-        del neg_m
         # currency before
         currency = None
         cur_scale = 1.0
