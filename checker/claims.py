@@ -18,7 +18,8 @@ from .text import fold, phrase_regex
 VALUE_KINDS = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"}
 PLACE_WORDS = {"hamlet": 0, "village": 0, "commune": 1, "ward": 1, "district": 2, "town": 2,
                "city": 3, "province": 3, "prefecture": 3, "state": 4, "region": 4}
-NAME = r"[^\W\d_][\w'’-]*"  # one word of a name; capitalisation is checked in code
+NAME = r"(?<![\w'’-])[^\W\d_][\w'’-]*"  # one word of a name; capitalisation is checked in code
+PLACE_WORD_RE = re.compile(r"(?i:hamlet|village|commune|district|province|city|cities)")
 PLACE_KINDS = r"(?i:hamlet|village|commune|district|province|city)"
 PLACE_RE = re.compile(rf"((?:{NAME}\s+){{0,3}}{NAME})\s+({PLACE_KINDS})\b")
 PLACE_OF_RE = re.compile(rf"\b({PLACE_KINDS})\s+of\s+({NAME}(?:\s+{NAME}){{0,2}})")
@@ -148,6 +149,8 @@ def learn_places(texts: list[str], known: dict[str, str]) -> Places:
         display.setdefault(key, " ".join(words))
 
     for text in texts:
+        if not PLACE_WORD_RE.search(text):
+            continue  # most sentences name no place type: skip the costly patterns
         for m in PLACE_RE.finditer(text):
             add(m.group(1), m.group(2))
         for m in PLACE_OF_RE.finditer(text):

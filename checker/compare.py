@@ -97,26 +97,39 @@ def _inside(x: float, i: Interval) -> bool:
     return above_lo and below_hi
 
 
+SEEDS = 8  # distinct readings tried as the seed of each cluster
+
+
 def clusters(items: list[tuple[Claim, Interval]], comparable) -> list[list[int]]:
     """Greedy partition into mutually agreeing clusters, largest (most articles) first.
-    Claims that cannot be compared count as agreeing: neither contradicts the other."""
+
+    Claims that cannot be compared count as agreeing: neither contradicts the other. Each round
+    tries a few seeds (the most agreeable distinct readings) and keeps the heaviest cluster, so
+    the cost stays quadratic in the group size even when a story is reprinted many times."""
     n = len(items)
     agree = [[not comparable(items[i][0], items[j][0]) or relation(items[i][1], items[j][1]) == AGREE
               for j in range(n)] for i in range(n)]
     left = list(range(n))
     out: list[list[int]] = []
     while left:
+        order = sorted(left, key=lambda k: (-sum(agree[k][x] for x in left), k))
+        seeds = list({_reading(items[k][1]): k for k in reversed(order)}.values())[::-1][:SEEDS]
         best: list[int] = []
-        for seed in left:
+        for seed in seeds:
             cl = [seed]
-            for j in sorted(left, key=lambda k: (-sum(agree[k][x] for x in left), k)):
+            for j in order:
                 if j != seed and all(agree[j][x] for x in cl):
                     cl.append(j)
             if _weight(cl, items) > _weight(best, items):
                 best = sorted(cl)
         out.append(best)
-        left = [i for i in left if i not in best]
+        taken = set(best)
+        left = [i for i in left if i not in taken]
     return out
+
+
+def _reading(i: Interval) -> tuple:
+    return (i.lo, i.hi, i.lo_open, i.hi_open)
 
 
 def _weight(cluster: list[int], items) -> tuple[int, int]:
@@ -170,7 +183,8 @@ def comparability(g: Group, shared: SharedText):
 
 def _one_text(claims: list[Claim], shared: SharedText) -> bool:
     """Do all these claims come from one article or from copies of one text?"""
-    return all(shared.shares(a.article, b.article) for a in claims for b in claims)
+    articles = sorted({c.article for c in claims})
+    return all(shared.shares(a, b) for i, a in enumerate(articles) for b in articles[i + 1:])
 
 
 def compare_group(g: Group, rules: RuleSet, shared: SharedText) -> Finding | None:

@@ -38,6 +38,7 @@ class SharedText:
     when no date is printed; independent articles without dates may be hours apart."""
 
     index: dict[str, set[int]] = field(default_factory=dict)  # article -> hashed word runs
+    known: dict[tuple[str, str], bool] = field(default_factory=dict)  # answers so far
 
     @classmethod
     def build(cls, texts: dict[str, list[str]]) -> "SharedText":
@@ -51,7 +52,12 @@ class SharedText:
         return cls(index)
 
     def shares(self, a: str, b: str) -> bool:
-        return a == b or not self.index.get(a, set()).isdisjoint(self.index.get(b, set()))
+        if a == b:
+            return True
+        key = (a, b) if a < b else (b, a)
+        if key not in self.known:
+            self.known[key] = not self.index.get(a, set()).isdisjoint(self.index.get(b, set()))
+        return self.known[key]
 
 
 def dimension(claim: Claim, rules: RuleSet) -> str:
