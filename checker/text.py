@@ -23,11 +23,22 @@ def _fold_char(ch: str) -> str:
     return out if len(out) == 1 else ch.lower()[:1] or ch
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _fold_char(chr(code))
+        return self[code]
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Same length as `text`: lower case without diacritics."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
