@@ -11,7 +11,7 @@ from .load import load
 from .match import SharedText, group
 from pydantic import BaseModel, ConfigDict
 
-from .models import Article, ArticleInfo, Claim, Coverage, Finding, Mention, Report, Sentence
+from .models import SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Finding, Mention, Report, Sentence
 from .rules import RuleSet
 from .sentences import split, title_sentence
 
@@ -63,6 +63,12 @@ def coverage(claims: list[Claim], findings: list[Finding]) -> Coverage:
     )
 
 
+def reading_order(f: Finding) -> tuple:
+    """Findings of one metric together, the most severe first (stable: ids come after)."""
+    return (f.fact.split(" (")[0], -SEVERITY_RANK[f.severity], f.fact, f.rule,
+            [(c.article, c.line, c.column) for c in f.claims])
+
+
 def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None = None,
             extracted: list[Extracted] | None = None) -> Report:
     """Everything after loading. `extracted` (one per article) may come from a cache or workers."""
@@ -71,7 +77,7 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None 
     shared = SharedText.build({a.path: [s.text for s in e.sentences] for a, e in zip(articles, extracted)})
     findings = compare(group(claims, rules), rules, shared) + growth_checks(claims, rules)
     numbered = []
-    for i, f in enumerate(findings, start=1):
+    for i, f in enumerate(sorted(findings, key=reading_order), start=1):
         f = f.model_copy(update={"id": f"F{i:03d}"})
         numbered.append(f.model_copy(update={"fingerprint": finding_fingerprint(f)}))
     return Report(

@@ -52,7 +52,7 @@ def render_text(report: Report) -> str:
     counts = summary_counts(report)
     lines = [f"factlint: {len(report.articles)} articles, {len(report.claims)} claims, "
              f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes", ""]
-    for f in sorted(report.findings, key=_order):
+    for f in report.findings:
         lines.append(f"{f.id} {f.severity.upper()} {f.rule} {f.name}: {safe(f.fact)}")
         lines.append(f"  {safe(f.message)}")
         for c in f.claims:
@@ -69,11 +69,6 @@ def render_text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _order(f: Finding):
-    rank = {"error": 0, "warning": 1, "info": 2}[f.severity]
-    return (f.fact.split(" (")[0], rank, f.id)
-
-
 def _clip(text: str, n: int = 220) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -86,7 +81,7 @@ def render_markdown(report: Report) -> str:
     if report.warnings:
         out += ["## Input warnings", ""] + [f"- {md(w)}" for w in report.warnings] + [""]
     by_fact: dict[str, list[Finding]] = {}
-    for f in sorted(report.findings, key=_order):
+    for f in report.findings:
         by_fact.setdefault(f.fact.split(" (")[0], []).append(f)
     for metric, findings in by_fact.items():
         out += [f"## {md(metric)}", ""]
