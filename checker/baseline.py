@@ -25,7 +25,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, read_utf8
 from .models import Finding
 
 BASELINE_VERSION = 1
@@ -141,14 +141,9 @@ def write_baseline(path: Path, findings: list[Finding], rules_version: str | Non
 def load_baseline(path: Path) -> Baseline:
     """Read a baseline; any problem is an InputError naming the file (and key)."""
     path = Path(path)
+    text = read_utf8(path, "baseline")
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: baseline is not UTF-8 text (byte {exc.start})") from None
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path}:{exc.lineno}: baseline is not valid JSON: {exc.msg}"

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import InputError
+from .errors import InputError, read_utf8
 from .models import SEVERITY_RANK, Finding, Report
 
 SEVERITIES = ("info", "warning", "error")
@@ -276,14 +276,7 @@ def _one_line(fn):
 def load_config_file(path: Path | str) -> Config:
     """Parse one factlint.toml or pyproject.toml (syntax and types; codes are checked later)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read config ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: config is not UTF-8 text (byte {exc.start})") from None
+    text = read_utf8(path, "config")
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

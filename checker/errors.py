@@ -1,5 +1,18 @@
 """Errors that end a run with exit code 2 and one line naming the file (and line or key)."""
+from pathlib import Path
 
 
 class InputError(Exception):
     """Bad input: a missing path, an unreadable or undecodable article, a bad config value."""
+
+
+def read_utf8(path: Path, what: str) -> str:
+    """The text of a file the user named, or an InputError saying which file and why."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read {what} ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: {what} is not UTF-8 text (byte {exc.start})") from None

@@ -95,6 +95,12 @@ class Finding(Frozen):
     outliers: list[str] = Field(default_factory=list)  # claim ids outside it
     fingerprint: str = ""
 
+    def role(self, claim: Claim) -> str:
+        """outlier, majority, or source (a claim shown for context)."""
+        if claim.id in self.outliers:
+            return "outlier"
+        return "majority" if claim.id in self.majority else "source"
+
 
 class Coverage(Frozen):
     numbers_found: int = 0

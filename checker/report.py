@@ -94,7 +94,7 @@ def render_markdown(report: Report) -> str:
             out += ["| | source | value | parsed interval | scope | sentence |",
                     "|---|---|---|---|---|---|"]
             for c in f.claims:
-                role = "outlier" if c.id in f.outliers else ("majority" if c.id in f.majority else "")
+                role = f.role(c)
                 src = f"{md(c.article)}:{c.line}" + (f"<br>{md(_outlet(report, c.article))}" if _outlet(report, c.article) else "")
                 out.append(f"| {role} | {src} | **{md(c.text)}** | {md(interval_text(c))} | "
                            f"{md(scope_text(c))} | {md(c.quote)} |")

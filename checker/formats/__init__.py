@@ -180,7 +180,7 @@ def finding_summary(f: Finding, base: str = "") -> str:
     if maj:
         lines.append(f"Majority ({len(f.majority)} of {len(f.claims)} sources): {', '.join(maj)}")
     for c in f.claims:
-        role = "outlier" if c.id in f.outliers else ("majority" if c.id in f.majority else "source")
+        role = f.role(c)
         lines.append(f"- {location(c, base)} [{role}] {c.text}: {c.quote.strip()}")
     return "\n".join(lines)
 

@@ -226,19 +226,11 @@ class _Ctx:
         return a.outlet or a.title or path
 
 
-def _role(f: Finding, c: Claim) -> str:
-    if c.id in f.outliers:
-        return "outlier"
-    if c.id in f.majority:
-        return "majority"
-    return "source"
-
-
 def _source(ctx: _Ctx, f: Finding, c: Claim) -> str:
     from . import format_interval, format_value, join_path
 
     a = ctx.info(c.article)
-    role = _role(f, c)
+    role = f.role(c)
     rows: list[tuple[str, str]] = [("Parsed", format_value(c))]
     interval = format_interval(c)
     if interval:
@@ -295,7 +287,7 @@ def _card(ctx: _Ctx, n: int, f: Finding) -> str:
     primary = primary_claim(f)
     ordered = ([primary] if primary else []) + [c for c in f.claims if c is not primary]
     # outlier first, then the majority, so the odd one out leads the row
-    ordered.sort(key=lambda c: {"outlier": 0, "majority": 1}.get(_role(f, c), 2))
+    ordered.sort(key=lambda c: {"outlier": 0, "majority": 1}.get(f.role(c), 2))
     sources = "".join(_source(ctx, f, c) for c in ordered)
     return (
         f'<article class="card {f.severity}" id="f-{n}" data-severity="{f.severity}" '
@@ -386,7 +378,7 @@ def _articles_view(ctx: _Ctx) -> str:
                 items.append(
                     f'<li><span class="badge {f.severity}">{SEV_LABEL[f.severity]}</span> '
                     f'<a href="#f-{n}" data-card="{n}">{e(f.fact)}</a> — this source: '
-                    f"<b>{e(c.text)}</b> ({e(format_value(c))}, {e(_role(f, c))})<br>"
+                    f"<b>{e(c.text)}</b> ({e(format_value(c))}, {e(f.role(c))})<br>"
                     f'<span class="quote">{highlight(c.quote, c.text)}</span></li>'
                 )
         meta = " · ".join(e(x) for x in (a.path, a.date, f"{n_claims} claims") if x)

@@ -44,14 +44,6 @@ def _physical(c: Claim, base: str) -> dict:
     return loc
 
 
-def _role(f: Finding, c: Claim) -> str:
-    if c.id in f.outliers:
-        return "outlier"
-    if c.id in f.majority:
-        return "majority"
-    return "source"
-
-
 def _result(f: Finding, rule_index: dict[str, int], base: str) -> dict:
     from . import finding_fingerprint, format_interval, majority_values, other_claims, primary_claim
 
@@ -78,13 +70,13 @@ def _result(f: Finding, rule_index: dict[str, int], base: str) -> dict:
         result["locations"] = [
             {
                 "physicalLocation": _physical(primary, base),
-                "message": {"text": _text(f"{_role(f, primary)}: {primary.text}")},
+                "message": {"text": _text(f"{f.role(primary)}: {primary.text}")},
             }
         ]
     related = []
     for i, c in enumerate(other_claims(f), start=1):
         interval = format_interval(c)
-        note = f"{_role(f, c)}: {c.text}" + (f" {interval}" if interval else "")
+        note = f"{f.role(c)}: {c.text}" + (f" {interval}" if interval else "")
         related.append(
             {"id": i, "physicalLocation": _physical(c, base), "message": {"text": _text(note)}}
         )
