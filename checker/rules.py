@@ -240,7 +240,25 @@ def _read_toml(path: Path) -> tuple[str, dict]:
         raise RuleError(f"{path}: invalid TOML: nested too deeply") from None
 
 
-def _validate_file(path: Path, text: str, data: dict) -> dict[str, dict[str, Entry]]:
+def _extended(earlier: Entry | None, body: dict, where: str) -> dict:
+    """`extends = true`: add to an earlier entry instead of replacing it (lists are appended,
+    other fields given here replace the earlier ones)."""
+    body = dict(body)
+    if not body.pop("extends", False):
+        return body
+    if earlier is None:
+        raise RuleError(f"{where}: extends = true but there is no earlier entry to extend")
+    base = earlier.model_dump(exclude={"source"})
+    for k, v in body.items():
+        if isinstance(v, list) and isinstance(base.get(k), list):
+            base[k] = base[k] + [x for x in v if x not in base[k]]
+        else:
+            base[k] = v
+    return base
+
+
+def _validate_file(path: Path, text: str, data: dict,
+                   earlier: dict[str, dict[str, Entry]] | None = None) -> dict[str, dict[str, Entry]]:
     out: dict[str, dict[str, Entry]] = {}
     for section, table in data.items():
         model = SECTIONS.get(section)
@@ -254,6 +272,8 @@ def _validate_file(path: Path, text: str, data: dict) -> dict[str, dict[str, Ent
             if not isinstance(body, dict):
                 line = _line_of(text, section, key)
                 raise RuleError(f"{path}:{line}: {section}.{key} must be a table")
+            where = f"{path}:{_line_of(text, section, key)}: {section}.{key}"
+            body = _extended((earlier or {}).get(section, {}).get(key), body, where)
             try:
                 entry = model.model_validate({**body, "source": str(path)})
             except ValidationError as exc:
@@ -296,7 +316,7 @@ def _load(extra_dirs: tuple[str, ...], include_bundled: bool) -> RuleSet:
             raise RuleError(f"{d}: rules folder not found")
         for path in sorted(d.glob("*.toml")):
             text, data = _read_toml(path)
-            for section, entries in _validate_file(path, text, data).items():
+            for section, entries in _validate_file(path, text, data, merged).items():
                 merged[section].update(entries)
             files.append(str(path))
     _check_references(merged)
