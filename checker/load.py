@@ -72,18 +72,22 @@ def _iso(value: object) -> str | None:
         return None
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], int, int]:
-    """Front matter between two `---` lines: (metadata, body offset, body line)."""
+def _front_matter(text: str) -> tuple[dict, int, int]:
+    """Front matter between two `---` lines: (metadata with the title's line, body offset,
+    body line)."""
     if not text.startswith("---"):
         return {}, 0, 1
     lines = text.split("\n")
     if lines[0].strip() != "---":
         return {}, 0, 1
-    meta: dict[str, str] = {}
+    meta: dict = {}
+    title_line = 0
     offset = len(lines[0]) + 1
     for i, line in enumerate(lines[1:], start=2):
         offset += len(line) + 1
         if line.strip() == "---":
+            if title_line:
+                meta["title_line"] = title_line
             return meta, min(offset, len(text)), i + 1
         key, sep, val = line.partition(":")
         if sep and key.strip():
@@ -94,6 +98,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], int, int]:
                 except json.JSONDecodeError:
                     val = val[1:-1]
             meta[key.strip().lower()] = val
+            if key.strip().lower() == "title":
+                title_line = i
     return {}, 0, 1  # no closing line: not front matter
 
 
@@ -125,6 +131,7 @@ def read_article(file: Path, rel: str, manifest: dict) -> tuple[Article | None, 
     return Article(
         path=rel, text=body, body_line=body_line,
         title=info["title"] if isinstance(info["title"], str) else None,
+        title_line=meta.get("title_line") if meta.get("title") else None,
         outlet=None if outlet and outlet.lower().startswith("unknown") and "(" not in outlet else outlet,
         url=info["url"] if isinstance(info["url"], str) else None,
         date=_iso(info["date"]),

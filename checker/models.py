@@ -25,6 +25,7 @@ class Article(Frozen):
     text: str  # the body, exactly as in the file (front matter removed)
     body_line: int = 1  # line number in the file where `text` starts
     title: str | None = None
+    title_line: int | None = None  # line of the front matter's title, when it has one
     outlet: str | None = None
     url: str | None = None
     date: str | None = None  # ISO "YYYY-MM-DD" when known

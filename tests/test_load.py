@@ -64,3 +64,9 @@ def test_nothing_readable_is_an_input_error(tmp_path):
         load([str(tmp_path)])
     with pytest.raises(InputError, match="no such file"):
         load([str(tmp_path / "missing")])
+
+
+def test_title_line_is_kept(tmp_path):
+    write(tmp_path / "a.md", "---\noutlet: X\ntitle: Toll passes 150\n---\nBody.\n")
+    (a,), _ = load([str(tmp_path)])
+    assert a.title_line == 3
