@@ -99,9 +99,9 @@ def _pred_category(p: dict) -> str:
 
 
 def score(cases: list[dict], extract, rules) -> dict:
-    per_cat = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
-    per_src = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
-    total = {"tp": 0, "fp": 0, "fn": 0}
+    per_cat = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "hedge_ok": 0})
+    per_src = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "hedge_ok": 0})
+    total = {"tp": 0, "fp": 0, "fn": 0, "hedge_ok": 0}
     hedged = {"n": 0, "label": 0, "direction": 0}
     code_first = {"n": 0, "hit": 0}
     errors = []
@@ -128,10 +128,10 @@ def score(cases: list[dict], extract, rules) -> dict:
             if best is not None:
                 i = best[1]
                 used[i] = True
-                per_cat[cat]["tp"] += 1
-                per_src[src]["tp"] += 1
-                total["tp"] += 1
                 got_hedge = preds[i]["hedge"]
+                for c in (per_cat[cat], per_src[src], total):
+                    c["tp"] += 1
+                    c["hedge_ok"] += got_hedge == exp["approx"]  # null == null counts as right
             else:
                 per_cat[cat]["fn"] += 1
                 per_src[src]["fn"] += 1
@@ -192,19 +192,26 @@ def overall_f1(data: Path | None = None) -> float:
     return prf(score(cases, extract_mentions, load_rules())["total"])[2]
 
 
-def render(res: dict, sps: float) -> str:
-    lines = ["| slice | P | R | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|"]
+def render(res: dict, sps: float, suite_sps: dict[str, float] | None = None) -> str:
+    """The table: hedge = matched items whose hedge label is right (no hedge = right when the
+    source has none); sentences/s per suite, since a case mixes categories."""
+    lines = ["| slice | P | R | F1 | hedge | sentences/s | TP | FP | FN |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    suite_sps = suite_sps or {}
 
-    def row(name, c):
+    def row(name, c, rate=None):
         p, r, f = prf(c)
-        lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {c['tp']} | {c['fp']} | {c['fn']} |")
+        hedge = c["hedge_ok"] / c["tp"] if c["tp"] else 1.0
+        rate_s = f"{rate:,.0f}" if rate else "-"
+        lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {hedge:.3f} | {rate_s} | "
+                     f"{c['tp']} | {c['fp']} | {c['fn']} |")
 
-    row("**overall**", res["total"])
+    row("**overall**", res["total"], sps)
     for cat in CATEGORIES:
         if cat in res["per_category"]:
             row(f"category {cat}", res["per_category"][cat])
     for src in sorted(res["per_source"]):
-        row(f"suite {src}", res["per_source"][src])
+        row(f"suite {src}", res["per_source"][src], suite_sps.get(src))
     h = res["hedged"]
     cf = res["code_first"]
     lines.append("")
@@ -232,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     cases = load_cases(args.data)
     res = score(cases, extract_mentions, rules)
     sps = speed(cases, extract_mentions, rules, args.repeat)
+    suites = sorted({c["source"].split(":", 1)[0] for c in cases})
+    suite_sps = {s: speed([c for c in cases if c["source"].startswith(s + ":")], extract_mentions,
+                          rules, args.repeat) for s in suites}
     if args.errors:
         for e in res["errors"]:
             print(json.dumps(e, ensure_ascii=False))
@@ -239,10 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         out = {k: v for k, v in res.items() if k != "errors"}
         out["sentences_per_second"] = sps
+        out["sentences_per_second_per_suite"] = suite_sps
         out["f1"] = prf(res["total"])[2]
         print(json.dumps(out, indent=1))
     else:
-        print(render(res, sps))
+        print(render(res, sps, suite_sps))
     return 0
 
 
