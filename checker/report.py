@@ -13,7 +13,7 @@ from .models import Claim, Finding, Report
 from .values import interval_text, number  # noqa: F401  (re-exported for renderers)
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&])")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # emphasis, code, links, table cells, strike-through
 
 
 def safe(text: str) -> str:
@@ -21,11 +21,10 @@ def safe(text: str) -> str:
 
 
 def md(text: str) -> str:
-    """Escape untrusted text for a Markdown table cell (also safe as inline HTML)."""
+    """Escape untrusted text for a Markdown table cell: no markup, no link, no raw HTML."""
     text = safe(text).replace("\n", " ")
-    text = MD_SPECIAL.sub(r"\\\1", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\&amp;", "&amp;") \
-        .replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MD_SPECIAL.sub(r"\\\1", text)
 
 
 def scope_text(c: Claim) -> str:

@@ -1,5 +1,6 @@
 """The command line: exit codes, one-line errors, report files, escaping of untrusted text."""
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,7 +54,8 @@ def test_untrusted_text_is_escaped(tmp_path):
     (tmp_path / "a.txt").write_text(EVIL, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Trade between Vietnam and Laos exceeded US$3 billion in 2025.\n", encoding="utf-8")
     md = factlint("check", tmp_path, "--format", "markdown", "--stdout").stdout
-    assert "<script>" not in md and "&lt;script&gt;" in md and "](javascript:" not in md
+    assert "<script>" not in md and "&lt;script&gt;" in md
+    assert not re.search(r"(?<!\\)\]\(javascript:", md)  # the bracket is escaped: no link
     assert "\\|" in md  # a pipe cannot break the table
     text = factlint("check", tmp_path, "--stdout").stdout
     assert "\x1b" not in text
