@@ -410,7 +410,7 @@ def _modality(lex: Lexicon, folded: str, m: Mention) -> tuple[str, str | None]:
     close_actual = [h for h in hits if h[1] == "actual" and h[0] <= 25]
     if close_actual:
         return "actual", close_actual[0][2]
-    dist, value, phrase = hits[0]
+    _, value, phrase = hits[0]
     return value, phrase
 
 

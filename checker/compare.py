@@ -41,7 +41,7 @@ def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
         value, lo, hi, hedge = twin.value, twin.low, twin.high, twin.hedge
     factor = 1.0
     if c.kind == "quantity":
-        u = next((u for u in rules.units.values() if u.symbol == unit), None)
+        u = rules.unit(unit)
         factor = u.to_base if u else 1.0
     v = float(value) * factor
     lo_f = float(lo) * factor if isinstance(lo, (int, float)) else v

@@ -35,7 +35,6 @@ from .errors import InputError, read_utf8
 from .models import SEVERITY_RANK, Finding, Report
 
 SEVERITIES = ("info", "warning", "error")
-CONFIG_NAMES = ("factlint.toml", "pyproject.toml")
 KEYS = ("rules", "select", "ignore", "severity", "fail-on", "min-severity", "baseline", "per-path")
 PER_PATH_KEYS = ("glob", "ignore", "severity")
 DEFAULT_SOURCE = "default"

@@ -75,6 +75,13 @@ _ORD_SUFFIX = r"(?:st|nd|rd|th|d)(?![A-Za-z])"
 AND_RE = re.compile(r"\s+and\s+")
 
 
+def _longest(sym, word):
+    """("sym" | "word", match) for the longer of a currency symbol and a currency word match."""
+    if word and (sym is None or word.end() > sym.end()):
+        return ("word", word)
+    return ("sym", sym) if sym else None
+
+
 @dataclass
 class _Lex:
     rules: RuleSet
@@ -738,8 +745,6 @@ class _Ctx:
             mult = 1.0
             end = toks[i][3]
             rest = self.masked[end:end + 4].lower()
-            if j < n and toks[j][4].strip() == "" and toks[j][0] in ("mag", "hundred", "quantifier") and False:
-                pass
             m = re.match(r"\s+of\s+(?:(?P<q>[a-z]+)\s+of\s+)?", self.masked[end:end + 30], re.I)
             if m:
                 if m.group("q"):
@@ -1143,13 +1148,7 @@ class _Ctx:
         currency = None
         cur_scale = 1.0
         rev = self.before_rev(start, 24)
-        cm = R["cur_sym_before"].match(rev)
-        cw = R["cur_word_before"].match(rev)
-        best = None
-        if cm:
-            best = ("sym", cm)
-        if cw and (best is None or cw.end() > cm.end()):  # type: ignore[union-attr]
-            best = ("word", cw)
+        best = _longest(R["cur_sym_before"].match(rev), R["cur_word_before"].match(rev))
         if best:
             typ, mm = best
             tok = mm.group("c")[::-1]
@@ -1249,13 +1248,7 @@ class _Ctx:
             kind = sub_m.kind
             currency = currency or (unit if sub_m.kind == "amount" else None)
         if not ordinal and sub_m is None:
-            ca = R["cur_sym_after"].match(t, end)
-            cwa = R["cur_word_after"].match(t, end)
-            pick = None
-            if ca:
-                pick = ("sym", ca)
-            if cwa and (pick is None or cwa.end() > ca.end()):  # type: ignore[union-attr]
-                pick = ("word", cwa)
+            pick = _longest(R["cur_sym_after"].match(t, end), R["cur_word_after"].match(t, end))
             if pick:
                 typ, mm = pick
                 tok = mm.group("c")
@@ -1454,7 +1447,7 @@ class _Ctx:
             low, high = high, low
         # noun
         noun = None
-        if kind in ("count", "quantity", "ordinal") or (kind == "amount" and False):
+        if kind in ("count", "quantity", "ordinal"):
             noun = self._noun(end)
         gran = None
         if in_range and scaled and not core.scaled:
@@ -1488,10 +1481,6 @@ class _Ctx:
                             unit = conv.get(unit, unit)
                             twin = twin.model_copy(update={"unit": conv.get(twin.unit, twin.unit)})
                             extra.append((after, sp.end()))
-                        if twin.kind == "count" and kind == "quantity" and twin.unit == "" and False:
-                            pass
-        if twin is not None and twin.kind == "count" and kind == "count" and twin.value == value:
-            pass
         v_out: float = value
         low_out = _clean(low)
         high_out = _clean(high)

@@ -64,7 +64,7 @@ def dimension(claim: Claim, rules: RuleSet) -> str:
     if claim.kind == "amount":
         return "money"
     if claim.kind == "quantity":
-        unit = next((u for u in rules.units.values() if u.symbol == claim.unit), None)
+        unit = rules.unit(claim.unit)
         return unit.dimension if unit else claim.unit
     return claim.kind
 

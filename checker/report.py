@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .models import Claim, Finding, Report
-from .values import interval_text, number  # noqa: F401  (re-exported for renderers)
+from .values import interval_text
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # emphasis, code, links, table cells, strike-through

@@ -181,6 +181,10 @@ class RuleSet(BaseModel):
     tolerances: dict[str, ToleranceRule] = {}
     files: list[str] = []
 
+    def unit(self, symbol: str) -> "UnitRule | None":
+        """The unit written with this canonical symbol ("km/h"), if the rules know it."""
+        return next((u for u in self.units.values() if u.symbol == symbol), None)
+
     def version(self) -> str:
         """A hash of the effective rules, for caches and baselines."""
         import hashlib
