@@ -1,72 +1,49 @@
-"""Match stage: group claims that state the same fact.
+"""Match stage: which claims state the same fact, weighed as evidence.
 
-Claims are blocked by (metric, subject, dimension): only claims in one block are ever compared,
-which keeps matching near-linear. Inside a block they are partitioned by period (flows),
-aggregation and modality; partitions of one block are "related but differently scoped".
-Running tallies (death tolls) are further split into snapshots.
+Claims with the same key (dimension, measure words, subject, time, modality) are one fact
+without further ado. Other pairs are candidates when they share a dimension and a word of what
+they measure, or sit in aligned sentences (align.py); each candidate pair is scored from its
+evidence (measure, subject, time, context; weights and threshold in rules/matching.toml) and is
+the same fact at or above the threshold. Pairs whose measure and subject agree but whose period,
+as-of time, aggregation or modality differ are *related*: reported as such, never compared.
+
+Groups are the connected parts of the same-fact graph; inside a group only claims joined by an
+edge (or sharing a key) are compared, so a chain A~B~C never compares A with C by accident.
+Work is done per distinct key, not per claim: a fact reprinted by thousands of articles costs
+a handful of keys.
 """
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .models import Claim
-from .rules import RuleSet
+from rapidfuzz import fuzz
 
-SHINGLE = 7  # words: two articles sharing a run this long reprint one text
+from .align import Aligned
+from .describe import concepts
+from .models import Claim, Descriptor, Match
+from .rules import MatchingRule, RuleSet
+from .words import Grammar, grammar
 
 COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"}
+STRONG_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject")
+QUALIFIER_ROLES = ("predicate", "modifier")  # what happened to the counted, where: part of the measure
+SAME, RELATED, DIFFERENT = "same", "related", "different"
+GENERIC_WEIGHT = 0.2
 
 
-@dataclass
-class Group:
-    """Claims about one fact (same key); `block` names the metric and subject it shares."""
+class Key(NamedTuple):
+    """Claims with one key state one fact, whatever their wording elsewhere."""
 
-    block: tuple[str, tuple[str, ...], str]
-    key: tuple[str, str, str]  # (period or "stock", aggregation, modality class)
-    claims: list[Claim]
-    snapshot: bool = False  # a running-tally snapshot inferred from values, dates unknown
-
-
-@dataclass
-class SharedText:
-    """Which articles reprint the same agency text (share a run of SHINGLE words).
-
-    Syndicated copies describe one bulletin, so their running tallies are the same snapshot even
-    when no date is printed; independent articles without dates may be hours apart."""
-
-    index: dict[str, set[int]] = field(default_factory=dict)  # article -> hashed word runs
-    known: dict[tuple[str, str], bool] = field(default_factory=dict)  # answers so far
-
-    @classmethod
-    def build(cls, texts: dict[str, list[str]]) -> "SharedText":
-        index = {}
-        for article, sentences in texts.items():
-            runs: set[int] = set()
-            for text in sentences:
-                words = re.findall(r"[a-z]+", text.lower())
-                runs.update(hash(" ".join(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
-            index[article] = runs
-        return cls(index)
-
-    def shares(self, a: str, b: str) -> bool:
-        if a == b:
-            return True
-        key = (a, b) if a < b else (b, a)
-        if key not in self.known:
-            self.known[key] = not self.index.get(a, set()).isdisjoint(self.index.get(b, set()))
-        return self.known[key]
-
-
-def dimension(claim: Claim, rules: RuleSet) -> str:
-    if claim.kind == "amount":
-        return "money"
-    if claim.kind == "quantity":
-        unit = rules.unit(claim.unit)
-        return unit.dimension if unit else claim.unit
-    return claim.kind
+    dimension: str
+    measure: tuple[str, ...]  # concept, or the sorted strong words
+    entity: tuple[str, ...]
+    subject: tuple[str, ...]
+    when: str
+    modality: str
+    aggregation: str
 
 
 def modality_class(modality: str) -> str:
@@ -74,82 +51,291 @@ def modality_class(modality: str) -> str:
     return "actual" if modality in ("actual", "estimate") else modality
 
 
-def blocks(claims: list[Claim], rules: RuleSet) -> dict[tuple, list[Claim]]:
-    out: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.metric and c.kind in COMPARABLE and isinstance(c.value, (int, float)):
-            out[(c.metric, tuple(c.subject), dimension(c, rules))].append(c)
-    return dict(sorted(out.items()))
+def key_of(c: Claim) -> Key:
+    d = c.descriptor
+    if d.concept:
+        measure = (d.concept,) + tuple(sorted(qualifiers(d)))
+    else:
+        measure = tuple(sorted(d.lemmas(*STRONG_ROLES, "modifier") or d.lemmas()))
+    return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity"))), tuple(c.subject),
+               c.when.label or "", modality_class(c.modality), c.aggregation)
 
 
-def partition(block: list[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
-    parts: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for c in block:
-        period = c.period or "unknown period"
-        if c.aggregation in ("stock", "count", "rank"):
-            period = "stock"
-        elif c.aggregation == "property":
-            period = "any time"  # a magnitude, a village's size: not tied to a date
-        parts[(period, c.aggregation, modality_class(c.modality))].append(c)
-    return dict(sorted(parts.items()))
+def comparable(c: Claim) -> bool:
+    return c.kind in COMPARABLE and isinstance(c.value, (int, float)) and bool(c.dimension) \
+        and c.descriptor.rule != "reference"
 
 
-def as_of(c: Claim) -> str | None:
-    if c.period and c.period.startswith("as of "):
-        return c.period[6:]
-    return None
+@dataclass
+class Verdict:
+    relation: str  # same, related, different
+    score: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+    sure: bool = False
+    veto: bool = False  # known to be two facts (different subjects, measures or scopes): never one group
 
 
-def _gap(a: Claim, b: Claim) -> float:
-    lo = min(float(a.value), float(b.value))
-    hi = max(float(a.value), float(b.value))
-    return (hi - lo) / hi if hi else 0.0
+class Scorer:
+    """Scores a pair of claims as one fact."""
+
+    def __init__(self, rule: MatchingRule, g: Grammar, synonyms: dict[str, str]) -> None:
+        self.rule = rule
+        self.g = g
+        self.synonyms = synonyms  # one-word metric phrase -> metric: words a concept stands for
+
+    def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
+        if a.dimension != b.dimension:
+            return Verdict(DIFFERENT)
+        measure, why = self.measure(a.descriptor, b.descriptor)
+        subject, swhy = self.subject(a, b)
+        if subject is None or (measure is None and aligned is None):
+            return Verdict(DIFFERENT, veto=True)
+        measure = measure or 0.0
+        slip = scale_slip(a, b) and a.article != b.article and modality_class(a.modality) == modality_class(b.modality)
+        if aligned is None and measure < self.rule.min_measure and not slip:
+            return Verdict(DIFFERENT)
+        scope = "" if slip else self.scope(a, b)
+        if scope:
+            return Verdict(RELATED, measure, [why, scope], veto=True)
+        time, twhy = self.time(a, b)
+        context = fuzz.token_set_ratio(a.quote, b.quote) / 100
+        w = self.rule.weights
+        score = (w["measure"] * measure + w["subject"] * (subject or 0.0) + w["time"] * time
+                 + w["context"] * context)
+        evidence = [why, swhy, twhy, f"sentences {context:.2f} alike"]
+        if aligned is not None:
+            score = max(score, aligned)
+            evidence.insert(0, f"aligned sentences ({aligned:.2f} alike word for word)")
+        if slip:
+            score = max(score, self.rule.threshold)
+            evidence.insert(0, f"the same digits with another scale (\u201c{a.text}\u201d, \u201c{b.text}\u201d): a scale slip")
+        if a.article == b.article and aligned is None and not (a.headline or b.headline):
+            return Verdict(DIFFERENT, score)  # two sentences of one article: usually two facts
+        need = self.rule.threshold + (self.rule.same_article_margin if a.article == b.article else 0.0)
+        if score < need:
+            return Verdict(DIFFERENT, score)
+        sure = aligned is not None or (measure >= self.rule.sure_measure and _read(a) and _read(b))
+        return Verdict(SAME, round(score, 3), [e for e in evidence if e], sure)
+
+    def measure(self, a: Descriptor, b: Descriptor) -> tuple[float | None, str]:
+        """How alike two measures are, 0..1; None when they are known to differ."""
+        if (a.concept and b.concept and a.concept != b.concept) or _entities_differ(a, b) \
+                or self._predicates_differ(a, b):
+            return None, ""
+        wa, wb = self.weights(a), self.weights(b)
+        total = sum(wa.values()) + sum(wb.values())
+        common = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys())
+        sim = 2 * common / total if total else 0.0
+        shared = ", ".join(sorted(k.replace("_", " ") for k in wa.keys() & wb.keys()))
+        return sim, (f"measures {sim:.2f} alike ({shared})" if shared else "")
+
+    def _predicates_differ(self, a: Descriptor, b: Descriptor) -> bool:
+        """"hospitals destroyed" and "hospitals damaged" are two counts."""
+        pa, pb = a.lemmas("predicate") - set(a.concept_phrase.split()), b.lemmas("predicate") - set(b.concept_phrase.split())
+        return bool(pa and pb and not pa & pb)
+
+    def weights(self, d: Descriptor) -> dict[str, float]:
+        """Each word's weight (by the frame that found it); a concept stands for its words."""
+        out: dict[str, float] = {}
+        named = set(d.concept_phrase.split())
+        for t in d.terms:
+            if t.lemma in named or (d.concept and self.synonyms.get(t.lemma) == d.concept):
+                continue
+            w = self.rule.roles.get(t.role, 0.3)
+            if self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma):
+                w = min(w, GENERIC_WEIGHT)  # "people", "total": say little about what is measured
+            if w > out.get(t.lemma, 0.0):
+                out[t.lemma] = w
+        if d.concept:
+            out[d.concept] = 1.0
+        return out
+
+    def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
+        sa, sb = set(a.subject), set(b.subject)
+        if not sa or not sb:
+            return 0.5, ""
+        if sa == sb:
+            return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), f"both about {', '.join(sorted(sa))}"
+        if sa & sb:
+            return 0.6, f"about {', '.join(sorted(sa & sb))}"
+        return None, ""  # "113 deaths in Myanmar", "350 in Vietnam": two facts
+
+    def scope(self, a: Claim, b: Claim) -> str:
+        """Why two claims on one measure are related rather than one fact ("" when they are not)."""
+        if modality_class(a.modality) != modality_class(b.modality):
+            return f"{a.modality} vs {b.modality}"
+        if modality_class(a.modality) != "actual" and (a.when.kind == "none") != (b.when.kind == "none"):
+            return f"{a.when.label or 'no horizon'} vs {b.when.label or 'no horizon'}"  # targets: by when matters
+        if "horizon" in (a.when.kind, b.when.kind):
+            return "" if (a.when.kind, a.when.text) == (b.when.kind, b.when.text) else \
+                f"{a.when.label or 'no horizon'} vs {b.when.label or 'no horizon'}"
+        if (a.aggregation == "change") != (b.aggregation == "change"):
+            return f"{a.aggregation} vs {b.aggregation}"
+        ta, tb = a.when, b.when
+        if (a.tally or b.tally) and (ta.kind == "none") != (tb.kind == "none") \
+                and "sentence" in (ta.origin, tb.origin):
+            return f"{ta.label or 'time not stated'} vs {tb.label or 'time not stated'}"
+        if ta.kind == "none" or tb.kind == "none" or (ta.start, ta.end) == (tb.start, tb.end):
+            return ""
+        explicit = ta.origin == "sentence" and tb.origin == "sentence"
+        if explicit or a.tally or b.tally:
+            return f"{ta.label} vs {tb.label}"
+        return ""
+
+    def time(self, a: Claim, b: Claim) -> tuple[float, str]:
+        ta, tb = a.when, b.when
+        if ta.kind == "none" or tb.kind == "none":
+            return 0.5, ""
+        if (ta.start, ta.end) == (tb.start, tb.end):
+            both = ta.origin == tb.origin == "sentence"
+            return (1.0 if both else 0.7), f"{ta.label}" + ("" if both else " (from the article date)")
+        return 0.5, ""
 
 
-def _chain(claims: list[Claim], gap: float) -> list[list[Claim]]:
-    """Claims sorted by value, cut wherever neighbours are more than `gap` apart."""
-    runs: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: (float(c.value), c.id)):
-        if runs and _gap(runs[-1][-1], c) <= gap:
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    return runs
+def scale_slip(a: Claim, b: Claim) -> bool:
+    """"$5 million" where others print "US$5 billion": the same digits, a thousandfold apart."""
+    if not (isinstance(a.value, (int, float)) and isinstance(b.value, (int, float))) or a.value <= 0 or b.value <= 0:
+        return False
+    ratio = max(a.value, b.value) / min(a.value, b.value)
+    thousands = round(math.log(ratio, 1000)) if ratio > 1 else 0
+    return thousands >= 1 and abs(ratio - 1000 ** thousands) < 1e-6 * ratio and _digits(a.text) == _digits(b.text)
 
 
-def snapshots(claims: list[Claim], gap: float) -> list[list[Claim]]:
-    """Split a running tally into likely snapshots.
-
-    Claims of one as-of date whose values lie within `gap` (relative) of each other are one
-    snapshot (one day can carry several bulletins); an undated claim joins the dated snapshot
-    with the nearest value within `gap`, else undated claims chain into snapshots of their own."""
-    dated = [run for day in sorted({as_of(c) for c in claims if as_of(c)})
-             for run in _chain([c for c in claims if as_of(c) == day], gap)]
-    loose: list[Claim] = []
-    for c in sorted((c for c in claims if not as_of(c)), key=lambda c: (float(c.value), c.id)):
-        best = min(((min(_gap(c, d) for d in run), i) for i, run in enumerate(dated)), default=None)
-        if best and best[0] <= gap:
-            dated[best[1]].append(c)
-        else:
-            loose.append(c)
-    return dated + _chain(loose, gap)
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit()).strip("0")
 
 
-def group(claims: list[Claim], rules: RuleSet) -> list[list[Group]]:
-    """Per block, its groups; each group holds the claims of one fact key."""
-    tol = rules.tolerances.get("snapshot_gap")
-    gap = tol.relative if tol else 0.10
+def qualifiers(d: Descriptor) -> set[str]:
+    """Predicate and modifier words that the concept does not already say."""
+    named = set(d.concept_phrase.split())
+    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES and t.lemma not in named}
+
+
+def _read(c: Claim) -> bool:
+    """Measure, subject and time all read from the text, not inferred."""
+    d = c.descriptor
+    return (d.rule not in ("topic", "none") and c.subject_origin in ("sentence", "context")
+            and c.when.origin in ("sentence", "context"))
+
+
+def _entities_differ(a: Descriptor, b: Descriptor) -> bool:
+    """"a 6.4 magnitude aftershock" and "a 7.7 magnitude earthquake" measure two things."""
+    ea, eb = a.lemmas("entity"), b.lemmas("entity")
+    if not ea or not eb:
+        return False
+    return not any(x == y or x.endswith(y) or y.endswith(x) for x in ea for y in eb)
+
+
+# --- groups ------------------------------------------------------------------------------------
+
+@dataclass
+class Group:
+    """Claims joined by same-fact edges; `edges` holds the verdict of every scored key pair."""
+
+    claims: list[Claim]
+    keys: dict[str, Key]  # claim id -> key
+    edges: dict[tuple[Key, Key], Verdict]
+    aligned: dict[tuple[str, str], float]
+
+    def match(self, a: Claim, b: Claim) -> Match | None:
+        """Why a and b are one fact, or None when they were never matched directly."""
+        if a.article == b.article and a.sentence == b.sentence:
+            return None  # values of one sentence are items of a list, not readings of one fact
+        ka, kb = self.keys[a.id], self.keys[b.id]
+        pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        if pair in self.aligned:
+            sim = self.aligned[pair]
+            return Match(a=a.id, b=b.id, score=round(sim, 3), aligned=True, sure=True,
+                         evidence=[f"aligned sentences ({sim:.2f} alike word for word)"])
+        if a.article == b.article and not (a.headline or b.headline):
+            return None  # two sentences of one article: usually two facts (headlines restate)
+        if ka == kb:
+            sure = _read(a) and _read(b)
+            return Match(a=a.id, b=b.id, score=1.0, sure=sure, evidence=["same measure, subject and time"])
+        v = self.edges.get((ka, kb)) or self.edges.get((kb, ka))
+        if v is None or v.relation != SAME:
+            return None
+        return Match(a=a.id, b=b.id, score=v.score, sure=v.sure, evidence=v.evidence)
+
+
+@dataclass
+class Related:
+    """Claims on one measure and subject with a different scope: listed, never compared."""
+
+    claims: list[Claim]
+    reasons: list[str]
+
+
+def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[list[Group], list[Related]]:
+    rule = rules.matching["default"]
+    synonyms = {p[0]: name for p, name in concepts(rules).phrases.items() if len(p) == 1}
+    scorer = Scorer(rule, grammar(rules), synonyms)
+    usable = [c for c in claims if comparable(c)]
+    keys = {c.id: key_of(c) for c in usable}
+    members: dict[Key, list[Claim]] = defaultdict(list)
+    for c in usable:
+        members[keys[c.id]].append(c)
+    by_id = {c.id: c for c in usable}
+    pairs = {(a.a, a.b) if a.a < a.b else (a.b, a.a): a.similarity for a in aligned
+             if a.a in by_id and a.b in by_id}
+    edges: dict[tuple[Key, Key], Verdict] = {}
+    for ka, kb in _candidates(members):
+        edges[(ka, kb)] = scorer.pair(members[ka][0], members[kb][0])
+    for (x, y), sim in pairs.items():
+        ka, kb = keys[x], keys[y]
+        if ka != kb and ((ka, kb) not in edges or edges[(ka, kb)].relation != SAME):
+            v = scorer.pair(by_id[x], by_id[y], aligned=sim)
+            if v.relation == SAME:
+                edges[(ka, kb)] = v
+    return _groups(members, keys, edges, pairs), _related(members, edges)
+
+
+def _candidates(members: dict[Key, list[Claim]]):
+    """Key pairs sharing a dimension and a measure word (blocking keeps this near-linear)."""
+    index: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    for k in sorted(members):
+        d = members[k][0].descriptor
+        words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())
+        for w in words:
+            index[(k.dimension, w)].append(k)
+    seen: set[tuple[Key, Key]] = set()
+    for ks in index.values():
+        for i in range(len(ks)):
+            for j in range(i + 1, len(ks)):
+                pair = (ks[i], ks[j])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def _groups(members, keys, edges, aligned) -> list[Group]:
+    """Same-fact edges joined strongest first; two parts are never joined when any of their
+    keys is known to be another fact (so a chain A~B~C cannot put A and C in one group)."""
+    comp = {k: {k} for k in members}
+    vetoed = {frozenset(p) for p, v in edges.items() if v.veto}
+    same = sorted(((v.score, p) for p, v in edges.items() if v.relation == SAME), key=lambda x: (-x[0], x[1]))
+    for _, (ka, kb) in same:
+        ca, cb = comp[ka], comp[kb]
+        if ca is cb or any(frozenset((x, y)) in vetoed for x in ca for y in cb):
+            continue
+        ca |= cb
+        for k in cb:
+            comp[k] = ca
+    out, seen = [], set()
+    for k in members:
+        ks = comp[k]
+        if id(ks) in seen:
+            continue
+        seen.add(id(ks))
+        claims = sorted((c for x in ks for c in members[x]), key=lambda c: c.id)
+        if len(claims) > 1:
+            out.append(Group(claims, keys, edges, aligned))
+    return sorted(out, key=lambda g: g.claims[0].id)
+
+
+def _related(members, edges) -> list[Related]:
     out = []
-    for bkey, block in blocks(claims, rules).items():
-        groups = []
-        metric = rules.metrics.get(bkey[0].split(".")[0])
-        for pkey, members in partition(block).items():
-            if metric and metric.running and pkey[0] == "stock" and "." not in bkey[0]:
-                for snap in snapshots(members, gap):
-                    groups.append(Group(bkey, pkey, snap, snapshot=True))
-            elif pkey[0] == "stock":  # one group per as-of date; undated figures join the nearest
-                groups += [Group(bkey, pkey, snap) for snap in snapshots(members, math.inf)]
-            else:
-                groups.append(Group(bkey, pkey, members))
-        out.append(groups)
+    for (ka, kb), v in sorted(edges.items()):
+        if v.relation == RELATED:
+            out.append(Related(members[ka] + members[kb], [e for e in v.evidence if e]))
     return out

@@ -58,6 +58,67 @@ class Mention(Frozen):
     twin: Mention | None = None  # the same value restated in parentheses in another unit
 
 
+class Term(Frozen):
+    """One word of a measure descriptor: its lemma, the frame role that found it, as written."""
+
+    lemma: str
+    role: str  # x-of-n, n-of-x, n-in-x, counted, predicate, subject, verb, modifier, entity, topic
+    text: str
+
+    def as_role(self, role: str) -> "Term":
+        return Term(lemma=self.lemma, role=role, text=self.text)
+
+
+class Descriptor(Frozen):
+    """What a number measures, read from the grammar around it (see checker/describe.py)."""
+
+    head: list[str] = Field(default_factory=list)  # lemmas of the strongest frame's words
+    terms: list[Term] = Field(default_factory=list)  # every word the frames found
+    rule: str = "none"  # the frame that gave the head: x-of-n, counted-noun, frame, ...; none
+    text: str = ""  # the head as written
+    concept: str | None = None  # canonical name when rules/metrics.toml normalises the words
+    concept_phrase: str = ""  # the lemmas that named the concept
+    change: bool = False  # the value is a change of a level ("up 32.7%", "rose by 13", "a 34% rise")
+    moving: bool = False  # a level reached by change ("rose to 3,145"): a running count
+    names: list[str] = Field(default_factory=list)  # names inside the measure's phrase ("169 Indian nationals")
+    anaphor: bool = False  # the measure is a pronoun's ("it reached $3 billion"): see the sentence before
+
+    @property
+    def described(self) -> bool:
+        return bool(self.head) or self.concept is not None
+
+    def lemmas(self, *roles: str) -> set[str]:
+        return {t.lemma for t in self.terms if not roles or t.role in roles}
+
+
+TimeKind = Literal["period", "instant", "horizon", "none"]  # horizon: "in the coming years", no dates
+TimeOrigin = Literal["sentence", "article", "context", "none"]
+
+
+class TimeScope(Frozen):
+    """When a value holds: a period for flows ("2025", Jan-Oct 2025), an instant for stocks and
+    running counts ("as of 2025-04-03"). `origin` says whether the sentence states it or it was
+    inferred from the article's date or an earlier sentence."""
+
+    kind: TimeKind = "none"
+    start: str | None = None  # ISO prefix: "2025", "2025-01", "2025-04-03"
+    end: str | None = None  # inclusive ISO prefix; equal to start for one year, month or day
+    origin: TimeOrigin = "none"
+    text: str = ""  # the words that set it
+    fiscal: bool = False
+
+    @property
+    def label(self) -> str | None:
+        """The JSON `period` string: "2025", "2025-01/2025-10", "as of 2026-02-04", None."""
+        if self.kind == "horizon":
+            return self.text
+        if self.kind == "none" or not self.start:
+            return None
+        span = self.start if self.end in (None, self.start) else f"{self.start}/{self.end}"
+        span = f"FY{span}" if self.fiscal else span
+        return f"as of {span}" if self.kind == "instant" else span
+
+
 class Claim(Frozen):
     """A mention attached to the fact it states."""
 
@@ -67,8 +128,8 @@ class Claim(Frozen):
     metric: str | None = None  # canonical metric name from rules/metrics.toml; None = unknown
     metric_phrase: str | None = None  # the words that named the metric
     subject: list[str] = Field(default_factory=list)  # canonical entity names, sorted
-    period: str | None = None  # "2025", "2025-01/2025-10", "as of 2026-02-04"
-    aggregation: str = "flow"  # flow, stock, change, rank, count
+    period: str | None = None  # "2025", "2025-01/2025-10", "as of 2026-02-04" (= when.label)
+    aggregation: str = "flow"  # flow, stock, change, rank, property
     modality: str = "actual"  # actual, estimate, target, forecast
     value: float | str | None = None
     unit: str = ""
@@ -82,6 +143,25 @@ class Claim(Frozen):
     headline: bool = False
     twin: Mention | None = None
     scope_notes: list[str] = Field(default_factory=list)  # words that set period/aggregation/modality
+    # schema 1.1
+    descriptor: Descriptor = Field(default_factory=Descriptor)
+    dimension: str = ""  # money, count, percent, percent_change, pp, ratio, length, area, date, ...
+    when: TimeScope = Field(default_factory=TimeScope)
+    subject_origin: TimeOrigin = "none"  # sentence (named there), article, context, none
+    sentence: int = 0  # index of the sentence in its article (headline first)
+    tally: bool = False  # a running count: its value changes over time, so its as-of time is part of the fact
+    moving: bool = False  # stated as a moving figure ("rose to", "so far", "now stands at"): a snapshot
+
+
+class Match(Frozen):
+    """Why two claims were taken to state the same fact, and how sure that is."""
+
+    a: str  # claim ids
+    b: str
+    score: float  # weighed evidence, 0..1; same fact at or above rules' matching threshold
+    aligned: bool = False  # the two sentences are copies or light rewrites of each other
+    sure: bool = False  # aligned, or measure, subject and time all read from the text
+    evidence: list[str] = Field(default_factory=list)  # readable reasons, strongest first
 
 
 class Finding(Frozen):
@@ -95,6 +175,9 @@ class Finding(Frozen):
     majority: list[str] = Field(default_factory=list)  # claim ids in the majority cluster
     outliers: list[str] = Field(default_factory=list)  # claim ids outside it
     fingerprint: str = ""
+    # schema 1.1
+    matches: list[Match] = Field(default_factory=list)  # the claim pairs that make the finding
+    confidence: float | None = None  # the weakest match among them
 
     def role(self, claim: Claim) -> str:
         """outlier, majority, or source (a claim shown for context)."""
@@ -109,6 +192,11 @@ class Coverage(Frozen):
     unparsed: int = 0
     with_metric: int = 0
     matched: int = 0
+    # schema 1.1
+    quantities: int = 0  # claims with a numeric value (amounts, counts, quantities, percents)
+    described: int = 0  # of those, with a measure descriptor
+    undescribed: int = 0  # of those, without one (never compared by descriptor)
+    aligned: int = 0  # claims in sentences aligned with another article's
 
 
 class ArticleInfo(Frozen):
@@ -119,7 +207,7 @@ class ArticleInfo(Frozen):
 
 
 class Report(Frozen):
-    schema_version: str = "1.0"
+    schema_version: str = "1.1"
     tool: str = "factlint"
     articles: list[ArticleInfo]
     claims: list[Claim]

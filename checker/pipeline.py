@@ -1,17 +1,17 @@
 """The pipeline: load -> sentences -> extract -> claims -> match -> compare -> Report."""
 from __future__ import annotations
 
-import itertools
-
-from . import claims as claims_stage
 from .baseline import finding_fingerprint
-from .compare import compare, growth_checks
+from .align import align
+from .checks import Context, run_checks
 from .extract import extract_mentions
 from .load import load
-from .match import SharedText, group
+from .match import comparable, match
 from pydantic import BaseModel, ConfigDict
 
-from .models import SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Finding, Mention, Report, Sentence
+from .claims import extract_claims
+from .describe import describe_sentence
+from .models import SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Descriptor, Finding, Mention, Report, Sentence
 from .rules import RuleSet
 from .sentences import split, title_sentence
 
@@ -23,6 +23,7 @@ class Extracted(BaseModel):
     model_config = ConfigDict(frozen=True)
     sentences: list[Sentence]
     mentions: list[list[Mention]]  # per sentence
+    descriptors: list[list[Descriptor]]  # per sentence, one per mention
 
 
 def article_sentences(article: Article) -> list[Sentence]:
@@ -33,34 +34,24 @@ def article_sentences(article: Article) -> list[Sentence]:
 
 def extract_article(article: Article, rules: RuleSet) -> Extracted:
     sentences = article_sentences(article)
-    return Extracted(sentences=sentences, mentions=[extract_mentions(s.text, rules) for s in sentences])
+    mentions = [extract_mentions(s.text, rules) for s in sentences]
+    return Extracted(sentences=sentences, mentions=mentions,
+                     descriptors=[describe_sentence(s.text, ms, rules) for s, ms in zip(sentences, mentions)])
 
 
-def extract_claims(articles: list[Article], extracted: list[Extracted], rules: RuleSet) -> list[Claim]:
-    """Corpus stage: places are learned from every article, then each mention becomes a claim."""
-    lex = claims_stage.lexicon(rules)
-    places = claims_stage.learn_places(
-        [s.text for e in extracted for s in e.sentences if not s.headline], lex.entity_of)
-    out: list[Claim] = []
-    for n, (article, ex) in enumerate(zip(articles, extracted), start=1):
-        counter = itertools.count(1)
-        next_id = lambda n=n, counter=counter: f"a{n}c{next(counter)}"  # noqa: E731
-        ctx = claims_stage.build_context(lex, article, ex.sentences, places)
-        for s, mentions in zip(ex.sentences, ex.mentions):
-            out += claims_stage.claims_for_sentence(lex, ctx, s, mentions, next_id)
-    return out
-
-
-def coverage(claims: list[Claim], findings: list[Finding]) -> Coverage:
-    numbers = [c for c in claims if c.kind not in ("date", "weekday")]
+def coverage(claims: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:
+    numbers = [c for c in claims if c.kind not in ("date", "weekday", "time")]
+    quantities = [c for c in claims if comparable(c)]
     matched = {c.id for f in findings for c in f.claims}
+    described = sum(1 for c in quantities if c.descriptor.described)
     return Coverage(
         numbers_found=len(numbers),
         parsed=sum(1 for c in numbers if c.kind != "unparsed"),
         unparsed=sum(1 for c in numbers if c.kind == "unparsed"),
         with_metric=sum(1 for c in numbers if c.metric),
         matched=sum(1 for c in numbers if c.id in matched),
-    )
+        quantities=len(quantities), described=described, undescribed=len(quantities) - described,
+        aligned=sum(1 for c in quantities if c.id in aligned_ids))
 
 
 def reading_order(f: Finding) -> tuple:
@@ -73,16 +64,22 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None 
             extracted: list[Extracted] | None = None) -> Report:
     """Everything after loading. `extracted` (one per article) may come from a cache or workers."""
     extracted = extracted if extracted is not None else [extract_article(a, rules) for a in articles]
-    claims = extract_claims(articles, extracted, rules)
-    shared = SharedText.build({a.path: [s.text for s in e.sentences] for a, e in zip(articles, extracted)})
-    findings = compare(group(claims, rules), rules, shared) + growth_checks(claims, rules)
+    claims = extract_claims(articles, [e.sentences for e in extracted], [e.mentions for e in extracted],
+                            [e.descriptors for e in extracted], rules)
+    sentences = {(a.path, k): s for a, e in zip(articles, extracted) for k, s in enumerate(e.sentences)}
+    aligned = align(sentences, [c for c in claims if comparable(c)], rules.matching["default"].align_threshold)
+    groups, related = match(claims, aligned, rules)
+    article_of = {c.id: c.article for c in claims}
+    shared = {frozenset((article_of[p.a], article_of[p.b])) for p in aligned}
+    findings = run_checks(Context(rules, articles, claims, groups, related, shared))
     numbered = []
     for i, f in enumerate(sorted(findings, key=reading_order), start=1):
         f = f.model_copy(update={"id": f"F{i:03d}"})
         numbered.append(f.model_copy(update={"fingerprint": finding_fingerprint(f)}))
     return Report(
         articles=[ArticleInfo(path=a.path, outlet=a.outlet, date=a.date, title=a.title) for a in articles],
-        claims=claims, findings=numbered, coverage=coverage(claims, numbered),
+        claims=claims, findings=numbered,
+        coverage=coverage(claims, numbered, {p.a for p in aligned} | {p.b for p in aligned}),
         warnings=list(warnings or []))
 
 

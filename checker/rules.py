@@ -71,6 +71,7 @@ class UnitRule(Entry):
     aliases: list[str]
     dimension: str  # speed, length, area, mass, energy, power, temperature, magnitude, count
     to_base: float = 1.0  # factor to the dimension's base unit, for conversion in compare
+    offset: float = 0.0  # added after the factor (°F -> °C: to_base 5/9, offset -160/9)
     kind: Literal["quantity", "percent", "percentage_point", "multiplier"] = "quantity"
     case_sensitive: bool = False
     glued_only: bool = False  # alias only counts right after the digits ("2.5x")
@@ -141,6 +142,18 @@ class CheckRule(Entry):
     examples: list[dict[str, Any]] = []
 
 
+class MatchingRule(Entry):
+    """How claim pairs are scored as one fact (rules/matching.toml)."""
+
+    threshold: float = Field(ge=0, le=1)
+    min_measure: float = Field(ge=0, le=1)
+    align_threshold: float = Field(ge=0, le=1)
+    same_article_margin: float = Field(default=0.1, ge=0, le=1)
+    sure_measure: float = Field(default=0.8, ge=0, le=1)
+    weights: dict[Literal["measure", "subject", "time", "context"], float]
+    roles: dict[str, float]
+
+
 class ToleranceRule(Entry):
     """Extra relative slack for a metric or unit before intervals are said not to overlap."""
 
@@ -157,11 +170,13 @@ SECTIONS: dict[str, type[Entry]] = {
     "units": UnitRule,
     "date_words": DateWordRule,
     "lexicon": LexiconRule,
+    "grammar": LexiconRule,
     "metrics": MetricRule,
     "entities": EntityRule,
     "scope": ScopeRule,
     "checks": CheckRule,
     "tolerances": ToleranceRule,
+    "matching": MatchingRule,
 }
 
 
@@ -174,11 +189,13 @@ class RuleSet(BaseModel):
     units: dict[str, UnitRule] = {}
     date_words: dict[str, DateWordRule] = {}
     lexicon: dict[str, LexiconRule] = {}
+    grammar: dict[str, LexiconRule] = {}  # closed word classes (rules/grammar.toml)
     metrics: dict[str, MetricRule] = {}
     entities: dict[str, EntityRule] = {}
     scope: dict[str, ScopeRule] = {}
     checks: dict[str, CheckRule] = {}
     tolerances: dict[str, ToleranceRule] = {}
+    matching: dict[str, MatchingRule] = {}
     files: list[str] = []
 
     def unit(self, symbol: str) -> "UnitRule | None":

@@ -1,0 +1,127 @@
+"""What every check shares: the context it reads and how it words and builds a finding."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..match import Group, Related
+from ..models import Article, Claim, Finding, Match
+from ..rules import RuleSet
+from ..values import interval_text
+
+SEVERITY_DOWN = {"error": "warning", "warning": "warning", "info": "info"}
+
+
+@dataclass
+class Context:
+    """Everything a check may read; built once per run by the pipeline."""
+
+    rules: RuleSet
+    articles: list[Article]
+    claims: list[Claim]
+    groups: list[Group]
+    related: list[Related]
+    shared: set[frozenset[str]] = field(default_factory=set)  # article pairs that reprint one text
+    cache: dict = field(default_factory=dict)  # results one check computes for others
+
+    def source(self, path: str) -> str:
+        """How a report names an article: its outlet when known, else its file name."""
+        for a in self.articles:
+            if a.path == path:
+                return a.outlet or a.path
+        return path
+
+    def shares(self, a: str, b: str) -> bool:
+        return a == b or frozenset((a, b)) in self.shared
+
+
+class Check:
+    """A check: `code` and `run`; name, severity and wording come from rules/checks.toml."""
+
+    code = ""
+    default_name = ""
+    default_severity = "warning"
+
+    def run(self, ctx: Context) -> list[Finding]:  # pragma: no cover - every check overrides it
+        raise NotImplementedError
+
+    def meta(self, ctx: Context) -> tuple[str, str, str]:
+        """(name, severity, message template) from the rules, with the code's defaults."""
+        rule = ctx.rules.checks.get(self.code)
+        if rule is None:
+            return self.default_name, self.default_severity, ""
+        return rule.name, rule.severity, rule.message
+
+    def finding(self, ctx: Context, *, fact: str, claims: list[Claim], fields: dict[str, str],
+                details: list[str], majority: list[Claim] = (), outliers: list[Claim] = (),
+                matches: list[Match] = (), sure: bool = True) -> Finding:
+        name, severity, template = self.meta(ctx)
+        verdict = _fill(template, fields) if template else fields.get("verdict", "")
+        if not sure:
+            severity = SEVERITY_DOWN[severity]
+            details = details + ["The match rests on something inferred (see the evidence), so this is a "
+                                 "warning rather than an error."]
+        return Finding(
+            id="", rule=self.code, name=name, severity=severity, message=" ".join([verdict, *details]).strip(),
+            fact=fact, claims=list(claims), majority=[c.id for c in majority],
+            outliers=[c.id for c in outliers], matches=list(matches),
+            confidence=min((m.score for m in matches), default=None))
+
+
+def _fill(template: str, fields: dict[str, str]) -> str:
+    """str.format with missing fields left visible, never an exception."""
+    class Missing(dict):
+        def __missing__(self, key: str) -> str:
+            return "{" + key + "}"
+    return template.format_map(Missing(fields))
+
+
+# --- words shared by messages -------------------------------------------------------------------
+
+def quoted(claims: list[Claim]) -> str:
+    """'"2.98 billion USD"' / '"nearly 3 billion USD" and "2.98 billion USD"' (distinct texts)."""
+    texts = list(dict.fromkeys(f"\u201c{c.text}\u201d" for c in claims))
+    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
+def sources(ctx: Context, claims: list[Claim]) -> str:
+    names = list(dict.fromkeys(ctx.source(c.article) for c in claims))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def intervals(claims: list[Claim]) -> str:
+    return "; ".join(f"\u201c{c.text}\u201d {interval_text(c)}" for c in claims)
+
+
+def fact_label(ctx: Context, claims: list[Claim]) -> str:
+    """"bilateral trade (Laos–Vietnam, 2025)": what, about whom, when."""
+    return f"{measure_name(ctx, claims)} ({subject_label(claims)}, {time_label(claims)})"
+
+
+def measure_name(ctx: Context, claims: list[Claim]) -> str:
+    concepts = Counter(c.metric for c in claims if c.metric)
+    change = any(c.aggregation == "change" for c in claims)
+    if concepts:
+        name = concepts.most_common(1)[0][0]
+        rule = ctx.rules.metrics.get(name)
+        label = rule.label if rule and rule.label else name.replace("_", " ")
+    else:
+        texts = Counter(c.descriptor.text for c in claims if c.descriptor.text)
+        label = texts.most_common(1)[0][0] if texts else "unnamed figure"
+    return f"change in {label}" if change else label
+
+
+def subject_label(claims: list[Claim]) -> str:
+    subjects = Counter(tuple(c.subject) for c in claims if c.subject)
+    return "–".join(subjects.most_common(1)[0][0]) if subjects else "unspecified subject"
+
+
+def time_label(claims: list[Claim]) -> str:
+    labels = sorted({c.when.label for c in claims if c.when.label})
+    if not labels:
+        return "time not stated"
+    return " / ".join(labels)

@@ -1,0 +1,186 @@
+"""Checks of one article's own numbers against each other, and of totals over time:
+FL104 growth-mismatch, FL105 falling-total, FL106 conversion-mismatch, FL107 weekday-mismatch."""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from datetime import date
+
+from ..compare import CONFLICT, interval, relation
+from ..models import Claim, Finding, Mention
+from ..values import interval_text, number
+from .base import Check, Context, fact_label, quoted, sources
+
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+def measure_key(c: Claim) -> tuple:
+    d = c.descriptor
+    return (d.concept,) if d.concept else tuple(sorted(d.head))
+
+
+def _numeric(c: Claim) -> bool:
+    return isinstance(c.low, (int, float)) and isinstance(c.high, (int, float))
+
+
+def _previous(c: Claim) -> tuple[str, str] | None:
+    """The same period a year earlier ("2025" -> "2024"; Jan-Oct 2025 -> Jan-Oct 2024)."""
+    w = c.when
+    if w.kind != "period" or not (w.start and w.end and w.start[:4].isdigit() and w.end[:4].isdigit()):
+        return None
+    return str(int(w.start[:4]) - 1) + w.start[4:], str(int(w.end[:4]) - 1) + w.end[4:]
+
+
+class GrowthMismatch(Check):
+    """"2.25 billion in 2024 ... 2.98 billion in 2025, up 32.7%": the levels allow growth between
+    2.975/2.255 - 1 and 2.985/2.245 - 1, i.e. 31.9% to 33.0%, so 32.7% is consistent."""
+
+    code, default_name, default_severity = "FL104", "growth-mismatch", "warning"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        levels: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in ctx.claims:
+            if c.aggregation == "flow" and c.modality == "actual" and c.kind in ("amount", "count", "quantity") \
+                    and _numeric(c) and c.when.kind == "period":
+                levels[(c.article, measure_key(c), tuple(c.subject), c.when.start, c.when.end)].append(c)
+        out = []
+        for g in ctx.claims:
+            if not (g.aggregation == "change" and g.unit == "percent" and _numeric(g) and not g.descriptor.lemmas("counted")):
+                continue
+            prev_period = _previous(g)
+            if prev_period is None:
+                continue
+            key = (g.article, measure_key(g), tuple(g.subject))
+            now, before = levels.get(key + (g.when.start, g.when.end), []), levels.get(key + prev_period, [])
+            if len(now) == 1 and len(before) == 1 and now[0].id != before[0].id and before[0].low > 0:
+                f = self.check(ctx, g, before[0], now[0])
+                out += [f] if f else []
+        return out
+
+    def check(self, ctx: Context, g: Claim, prev: Claim, cur: Claim) -> Finding | None:
+        lo, hi = (cur.low / prev.high - 1) * 100, (cur.high / prev.low - 1) * 100
+        if not (g.high < lo or g.low > hi):
+            return None
+        fields = {"growth": f"\u201c{g.text}\u201d", "before": f"\u201c{prev.text}\u201d",
+                  "after": f"\u201c{cur.text}\u201d", "source": sources(ctx, [g])}
+        details = [f"Those two levels allow growth between {lo:.1f}% and {hi:.1f}% once rounding is "
+                   f"taken into account; the article states {interval_text(g)}."]
+        return self.finding(ctx, fact=fact_label(ctx, [g]), claims=[prev, cur, g], fields=fields,
+                            details=details, outliers=[g])
+
+
+class FallingTotal(Check):
+    """A total that only grows (rules: `monotone`) should not fall between an earlier and a later
+    date."""
+
+    code, default_name, default_severity = "FL105", "falling-total", "warning"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        series: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        for c in ctx.claims:
+            rule = ctx.rules.metrics.get(c.metric or "")
+            if rule and rule.monotone and c.aggregation != "change" and c.modality == "actual" \
+                    and c.when.kind == "instant" and isinstance(c.low, (int, float)):
+                series[(c.metric, tuple(c.subject), c.dimension)][c.when.start].append(c)
+        out = []
+        for dated in series.values():
+            f = self.fall(ctx, dated)
+            out += [f] if f else []
+        return out
+
+    def fall(self, ctx: Context, dated: dict[str, list[Claim]]) -> Finding | None:
+        days = sorted(dated)
+        for earlier, later in zip(days, days[1:]):
+            if later.startswith(earlier):
+                continue  # "2025-10" and "2025-10-15": which came first is unknown
+            before, after = dated[earlier], dated[later]
+            if max(math.inf if c.high is None else c.high for c in after) < min(c.low for c in before):
+                fields = {"later": quoted(after), "later_date": later, "earlier": quoted(before),
+                          "earlier_date": earlier}
+                details = [f"{sources(ctx, after)} gives the later figure, {sources(ctx, before)} the earlier; "
+                           "a cumulative total or running tally should not fall."]
+                return self.finding(ctx, fact=fact_label(ctx, before + after), claims=before + after,
+                                    fields=fields, details=details, outliers=after)
+        return None
+
+
+class ConversionMismatch(Check):
+    """A value restated in another unit must convert: "more than 36,000 acres, or just over 52
+    square miles" cannot both hold (36,000 acres is 56.25 square miles)."""
+
+    code, default_name, default_severity = "FL106", "conversion-mismatch", "error"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        out = []
+        for c in ctx.claims:
+            t = c.twin
+            if c.kind != "quantity" or t is None or not isinstance(t.value, (int, float)):
+                continue
+            ua, ub = ctx.rules.unit(c.unit), ctx.rules.unit(t.unit)
+            if not (ua and ub and ua.dimension == ub.dimension and ua.symbol != ub.symbol):
+                continue
+            twin = _twin_claim(c, t)
+            ia, ib = interval(c, ctx.rules, None), interval(twin, ctx.rules, None)
+            if ia and ib and relation(ia, ib) == CONFLICT:
+                out.append(self.report(ctx, c, twin, ua, ub))
+        return out
+
+    def report(self, ctx: Context, c: Claim, twin: Claim, ua, ub) -> Finding:
+        converted = float(c.value) * ua.to_base / ub.to_base if not (ua.offset or ub.offset) else None
+        fields = {"value": f"\u201c{c.text}\u201d", "twin": f"\u201c{twin.text}\u201d",
+                  "converted": f"{number(converted)} {ub.symbol}" if converted is not None else "another value",
+                  "source": sources(ctx, [c])}
+        details = [f"As printed: \u201c{c.text}\u201d {interval_text(c)} {ua.symbol}; "
+                   f"\u201c{twin.text}\u201d {interval_text(twin)} {ub.symbol}."]
+        return self.finding(ctx, fact=fact_label(ctx, [c]), claims=[c], fields=fields, details=details,
+                            outliers=[c])
+
+
+def _twin_claim(c: Claim, t: Mention) -> Claim:
+    """The restated value as a claim; it carries the hedge of the value it restates ("in excess
+    of 149 km (92 miles)" says more than 92 miles too)."""
+    if t.hedge is None and c.hedge is not None and isinstance(t.value, (int, float)):
+        ratio = (c.high / c.value) if isinstance(c.high, (int, float)) and c.value else None
+        low = t.value * (c.low / c.value) if isinstance(c.low, (int, float)) and c.value else t.value
+        return c.model_copy(update={"text": t.text, "value": t.value, "low": low,
+                                    "high": t.value * ratio if ratio is not None else None,
+                                    "unit": t.unit, "twin": None})
+    return c.model_copy(update={"text": t.text, "value": t.value, "low": t.low, "high": t.high,
+                                "hedge": t.hedge, "unit": t.unit, "twin": None})
+
+
+class WeekdayMismatch(Check):
+    """"Tuesday, 5 November 2025": 5 November 2025 is a Wednesday."""
+
+    code, default_name, default_severity = "FL107", "weekday-mismatch", "warning"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for c in ctx.claims:
+            if c.kind in ("weekday", "date"):
+                by_sentence[(c.article, c.sentence)].append(c)
+        out = []
+        for cs in by_sentence.values():
+            cs.sort(key=lambda c: c.column)
+            for wd, d in zip(cs, cs[1:]):
+                f = self.check(ctx, wd, d)
+                out += [f] if f else []
+        return out
+
+    def check(self, ctx: Context, wd: Claim, d: Claim) -> Finding | None:
+        if wd.kind != "weekday" or d.kind != "date" or not isinstance(d.value, str) or len(d.value) != 10:
+            return None
+        if not (0 <= d.column - (wd.column + len(wd.text)) <= 3) or d.line != wd.line:
+            return None
+        try:
+            actual = WEEKDAYS[date.fromisoformat(d.value).weekday()]
+        except ValueError:
+            return None
+        if str(wd.value).lower() == actual:
+            return None
+        fields = {"weekday": wd.text, "date": d.text, "actual": actual.capitalize(), "source": sources(ctx, [d])}
+        year_note = [] if re.search(r"\d{4}", d.text) else [
+            f"The year ({d.value[:4]}) is taken from the article's date."]
+        return self.finding(ctx, fact=f"date {d.value}", claims=[wd, d], fields=fields, details=year_note,
+                            outliers=[wd], sure=not year_note)

@@ -1,0 +1,59 @@
+"""FL301 related-scope: one measure and subject reported for a different period, as-of time,
+aggregation or modality. Not a discrepancy, but where editors get confused, so the figures are
+listed side by side (collapsed in reports) instead of left unsaid. Claims already in a value
+finding are not listed again."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..models import Claim, Finding
+from .base import Check, Context, fact_label, measure_name, subject_label
+
+
+class RelatedScope(Check):
+    code, default_name, default_severity = "FL301", "related-scope", "info"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        flagged = {c.id for f in ctx.cache.get("findings", []) for c in f.claims}
+        out = []
+        for claims, reasons in _components(ctx):
+            if len({c.article for c in claims}) < 2 or {c.id for c in claims} <= flagged:
+                continue
+            out.append(self.build(ctx, claims, reasons))
+        return out
+
+    def build(self, ctx: Context, claims: list[Claim], reasons: list[str]) -> Finding:
+        scopes: dict[str, list[str]] = defaultdict(list)
+        for c in claims:
+            tag = ", ".join(x for x in (c.aggregation, c.when.label or "time not stated",
+                                        "" if c.modality == "actual" else c.modality) if x)
+            scopes[tag].append(c.text)
+        listed = "; ".join(f"[{tag}]: {', '.join(sorted(set(v)))}" for tag, v in sorted(scopes.items()))
+        fields = {"metric": measure_name(ctx, claims), "subject": subject_label(claims), "scopes": listed}
+        return self.finding(ctx, fact=fact_label(ctx, claims).split(" (")[0] + f" ({subject_label(claims)}, several scopes)",
+                            claims=claims, fields=fields, details=[f"Scopes: {listed}."])
+
+
+def _components(ctx: Context) -> list[tuple[list[Claim], list[str]]]:
+    """Related pairs joined into sets of claims (a claim in two pairs joins them)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_id: dict[str, Claim] = {}
+    reasons: dict[str, list[str]] = defaultdict(list)
+    for r in ctx.related:
+        ids = [c.id for c in r.claims]
+        by_id.update({c.id: c for c in r.claims})
+        for x in ids[1:]:
+            parent[find(x)] = find(ids[0])
+        reasons[ids[0]] += r.reasons
+    comps: dict[str, list[Claim]] = defaultdict(list)
+    for cid in sorted(by_id):
+        comps[find(cid)].append(by_id[cid])
+    return [(cs, sorted({w for c in cs for w in reasons.get(c.id, [])})) for _, cs in sorted(comps.items())]

@@ -1,0 +1,530 @@
+"""What a number measures, read from the grammar around it, in any story.
+
+A measure descriptor is built from the open-class words near a number, found by a small set of
+frames that do not depend on the topic (the closed word classes come from rules/grammar.toml):
+
+  counted-noun   "411 seats", "24 assists", "six fatalities occurred"
+  predicate      "3,408 have been injured", "139 remain missing", "4,589 people were injured"
+  x-of-n         "revenue of $30.04 billion", "a fee of €103m", "a magnitude of 7.7"
+  n-of-x         "36% of the vote", "thousands of buildings"
+  n-in-x         "$1.6 billion in economic losses", "$5 million in aid"
+  frame          "the death toll rose to 3,145", "turnout was 60%", "the film grossed $99.9m"
+  topic          the clause's first noun phrase when nothing closer names the measure
+
+Each frame contributes terms (lemmas) with a role; the strongest frame gives the descriptor's
+head. Proper nouns are subjects, not measures, and time words set when, not what: neither is a
+term. A noun after a number-with-unit is the thing measured ("a 6.4 magnitude aftershock"):
+its entity, which tells one event from another.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .models import Descriptor, Mention, Term
+from .text import fold
+from .words import Grammar, Token, lemma
+
+HARD_STOPS = frozenset(";:()[]{}\"“”!?—–|")
+MAX_PHRASE = 4  # open-class words read into one noun phrase
+SLOT_KINDS_IN_NAMES = {"count", "ordinal"}  # "under age 18", "the first quake": kept as terms
+
+
+@dataclass(frozen=True)
+class Item:
+    """A word, a punctuation mark, or a slot where a mention sits."""
+
+    kind: str  # word, punct, slot
+    start: int
+    end: int
+    text: str
+    low: str
+    lemma: str = ""
+    slot: int = -1  # index of the mention, for slots
+    proper: bool = False  # capitalised inside a sentence that is not in title case: a name
+
+
+def title_case(toks: list[Token]) -> bool:
+    """"Death Toll Rises To 274": capitals that say nothing about names."""
+    long = [t for t in toks if t.is_word and len(t.text) > 3]
+    return len(long) >= 3 and sum(t.capitalised for t in long) >= 0.6 * len(long)
+
+
+def items_of(toks: list[Token], mentions: list[Mention]) -> list[Item]:
+    """Tokens with every mention replaced by one slot (tokens a mention overlaps are dropped)."""
+    spans = sorted((m.start, m.end, i) for i, m in enumerate(mentions))
+    titled = title_case(toks)
+    first = next((t.start for t in toks if t.is_word), -1)
+    out: list[Item] = []
+    k = 0
+    for n, t in enumerate(toks):
+        while k < len(spans) and spans[k][1] <= t.start:
+            a, b, i = spans[k]
+            out.append(Item("slot", a, b, mentions[i].text, "#", slot=i))
+            k += 1
+        if k < len(spans) and spans[k][0] < t.end:
+            continue  # inside (or overlapping) the next mention
+        kind = "word" if t.is_word else "punct"
+        proper = kind == "word" and t.capitalised and not titled and (
+            t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
+            or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised))
+        out.append(Item(kind, t.start, t.end, t.text, t.low, lemma(t.low) if kind == "word" else t.low,
+                        proper=proper))
+    for a, b, i in spans[k:]:
+        out.append(Item("slot", a, b, mentions[i].text, "#", slot=i))
+    return out
+
+
+class Chunk(NamedTuple):
+    terms: list[Term]
+    prep: str | None  # the preposition that introduces it, None for a head noun phrase
+    start: int = -1  # index of the item right before the phrase (where reading stopped)
+
+
+class Reader:
+    """Reads the frames around one slot of a sentence's items."""
+
+    def __init__(self, items: list[Item], g: Grammar, mentions: list[Mention]) -> None:
+        self.items = items
+        self.g = g
+        self.mentions = mentions
+        self.names: list[str] = []  # names read inside the measure's own phrases ("169 Indian nationals")
+        self.anaphor = False  # the frame's subject is a pronoun
+
+    # --- word classes ---------------------------------------------------------------------
+
+    def closed(self, it: Item) -> bool:
+        return it.kind == "word" and (self.g.closed(it.low) or self.g.closed(it.lemma))
+
+    def open_word(self, it: Item) -> bool:
+        """A word that can describe a measure: open class, not a name, not a time word."""
+        return (it.kind == "word" and not self.closed(it) and not it.proper
+                and not self.g.is_("time_words", it.low) and not self.g.is_("reporting_verbs", it.low)
+                and len(it.low) > 1)
+
+    def stop(self, it: Item) -> bool:
+        return it.kind == "punct" and (it.text in HARD_STOPS or it.text == ".")
+
+    def term(self, it: Item, role: str) -> Term:
+        text = it.text if it.kind != "slot" else self.mentions[it.slot].text
+        return Term(lemma=it.lemma if it.kind == "word" else text.lower(), role=role, text=text)
+
+    # --- right of the number --------------------------------------------------------------
+
+    def participle(self, it: Item) -> bool:
+        """"damaged", "died", "occurred": a verb form that ends a counted noun phrase."""
+        return it.kind == "word" and it.low.endswith("ed") and it.lemma != it.low
+
+    def phrase_right(self, j: int, role: str, limit: int = MAX_PHRASE,
+                     time_words: bool = False) -> tuple[list[Term], int]:
+        """Open-class words from j on, up to a closed word, a name, punctuation or (in a
+        counted noun phrase) a participle."""
+        out: list[Term] = []
+        while j < len(self.items) and len(out) < limit:
+            it = self.items[j]
+            if it.kind == "slot" and self.mentions[it.slot].kind in SLOT_KINDS_IN_NAMES and out:
+                out.append(self.term(it, role))
+            elif time_words and it.kind == "word" and self.g.is_("time_words", it.low):
+                out.append(self.term(it, role))
+            elif it.proper and role in ("counted", "n-of-x", "n-in-x") and j + 1 < len(self.items) \
+                    and self.open_word(self.items[j + 1]):
+                self.names.append(it.text)  # "169 Indian nationals": whose, not what
+            elif not self.open_word(it) or (role == "counted" and out and self.participle(it)):
+                break
+            else:
+                out.append(self.term(it, role))
+            j += 1
+        return out, j
+
+    def skip(self, j: int, cls: tuple[str, ...]) -> int:
+        while j < len(self.items) and self.items[j].kind == "word" and any(
+                self.g.is_(c, self.items[j].low) for c in cls):
+            j += 1
+        return j
+
+    def skip_list(self, j: int) -> int:
+        """Past the other items of a list: "four hospitals[ and one health center] were destroyed"."""
+        items = self.items
+        while j + 1 < len(items) and (items[j].low in ("and", "plus", "or") or items[j].text == ",") \
+                and items[j + 1].kind == "slot":
+            _, j = self.phrase_right(j + 2, "counted")
+        return j
+
+    def right(self, i: int) -> list[Term]:
+        items = self.items
+        m = self.mentions[items[i].slot]
+        j = i + 1
+        if j >= len(items):
+            return []
+        first = items[j]
+        if first.kind != "word":
+            if first.text == "-" and j + 1 < len(items):  # "a 30-storey building", "a 72-hour window"
+                return self.phrase_right(j + 1, "entity", 2, time_words=True)[0]
+            return []
+        if first.low in ("of", "in") and m.kind in ("amount", "percent", "count", "quantity"):
+            k = self.skip(j + 1, ("determiners",))
+            if k < len(items) and items[k].proper:  # "141 in Vietnam alone": where, not what
+                self.names.append(items[k].text)
+                return []
+            terms, _ = self.phrase_right(k, f"n-{first.low}-x")
+            return terms
+        if self.g.is_("auxiliaries", first.low) or self.participle(first):
+            return self.predicate(j)
+        if self.closed(first):
+            return []
+        role = "entity" if m.unit and m.kind in ("quantity", "amount") else "counted"
+        terms, j = self.phrase_right(j, role)
+        if terms and role == "counted":
+            terms = self.after_counted(terms, j)
+        return terms
+
+    def skip_phrase(self, j: int) -> tuple[list[Term], int]:
+        """A short prepositional phrase after a counted noun, read as modifiers, when a
+        predicate follows it; else nothing is consumed."""
+        items, g = self.items, self.g
+        if not (j < len(items) and items[j].kind == "word" and g.is_("prepositions", items[j].low)
+                and items[j].low not in ("of", "than", "as", "to")):
+            return [], j
+        k = self.skip(j + 1, ("determiners",))
+        words, k = self.phrase_right(k, "modifier", 3)
+        while k < len(items) and items[k].proper:
+            k += 1
+        if k < len(items) and items[k].kind == "word" and (g.is_("auxiliaries", items[k].low) or self.participle(items[k])):
+            return words, k
+        return [], j
+
+    def predicate(self, j: int) -> list[Term]:
+        """"have been injured", "remain missing", "were completely destroyed", "died"."""
+        j = self.skip(j, ("auxiliaries",))
+        while j < len(self.items) and self.items[j].kind == "word" and self.items[j].low.endswith("ly"):
+            j += 1  # "completely", "severely"
+        return self.phrase_right(j, "predicate", 2)[0]
+
+    def after_counted(self, terms: list[Term], j: int) -> list[Term]:
+        items, g = self.items, self.g
+        if j < len(items) and items[j].low == "of" and all(g.is_("generic_heads", t.lemma) for t in terms):
+            return self.phrase_right(self.skip(j + 1, ("determiners",)), "n-of-x")[0]
+        if j + 1 < len(items) and items[j].low in ("and", "or") and self.open_word(items[j + 1]):
+            more, j = self.phrase_right(j + 1, "counted")  # "242 passengers and crew"
+            terms = terms + more
+        j = self.skip_list(j)
+        mods, j = self.skip_phrase(j)  # "people on board have died", "people on the ground were killed"
+        terms = terms + mods
+        if j < len(items) and items[j].kind == "word" and (
+                g.is_("auxiliaries", items[j].low) or self.participle(items[j])):
+            return terms + self.predicate(j)  # "4,589 people were injured"
+        return terms
+
+    # --- left of the number ---------------------------------------------------------------
+
+    def left(self, i: int) -> list[Term]:
+        """x-of-n, or a frame: [subject noun phrase] [auxiliaries] [verb] [preposition] N."""
+        g, items = self.g, self.items
+        j = i - 1
+        while j >= 0 and items[j].kind == "word" and g.is_("determiners", items[j].low) \
+                and not g.is_("conjunctions", items[j].low):
+            j -= 1  # "the end of a 72-hour window"
+        if j < 0 or items[j].kind != "word" or g.is_("conjunctions", items[j].low) \
+                or g.is_("reporting_verbs", items[j].low):
+            return []  # "the ministry said that 197 people died": the frame is the reporter's
+        if self.verb_in_mention(i):  # "the death toll passes 150": the hedge is the verb
+            chunks = self.chunks_left(j)
+            head = chunks[-1].terms if chunks and chunks[-1].prep is None else []
+            return [t.as_role("subject") for t in head]
+        prep = items[j].low if g.is_("prepositions", items[j].low) else None
+        if prep:
+            j -= 1
+        if prep == "of" or (prep is None and self.noun_before_hedge(i, j)):
+            # "revenue of $30 billion"; "winds in excess of 149 km/h" (the hedge is the "of")
+            chunks = self.chunks_left(j)
+            head = chunks[0].terms if chunks else []
+            return [t.as_role("x-of-n") for t in head if not g.is_("generic_heads", t.lemma)]
+        obj = self.object_of_change(j) if prep in ("to", "by", "from", "at") else []
+        if obj:
+            return obj
+        terms: list[Term] = []
+        while j >= 0 and items[j].kind == "word" and g.is_("auxiliaries", items[j].low) \
+                and not g.is_("level_verbs", items[j].lemma):
+            j -= 1
+        if j >= 0 and self.open_word(items[j]):
+            terms.append(self.term(items[j], "verb"))
+            j -= 1
+        elif j >= 0 and items[j].kind == "word" and g.is_("level_verbs", items[j].lemma):
+            j -= 1  # "turnout was 60%": the copula names nothing
+        while j >= 0 and items[j].kind == "word" and g.is_("auxiliaries", items[j].low):
+            j -= 1
+        if j >= 0 and items[j].low in ("it", "this", "they", "these", "which"):
+            self.anaphor = True  # "In 2025, it reached approximately USD 3 billion"
+        chunks = self.chunks_left(j)
+        head = chunks[-1].terms if chunks and chunks[-1].prep is None else []
+        mods = [t.as_role("modifier") for c in chunks if c.terms is not head for t in c.terms]
+        return terms + [t.as_role("subject") for t in head] + mods
+
+    def verb_of_change(self, j: int) -> bool:
+        """A verb of change, not the noun ("raising trade", but "a rise in trade")."""
+        it = self.items[j]
+        before = self.items[j - 1] if j > 0 else None
+        return self.g.is_("change_verbs", it.lemma) and not (
+            before is not None and before.kind == "word" and self.g.is_("determiners", before.low))
+
+    def object_of_change(self, j: int) -> list[Term]:
+        """"aim to lift two-way trade to $5 billion", "raising trade by 10%": the noun phrase
+        after a verb of change is what changes."""
+        chunks = self.chunks_left(j)
+        if not chunks or not chunks[0].terms or chunks[0].prep is not None:
+            return []
+        k = chunks[0].start
+        verb = self.items[k] if 0 <= k < len(self.items) else None
+        if verb is None or verb.kind != "word" or not self.g.is_("change_verbs", verb.lemma):
+            return []
+        return [t.as_role("x-of-n") for t in chunks[0].terms] + [self.term(verb, "verb")]
+
+    def noun_before_hedge(self, i: int, j: int) -> bool:
+        """"winds in excess of 149": a plural noun right before a hedged number names it."""
+        m = self.mentions[self.items[i].slot]
+        it = self.items[j]
+        return (m.text[:1].isalpha() and not self.verb_in_mention(i) and self.open_word(it)
+                and it.low.endswith("s") and not it.low.endswith("ss") and it.lemma != it.low)
+
+    def verb_in_mention(self, i: int) -> bool:
+        """Does the mention open with an inflected verb ("passes 150", "topped $2 billion")?"""
+        m = self.mentions[self.items[i].slot]
+        first = m.text.split()[0].lower() if m.text[:1].isalpha() else ""
+        return bool(first) and len(m.text.split()) > 1 and lemma(first) != first
+
+    def chunks_left(self, j: int) -> list[Chunk]:
+        """Noun phrases ending at j, read leftwards, nearest first; each remembers the
+        preposition that introduces it ("the death toll | from a 7.7 magnitude earthquake |
+        near Mandalay"): the leftmost one without a preposition is the head."""
+        g, items = self.g, self.items
+        out: list[Chunk] = []
+        cur: list[Term] = []
+        filled = False  # the current phrase holds something (a word, a name or a number)
+        while j >= 0:
+            it = items[j]
+            if it.kind == "punct" and it.text in "–-/" and 0 < j < len(items) - 1 \
+                    and items[j - 1].proper and items[j + 1].proper:
+                j -= 1  # "Vietnam–Laos trade": one name
+                continue
+            if self.stop(it) or (it.kind == "punct" and it.text == ","):
+                break
+            if it.kind == "word" and g.is_("prepositions", it.low) and it.low != "per" \
+                    and not g.is_("conjunctions", it.low):  # "as", "than" may open a clause
+                if not filled:
+                    break
+                out.append(Chunk(cur, it.low, j - 1))
+                cur, filled = [], False
+            elif it.kind == "word" and g.is_("determiners", it.low):
+                linked = j > 0 and items[j - 1].kind == "word" and (
+                    g.is_("prepositions", items[j - 1].low) or items[j - 1].low in ("and", "or"))
+                if filled and not linked:
+                    break  # the phrase starts here, and nothing links it further left
+            elif it.kind == "word" and (g.is_("conjunctions", it.low) or g.is_("pronouns", it.low)
+                                        or g.is_("auxiliaries", it.low)):
+                if not (it.low == "and" and j > 0 and items[j - 1].proper and filled):
+                    break
+            elif self.open_word(it):
+                if cur and self.verb_of_change(j):
+                    break  # "lift | two-way trade": a verb ends the phrase it governs
+                if len(cur) < MAX_PHRASE:
+                    cur.insert(0, self.term(it, "subject"))
+                filled = True
+            elif it.proper or it.kind == "slot":
+                filled = True  # a name or a number fills a phrase but does not name a measure
+            j -= 1
+        if filled:
+            out.append(Chunk(cur, None, j))
+        return out
+
+    # --- fallback: the clause's first noun phrase ----------------------------------------
+
+    def topic(self, i: int) -> list[Term]:
+        """The first noun phrase of the clause the number is in (or of the sentence)."""
+        start = 0
+        for j in range(i - 1, -1, -1):
+            if self.stop(self.items[j]):
+                start = j + 1
+                break
+        j = start
+        while j < i and not self.open_word(self.items[j]):
+            j += 1
+        terms, _ = self.phrase_right(j, "topic") if j < i else ([], j)
+        return terms
+
+
+def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> Descriptor:
+    """The descriptor of the mention in slot `i`."""
+    r = Reader(items, g, mentions)
+    right = r.right(i)
+    left = r.left(i)
+    terms = right + left
+    rule = _head_rule(terms, g)
+    if not right and rule in (None, "verb"):  # "The toll from the quake, ..., has soared to 1,644"
+        topic = [t for t in r.topic(i) if t.lemma not in {x.lemma for x in terms}]
+        terms += topic
+        rule = "topic" if topic else rule
+    rule = rule or "none"
+    head = [t for t in terms if t.role == rule]
+    if rule in ("counted", "n-of-x") and all(g.is_("people", t.lemma) for t in head):
+        # "4,589 people were injured", "killing dozens of people": what happened to them
+        pred = [t for t in terms if t.role == "predicate"]
+        verb = [t for t in terms if t.role == "verb" and not g.is_("level_verbs", t.lemma)]
+        if pred or verb:
+            head, rule = (pred, "predicate") if pred else (verb, "verb")
+    return Descriptor(terms=_dedupe(terms), head=[t.lemma for t in head], rule=_RULE_NAMES.get(rule, rule),
+                      text=" ".join(t.text for t in head), names=r.names,
+                      anaphor=r.anaphor and rule in ("verb", "none", "topic"))
+
+
+_PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject", "verb")
+_RULE_NAMES = {"counted": "counted-noun", "subject": "frame", "verb": "frame"}
+
+
+def _head_rule(terms: list[Term], g: Grammar) -> str | None:
+    for role in _PRIORITY:
+        if any(t.role == role and not g.is_("generic_heads", t.lemma) for t in terms):
+            return role
+    return None
+
+
+def _dedupe(terms: list[Term]) -> list[Term]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for t in terms:
+        if (t.lemma, t.role) not in seen:
+            seen.add((t.lemma, t.role))
+            out.append(t)
+    return out
+
+
+# --- normalisation: the metric lexicon as synonyms and extra semantics -----------------------
+
+@dataclass(frozen=True)
+class Concepts:
+    """rules/metrics.toml compiled for descriptors: lemma sequences -> metric name."""
+
+    phrases: dict[tuple[str, ...], str]
+    units: dict[str, str]  # unit symbol -> metric ("magnitude")
+    longest: int
+
+
+_CONCEPTS: dict[str, Concepts] = {}
+
+# Roles searched for a metric phrase, in order, after the head.
+CONCEPT_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject", "verb", "topic")
+
+
+def concepts(rules) -> Concepts:
+    key = rules.version()
+    if key not in _CONCEPTS:
+        phrases: dict[tuple[str, ...], str] = {}
+        for name, rule in rules.metrics.items():
+            for p in [*rule.phrases, *rule.nouns]:
+                seq = tuple(lemma(w) for w in fold(p).split())
+                phrases.setdefault(seq, name)
+        units = {u: name for name, rule in rules.metrics.items() for u in rule.units}
+        _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1))
+    return _CONCEPTS[key]
+
+
+def concept_of(d: Descriptor, m: Mention, c: Concepts, kinds: dict[str, list[str]]) -> tuple[str | None, str]:
+    """(metric, the words that named it): a unit that names a metric, else the longest metric
+    phrase in the head, else in the other frames' words, strongest frame first."""
+    if m.unit in c.units:
+        return c.units[m.unit], m.unit
+    kind = claim_kind(m)
+    sequences = [d.head]
+    if d.rule == "frame":  # "the quake killed 22": the verb may be the measure
+        sequences.append([t.lemma for t in d.terms if t.role == "verb"])
+    if d.rule in ("topic", "none", "predicate") or not d.head:
+        sequences += [[t.lemma for t in d.terms if t.role == r] for r in CONCEPT_ROLES]
+    for seq in sequences:
+        hit = _longest_phrase(seq, c, kind, kinds)
+        if hit:
+            return hit
+    return None, ""
+
+
+def _longest_phrase(seq: list[str], c: Concepts, kind: str, kinds: dict[str, list[str]], last: bool = False):
+    """The longest metric phrase in `seq` (the last one when `last`, else the first)."""
+    starts = range(len(seq) - 1, -1, -1) if last else range(len(seq))
+    for n in range(min(c.longest, len(seq)), 0, -1):
+        for a in starts:
+            name = c.phrases.get(tuple(seq[a:a + n])) if a + n <= len(seq) else None
+            if name and kind in kinds.get(name, ()):
+                return name, " ".join(seq[a:a + n])
+    return None
+
+
+def claim_kind(m: Mention) -> str:
+    """A count with a unit ("20 km") is a quantity."""
+    if m.kind == "count" and m.unit and m.unit not in ("", "ordinal"):
+        return "quantity"
+    return m.kind
+
+
+# --- a sentence at a time (the per-article stage) ---------------------------------------------
+
+VALUE_KINDS = frozenset({"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"})
+INCREMENT_WORDS = frozenset({"more", "additional", "further", "new", "extra"})
+CHANGE_AFTER = frozenset({"year-on-year", "on-year", "yoy", "year-over-year", "annually"})
+
+
+def describe_sentence(text: str, mentions: list[Mention], rules) -> list[Descriptor]:
+    """One descriptor per mention (an empty one for dates and other non-values)."""
+    from .words import grammar, tokens
+
+    g = grammar(rules)
+    items = items_of(tokens(text), mentions)
+    c = concepts(rules)
+    kinds = {name: r.kinds for name, r in rules.metrics.items()}
+    out = [Descriptor() for _ in mentions]
+    for i, it in enumerate(items):
+        if it.kind != "slot" or mentions[it.slot].kind not in VALUE_KINDS:
+            continue
+        m = mentions[it.slot]
+        if _reference(items, i, m, g):
+            out[it.slot] = Descriptor(rule="reference")
+            continue
+        d = describe(items, i, g, mentions)
+        concept, phrase = concept_of(d, m, c, kinds)
+        if concept is None and (d.rule in ("topic", "none") or all(g.is_("generic_heads", x) for x in d.head)):
+            # "aiming for an annual value of $5 million": the measure named earlier in the sentence
+            hit = _longest_phrase([x.lemma for x in items[:i] if x.kind == "word"][-12:], c, claim_kind(m), kinds,
+                                  last=True)
+            concept, phrase = hit if hit else (None, "")
+        change, moving = _motion(items, i, d, g, m.kind in ("percent", "percentage_point", "multiplier"))
+        out[it.slot] = d.model_copy(update={"concept": concept, "concept_phrase": phrase,
+                                             "change": change, "moving": moving})
+    return out
+
+
+REFERENCE_MAX = 12  # "the two countries", "the three leaders": who, not how many
+
+
+def _reference(items: list[Item], i: int, m: Mention, g: Grammar) -> bool:
+    """A small count after a definite determiner refers to known things; it measures nothing."""
+    before = items[i - 1] if i > 0 else None
+    return (m.kind == "count" and isinstance(m.value, (int, float)) and m.value <= REFERENCE_MAX
+            and before is not None and before.kind == "word" and g.is_("determiners", before.low)
+            and before.low not in ("a", "an", "another", "each", "every", "no", "all", "any"))
+
+
+def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) -> tuple[bool, bool]:
+    """(the value is a change, the value is a level reached by a change)."""
+    before = items[i - 1] if i > 0 and items[i - 1].kind == "word" else None
+    after = items[i + 1] if i + 1 < len(items) and items[i + 1].kind == "word" else None
+    verb = next((t.lemma for t in d.terms if t.role == "verb"), "")
+    moved = g.is_("change_verbs", verb)
+    if before and before.low in ("up", "down"):
+        return True, False
+    if before and before.low == "by" and (moved or i > 1 and g.is_("change_verbs", items[i - 2].lemma)):
+        return True, False
+    if after and (after.low in INCREMENT_WORDS or after.low in CHANGE_AFTER):
+        return True, False
+    if any(g.is_("change_nouns", t.lemma) for t in d.terms if t.role in ("counted", "entity", "x-of-n")):
+        return True, False
+    if before and before.low in ("to", "at") and moved:
+        return False, True
+    # "surged 38%": a rate right after a verb of change is the change itself
+    return rate and moved and (before is None or not g.is_("prepositions", before.low)), False

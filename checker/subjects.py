@@ -1,0 +1,263 @@
+"""Subjects: who or where a sentence's figures are about.
+
+Countries and organisations come from rules/entities.toml; sub-national places are learned
+from the corpus ("Lao Cai province", "the hamlet of Lang Nu") and referred back to ("the
+village"); a sentence that names nothing keeps the previous sentence's place, else the
+article's main subject. Each subject says where it came from: the sentence itself, the context
+(an earlier sentence, or the two sides of a two-party measure), or the article.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .models import Article, Sentence
+from .rules import RuleSet
+from .text import fold
+
+PLACE_WORDS = {"hamlet": 0, "village": 0, "commune": 1, "ward": 1, "district": 2, "town": 2,
+               "city": 3, "province": 3, "prefecture": 3, "state": 4, "region": 4}
+NAME = r"(?<![\w'’-])[^\W\d_][\w'’-]*"  # one word of a name; capitalisation is checked in code
+PLACE_WORD_RE = re.compile(r"(?i:hamlet|village|commune|district|province|city|cities)")
+PLACE_KINDS = r"(?i:hamlet|village|commune|district|province|city)"
+PLACE_RE = re.compile(rf"((?:{NAME}\s+){{0,3}}{NAME})\s+({PLACE_KINDS})\b")
+PLACE_OF_RE = re.compile(rf"\b({PLACE_KINDS})\s+of\s+({NAME}(?:\s+{NAME}){{0,2}})")
+PLACE_LIST_RE = re.compile(
+    rf"((?:{NAME}(?:\s+{NAME}){{0,2}},\s+)+{NAME}(?:\s+{NAME}){{0,2}}\s+and\s+{NAME}(?:\s+{NAME}){{0,2}})"
+    r"\s+(provinces|districts|cities|villages)\b")
+THERE_RE = re.compile(r"\b(?:there|the same (?:village|hamlet|province|district))\b")
+COREF_RE = re.compile(r"\bthe\s+(hamlet|village|commune|district|province|city)\b", re.I)
+NOT_NAMES = {"the", "in", "a", "an", "this", "that", "its", "their", "northern", "southern",
+             "eastern", "western", "central", "mountainous", "remote", "entire", "whole", "of",
+             "border", "neighbouring", "neighboring"}
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "sept", "jan", "feb", "mar", "apr", "jun", "jul",
+            "aug", "sep", "oct", "nov", "dec"}
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+NUMBER_WORDS = {w: i + 1 for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split())}
+YEAR_RE = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d%]|\s*(?:billion|million|trillion))")
+
+
+@dataclass
+class Entities:
+    """rules/entities.toml compiled once per RuleSet."""
+
+    regex: re.Pattern[str]
+    name_of: dict[str, str]  # folded alias -> canonical name
+    kind: dict[str, str]  # canonical name -> country, organisation, person, ...
+
+
+_ENTITIES: dict[str, Entities] = {}
+
+
+def entities(rules: RuleSet) -> Entities:
+    key = rules.version()
+    if key not in _ENTITIES:
+        name_of: dict[str, str] = {}
+        for name, e in rules.entities.items():
+            for alias in [name, *e.aliases]:
+                name_of[fold(alias)] = name
+        _ENTITIES[key] = Entities(_entity_regex(list(name_of)), name_of,
+                                  {n: e.kind for n, e in rules.entities.items()})
+    return _ENTITIES[key]
+
+
+def _entity_regex(aliases: list[str]) -> re.Pattern[str]:
+    alts = sorted(set(aliases), key=lambda a: (-len(a), a))
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) or r"(?!x)x"
+    return re.compile(rf"(?<![\w$])(?:{body})(?:'s|’s)?(?![\w$])")
+
+
+# --- places learned from the text ---------------------------------------------------------
+
+@dataclass
+class Places:
+    """Sub-national places named as such in the corpus ("Lao Cai province", "hamlet of Lang Nu")."""
+
+    level: dict[str, int]  # folded name -> 0 hamlet/village .. 4 region
+    display: dict[str, str]  # folded name -> name as first written
+    regex: re.Pattern[str] | None
+
+    def find(self, folded: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
+                for m in self.regex.finditer(folded)] if self.regex else []
+
+    def mask(self, folded: str) -> str:
+        """Blank out place names so "Lao Cai" is not read as the country Laos."""
+        for a, b, _ in self.find(folded):
+            folded = folded[:a] + " " * (b - a) + folded[b:]
+        return folded
+
+
+def learn_places(texts: list[str], known: dict[str, str]) -> Places:
+    """Places from body sentences; `known` (folded alias -> entity) keeps countries out."""
+    level: dict[str, int] = {}
+    display: dict[str, str] = {}
+
+    def add(name: str, kind: str) -> None:
+        name = re.split(r"['’]s\s+", name)[-1]  # "Viet Nam's Thanh Hoa" -> "Thanh Hoa"
+        words = name.split()
+        while words and (words[0].lower() in NOT_NAMES or not words[0][0].isupper()):
+            words = words[1:]
+        if not words or any(w.lower() in CALENDAR or not w[0].isupper() for w in words):
+            return
+        key = fold(" ".join(words))
+        if key in known:
+            return
+        lvl = PLACE_WORDS[kind.lower().removesuffix("s").replace("citie", "city")]
+        level[key] = min(lvl, level.get(key, 9))
+        display.setdefault(key, " ".join(words))
+
+    for text in texts:
+        if not PLACE_WORD_RE.search(text):
+            continue  # most sentences name no place type: skip the costly patterns
+        for m in PLACE_RE.finditer(text):
+            add(m.group(1), m.group(2))
+        for m in PLACE_OF_RE.finditer(text):
+            add(m.group(2).strip(), m.group(1))
+        for m in PLACE_LIST_RE.finditer(text):
+            for name in re.split(r",\s*|\s+and\s+", m.group(1)):
+                add(name.strip(), "city" if m.group(2) == "cities" else m.group(2)[:-1])
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(level, key=lambda p: (-len(p), p)))
+    regex = re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])") if body else None
+    return Places(level, display, regex)
+
+
+# --- subjects -----------------------------------------------------------------------------
+
+@dataclass
+class ArticleContext:
+    article: Article
+    default_subject: list[str]
+    year: int | None
+    places: Places
+    partners: list[str]  # the article's countries, most named first: the sides of "bilateral"
+    carried: list[str] = field(default_factory=list)  # place subject carried to the next sentences
+    order: list[str] = field(default_factory=list)  # countries of the sentence, as written
+    last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
+    last_measure: dict = field(default_factory=dict)  # dimension -> descriptor of the last level named
+
+
+def _countries(ents: Entities, folded: str, kinds=("country", "organisation")) -> list[tuple[int, str]]:
+    """(position, entity) for every entity of these kinds named."""
+    out = []
+    for m in ents.regex.finditer(folded):
+        name = ents.name_of.get(re.sub(r"['’]s$", "", fold(m.group())))
+        if name and ents.kind.get(name) in kinds:
+            out.append((m.start(), name))
+    return out
+
+
+def country_counts(ents: Entities, sentences: list[Sentence], places: Places) -> Counter:
+    return Counter(c for s in sentences for _, c in _countries(ents, places.mask(fold(s.text))))
+
+
+def default_subject(ents: Entities, article: Article, counts: Counter, places: Places) -> list[str]:
+    """The countries an article is about: those its title names, else the most frequent ones."""
+    if article.title:
+        named = sorted({c for _, c in _countries(ents, places.mask(fold(article.title)))})
+        if named:
+            return named
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    return sorted(c for c, n in counts.items() if n >= max(2, top * 0.3) or n == top)
+
+
+def two_sided(subject: list[str], ctx: ArticleContext, directional: bool) -> list[str]:
+    """Subject of a metric between two countries. Named with one side ("bilateral trade",
+    "Vietnam's minister said"), it gets the article's other main country; a directional metric
+    (exports) keeps the order the sentence names them in ("Vietnam's exports to Laos")."""
+    if directional and sorted(ctx.order) == subject:
+        subject = ctx.order
+    if len(subject) != 1 or subject[0] not in ctx.partners:
+        return subject
+    other = next((c for c in ctx.partners if c != subject[0]), None)
+    if not other:
+        return subject
+    return subject + [other] if directional else sorted(subject + [other])
+
+
+class Subject(NamedTuple):
+    names: list[str]
+    origin: str  # sentence, context, article, none
+
+
+def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subject:
+    """Who or where a sentence's figures are about.
+
+    The most specific place named wins, unless the sentence also names a country and the place
+    is not written with its type ("Lang Nu hamlet" wins over "Vietnamese"; "hit Vietnam, made
+    landfall in Quang Ninh, leaving 298 dead" is national). "the village" refers back to
+    the last village named; a sentence that names nothing keeps the previous sentence's place."""
+    folded = fold(s.text)
+    ctx.order = []
+    found = ctx.places.find(folded)
+    countries = _countries(ents, ctx.places.mask(folded))
+    if found and countries and not _typed_place(s.text, folded, found):
+        found = []  # "hit Vietnam, made landfall in Quang Ninh, leaving 298 dead" is national
+    if not found and not countries:
+        for m in COREF_RE.finditer(s.text):
+            name = ctx.last_place.get(m.group(1).lower())
+            if name:
+                found = [(m.start(), m.end(), name)]
+                break
+    if found:
+        top = min(ctx.places.level.get(name, 0) for _, _, name in found)
+        subject = sorted({ctx.places.display.get(name, name) for _, _, name in found
+                          if ctx.places.level.get(name, 0) == top})
+        _remember_kinds(ctx, s.text, found)
+        ctx.carried = subject
+        return Subject(subject, "sentence")
+    if countries:
+        ctx.carried = []
+        ctx.order = list(dict.fromkeys(c for _, c in countries))
+        return Subject(sorted(ctx.order), "sentence")
+    people = _countries(ents, folded, kinds=("person",))
+    if people:  # "President Thongloun met 45 delegates": about the person
+        ctx.carried = []
+        return Subject(sorted({p for _, p in people}), "sentence")
+    if ctx.carried and (not _names_something(s.text) or THERE_RE.search(folded)):
+        return Subject(ctx.carried, "context")
+    ctx.carried = []
+    return Subject(ctx.default_subject, "article" if ctx.default_subject else "none")
+
+
+def _typed_place(text: str, folded: str, found) -> bool:
+    """Is a place written with its type ("Lang Nu hamlet", "In Lao Cai Province", "village of X")?"""
+    typed = [fold(m.group(1)) for m in PLACE_RE.finditer(text)] + \
+        [fold(m.group(2)) for m in PLACE_OF_RE.finditer(text)]
+    return any(t.strip().endswith(place) for t in typed for _, _, place in found)
+
+
+def _remember_kinds(ctx: ArticleContext, text: str, found) -> None:
+    """Which place "the village" / "the province" will refer to next."""
+    pairs = [(m.group(2), m.group(1)) for m in PLACE_RE.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in PLACE_OF_RE.finditer(text)]
+    for kind, name in pairs:
+        key = fold(name.strip())
+        for _, _, place in found:
+            if key.endswith(place):
+                ctx.last_place[kind.lower()] = place
+
+
+def _names_something(text: str) -> bool:
+    """Does the sentence name a proper noun (after its first word)? Then it opens a new topic."""
+    words = re.findall(r"[\w'’-]+", text)[1:]
+    return any(w[:1].isupper() and w.lower() not in CALENDAR and len(w) > 1 for w in words)
+
+
+
+def build_context(ents: Entities, article: Article, sentences: list[Sentence], places: Places) -> ArticleContext:
+    year = int(article.date[:4]) if article.date else None
+    counts = country_counts(ents, sentences, places)
+    partners = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:2]
+    return ArticleContext(article=article, default_subject=default_subject(ents, article, counts, places),
+                          year=year, places=places, partners=partners)

@@ -1,0 +1,94 @@
+"""Words of a sentence: tokens with offsets, lemmas and closed word classes.
+
+The descriptor stage reads what a number measures from the words around it. It needs three
+things of every word: where it is, its lemma ("grossed" -> "gross", "fatalities" ->
+"fatality"), and whether it belongs to one of the closed classes listed in
+rules/grammar.toml (determiners, prepositions, auxiliaries...). Everything else is open-class:
+the words a descriptor is made of, whatever the story.
+
+Lemmas come from simplemma (MIT, ships its own dictionaries, no download), loaded on first use:
+the per-article stage that calls it is cached by content, so warm runs never load it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .rules import RuleSet
+from .text import fold
+
+# A word (letters, inner apostrophes and hyphens), a number, or one punctuation mark.
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+
+CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronouns",
+           "generic_heads", "people", "change_nouns", "change_verbs", "level_verbs",
+           "time_words", "reporting_verbs")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str  # folded (lower case, no diacritics)
+
+    @property
+    def is_word(self) -> bool:
+        return self.low[:1].isalpha()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str) -> list[Token]:
+    low = fold(text)
+    return [Token(m.start(), m.end(), m.group(), low[m.start():m.end()]) for m in TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    import simplemma  # lazy: ~0.3 s to load the English dictionary
+
+    return simplemma
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Dictionary form of one folded word; hyphenated words by their last part."""
+    if not word[:1].isalpha():
+        return word
+    head, sep, last = word.rpartition("-")
+    if sep:
+        return f"{head}-{lemma(last)}"
+    return _lemmatizer().lemmatize(word, lang="en").lower()
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The closed word classes of rules/grammar.toml, as sets of folded words and lemmas."""
+
+    classes: dict[str, frozenset[str]]
+
+    def is_(self, cls: str, word: str) -> bool:
+        return word in self.classes.get(cls, frozenset())
+
+    def closed(self, word: str) -> bool:
+        """A function word: never part of what a number measures."""
+        return any(word in self.classes[c] for c in
+                   ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronouns"))
+
+
+_GRAMMARS: dict[str, Grammar] = {}
+
+
+def grammar(rules: RuleSet) -> Grammar:
+    key = rules.version()
+    if key not in _GRAMMARS:
+        classes = {}
+        for name in CLASSES:
+            entry = rules.grammar.get(name)
+            classes[name] = frozenset(fold(w) for w in (entry.words if entry else []))
+        _GRAMMARS[key] = Grammar(classes)
+    return _GRAMMARS[key]
