@@ -75,13 +75,15 @@ class SentenceReader:
         subject = sentence_subject(self.ents, ctx, s)
         values = [m for m in mentions if m.kind in VALUE_KINDS]
         out: list[Claim] = []
-        levels: list[tuple[int, Claim]] = []
+        levels: list[tuple[int, Claim, bool]] = []  # (position, level, the base of a comparison)
         for m, d in zip(mentions, descriptors):
+            if m.kind in VALUE_KINDS and any(r.start <= m.start and m.end <= r.end for r in refs):
+                d = Descriptor(rule="time")  # "the fourth quarter", "the first ten months": part of a time
             if d.anaphor and claim_kind(m) in ("amount", "count", "quantity"):
                 d = _resolve_anaphor(d, ctx, claim_kind(m))
             c = self.claim(ctx, s, index, folded, m, d, subject, refs, values, levels, next_id)
             if c.kind in ("amount", "count", "quantity") and not d.change and (c.metric or d.head):
-                levels.append((m.start, c))
+                levels.append((m.start, c, _is_base(folded, m)))
                 ctx.last_measure[c.kind] = c.descriptor
             out.append(c)
         return out + _sums(self.rules, out, next_id)
@@ -114,8 +116,9 @@ class SentenceReader:
         if own:  # "169 Indian nationals": the measure names its own subject
             names, origin = own, "sentence"
         if rule and rule.parties == 2:
+            # "bilateral trade": the two sides the article is about, named in its text
             sided = two_sided(names, ctx, rule.directional)
-            origin = "context" if sided != names else origin
+            origin = "context" if len(sided) == 2 and origin == "article" or sided != names else origin
             names = sided
         high = base["high"]
         if m.hedge in ("above", "at_least") and self._near(folded, m, "period", "threshold", 45):
@@ -194,11 +197,12 @@ class SentenceReader:
     def _near(self, folded: str, m: Mention, sets: str, value: str, within: int) -> bool:
         return any(v == value and dist < within for dist, v, _ in self._scope(folded, m, sets, 70))
 
-    def _change_of(self, d: Descriptor, m: Mention, levels: list[tuple[int, Claim]], notes: list[str]):
+    def _change_of(self, d: Descriptor, m: Mention, levels: list[tuple[int, Claim, bool]], notes: list[str]):
         """A change takes what its level measures, and the level's time ("2.98 billion in 2025,
         up 32.7%"); alone, it keeps its own words."""
-        before = [c for pos, c in levels if pos < m.start]
-        base = before[-1] if before else (levels[0][1] if levels else None)
+        current = [(pos, c) for pos, c, base in levels if not base] or [(pos, c) for pos, c, _ in levels]
+        before = [c for pos, c in current if pos < m.start]
+        base = before[-1] if before else (current[0][1] if current else None)
         if base is None:
             return d, None, notes
         merged = base.descriptor.model_copy(update={
@@ -215,6 +219,14 @@ def _resolve_anaphor(d: Descriptor, ctx: ArticleContext, kind: str) -> Descripto
     return last.model_copy(update={"terms": last.terms + [t for t in d.terms if t.role == "verb"],
                                    "rule": f"{last.rule} (pronoun)", "change": d.change, "moving": d.moving,
                                    "anaphor": True})
+
+
+BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")
+
+
+def _is_base(folded: str, m: Mention) -> bool:
+    """"rose to £714 million from £648 million": the level after "from" is the base."""
+    return bool(BASE_RE.search(folded[max(0, m.start - 20):m.start]))
 
 
 def _clause_end(folded: str, pos: int) -> int:

@@ -23,10 +23,11 @@ from typing import NamedTuple
 
 from .models import Descriptor, Mention, Term
 from .text import fold
-from .words import Grammar, Token, lemma
+from .words import Grammar, Token
 
 HARD_STOPS = frozenset(";:()[]{}\"“”!?—–|")
 MAX_PHRASE = 4  # open-class words read into one noun phrase
+RELATIVE = frozenset({"that", "which", "who"})
 SLOT_KINDS_IN_NAMES = {"count", "ordinal"}  # "under age 18", "the first quake": kept as terms
 
 
@@ -50,8 +51,9 @@ def title_case(toks: list[Token]) -> bool:
     return len(long) >= 3 and sum(t.capitalised for t in long) >= 0.6 * len(long)
 
 
-def items_of(toks: list[Token], mentions: list[Mention]) -> list[Item]:
-    """Tokens with every mention replaced by one slot (tokens a mention overlaps are dropped)."""
+def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: frozenset[str] = frozenset()) -> list[Item]:
+    """Tokens with every mention replaced by one slot (tokens a mention overlaps are dropped).
+    `known`: names the rules know (countries, organisations), a name in any case."""
     spans = sorted((m.start, m.end, i) for i, m in enumerate(mentions))
     titled = title_case(toks)
     first = next((t.start for t in toks if t.is_word), -1)
@@ -65,10 +67,11 @@ def items_of(toks: list[Token], mentions: list[Mention]) -> list[Item]:
         if k < len(spans) and spans[k][0] < t.end:
             continue  # inside (or overlapping) the next mention
         kind = "word" if t.is_word else "punct"
-        proper = kind == "word" and t.capitalised and not titled and (
+        name = t.low.removesuffix("'s").removesuffix("’s") in known
+        proper = kind == "word" and t.capitalised and (name or not titled and (
             t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
-            or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised))
-        out.append(Item(kind, t.start, t.end, t.text, t.low, lemma(t.low) if kind == "word" else t.low,
+            or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)))
+        out.append(Item(kind, t.start, t.end, t.text, t.low, g.lemma(t.low) if kind == "word" else t.low,
                         proper=proper))
     for a, b, i in spans[k:]:
         out.append(Item("slot", a, b, mentions[i].text, "#", slot=i))
@@ -90,6 +93,7 @@ class Reader:
         self.mentions = mentions
         self.names: list[str] = []  # names read inside the measure's own phrases ("169 Indian nationals")
         self.anaphor = False  # the frame's subject is a pronoun
+        self.relative: list[Term] = []  # words of a relative clause met while reading a phrase
 
     # --- word classes ---------------------------------------------------------------------
 
@@ -100,7 +104,7 @@ class Reader:
         """A word that can describe a measure: open class, not a name, not a time word."""
         return (it.kind == "word" and not self.closed(it) and not it.proper
                 and not self.g.is_("time_words", it.low) and not self.g.is_("reporting_verbs", it.low)
-                and len(it.low) > 1)
+                and len(it.low) > 1 and not it.low.endswith(("'s", "’s", "s'")))  # "the club's": whose
 
     def stop(self, it: Item) -> bool:
         return it.kind == "punct" and (it.text in HARD_STOPS or it.text == ".")
@@ -166,7 +170,10 @@ class Reader:
             if k < len(items) and items[k].proper:  # "141 in Vietnam alone": where, not what
                 self.names.append(items[k].text)
                 return []
-            terms, _ = self.phrase_right(k, f"n-{first.low}-x")
+            terms, k = self.phrase_right(k, f"n-{first.low}-x")
+            if first.low == "of" and m.kind == "count" and k > j + 1 and items[j + 1].low in ("the", "those", "these"):
+                # "33 of the deceased are students": a part of a known whole, and what sets it apart
+                terms += self.after_counted([], k)
             return terms
         if self.g.is_("auxiliaries", first.low) or self.participle(first):
             return self.predicate(j)
@@ -186,7 +193,9 @@ class Reader:
                 and items[j].low not in ("of", "than", "as", "to")):
             return [], j
         k = self.skip(j + 1, ("determiners",))
-        words, k = self.phrase_right(k, "modifier", 3)
+        if k < len(items) and items[k].kind == "slot":
+            k += 1  # "across 57 townships"
+        words, k = self.phrase_right(k, "qualifier", 3)
         while k < len(items) and items[k].proper:
             k += 1
         if k < len(items) and items[k].kind == "word" and (g.is_("auxiliaries", items[k].low) or self.participle(items[k])):
@@ -198,6 +207,8 @@ class Reader:
         j = self.skip(j, ("auxiliaries",))
         while j < len(self.items) and self.items[j].kind == "word" and self.items[j].low.endswith("ly"):
             j += 1  # "completely", "severely"
+        if j < len(self.items) and self.items[j].kind == "word" and self.g.is_("prepositions", self.items[j].low):
+            j = self.skip(j + 1, ("determiners",))  # "were in need of aid", "are under water"
         return self.phrase_right(j, "predicate", 2)[0]
 
     def after_counted(self, terms: list[Term], j: int) -> list[Term]:
@@ -234,6 +245,8 @@ class Reader:
         prep = items[j].low if g.is_("prepositions", items[j].low) else None
         if prep:
             j -= 1
+            if prep != "of" and j >= 0 and items[j].kind == "slot":
+                return []  # "6.21 billion USD across 276 projects": the frame is the other number's
         if prep == "of" or (prep is None and self.noun_before_hedge(i, j)):
             # "revenue of $30 billion"; "winds in excess of 149 km/h" (the hedge is the "of")
             chunks = self.chunks_left(j)
@@ -258,6 +271,10 @@ class Reader:
         chunks = self.chunks_left(j)
         head = chunks[-1].terms if chunks and chunks[-1].prep is None else []
         mods = [t.as_role("modifier") for c in chunks if c.terms is not head for t in c.terms]
+        if all(g.is_("generic_heads", t.lemma) or g.is_("people", t.lemma) for t in head):
+            head = head + self.relative  # "the number of people [who died]": the clause says what
+        else:
+            mods += [t.as_role("modifier") for t in self.relative]
         return terms + [t.as_role("subject") for t in head] + mods
 
     def verb_of_change(self, j: int) -> bool:
@@ -290,7 +307,7 @@ class Reader:
         """Does the mention open with an inflected verb ("passes 150", "topped $2 billion")?"""
         m = self.mentions[self.items[i].slot]
         first = m.text.split()[0].lower() if m.text[:1].isalpha() else ""
-        return bool(first) and len(m.text.split()) > 1 and lemma(first) != first
+        return bool(first) and len(m.text.split()) > 1 and self.g.lemma(first) != first
 
     def chunks_left(self, j: int) -> list[Chunk]:
         """Noun phrases ending at j, read leftwards, nearest first; each remembers the
@@ -300,6 +317,7 @@ class Reader:
         out: list[Chunk] = []
         cur: list[Term] = []
         filled = False  # the current phrase holds something (a word, a name or a number)
+        self.relative = []
         while j >= 0:
             it = items[j]
             if it.kind == "punct" and it.text in "–-/" and 0 < j < len(items) - 1 \
@@ -313,6 +331,11 @@ class Reader:
                 if not filled:
                     break
                 out.append(Chunk(cur, it.low, j - 1))
+                cur, filled = [], False
+            elif it.kind == "word" and it.low in RELATIVE and filled and j > 0 \
+                    and (self.open_word(items[j - 1]) or items[j - 1].proper) \
+                    and not self.g.is_("reporting_verbs", items[j - 1].low):
+                self.relative = cur  # "the earthquake [that struck on March 28] has reached": a relative clause
                 cur, filled = [], False
             elif it.kind == "word" and g.is_("determiners", it.low):
                 linked = j > 0 and items[j - 1].kind == "word" and (
@@ -417,10 +440,13 @@ CONCEPT_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject"
 def concepts(rules) -> Concepts:
     key = rules.version()
     if key not in _CONCEPTS:
+        from .words import grammar
+
+        g = grammar(rules)
         phrases: dict[tuple[str, ...], str] = {}
         for name, rule in rules.metrics.items():
             for p in [*rule.phrases, *rule.nouns]:
-                seq = tuple(lemma(w) for w in fold(p).split())
+                seq = tuple(g.lemma(w) for w in fold(p).split())
                 phrases.setdefault(seq, name)
         units = {u: name for name, rule in rules.metrics.items() for u in rule.units}
         _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1))
@@ -463,6 +489,18 @@ def claim_kind(m: Mention) -> str:
     return m.kind
 
 
+_KNOWN: dict[str, frozenset[str]] = {}
+
+
+def known_names(rules) -> frozenset[str]:
+    """One-word names the rules know (countries, organisations, demonyms), folded."""
+    key = rules.version()
+    if key not in _KNOWN:
+        words = {fold(a) for name, e in rules.entities.items() for a in [name, *e.aliases]}
+        _KNOWN[key] = frozenset(w for w in words if " " not in w)
+    return _KNOWN[key]
+
+
 # --- a sentence at a time (the per-article stage) ---------------------------------------------
 
 VALUE_KINDS = frozenset({"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"})
@@ -475,7 +513,7 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> list[Descrip
     from .words import grammar, tokens
 
     g = grammar(rules)
-    items = items_of(tokens(text), mentions)
+    items = items_of(tokens(text), mentions, g, known_names(rules))
     c = concepts(rules)
     kinds = {name: r.kinds for name, r in rules.metrics.items()}
     out = [Descriptor() for _ in mentions]
@@ -488,6 +526,12 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> list[Descrip
             continue
         d = describe(items, i, g, mentions)
         concept, phrase = concept_of(d, m, c, kinds)
+        if concept is None and d.rule == "frame":  # "The toll in the earthquake that ... has reached"
+            topic = [t for t in Reader(items, g, mentions).topic(i) if t.lemma not in d.lemmas()]
+            hit = _longest_phrase([t.lemma for t in topic], c, claim_kind(m), kinds)
+            if hit:
+                d = d.model_copy(update={"terms": d.terms + topic})
+                concept, phrase = hit
         if concept is None and (d.rule in ("topic", "none") or all(g.is_("generic_heads", x) for x in d.head)):
             # "aiming for an annual value of $5 million": the measure named earlier in the sentence
             hit = _longest_phrase([x.lemma for x in items[:i] if x.kind == "word"][-12:], c, claim_kind(m), kinds,

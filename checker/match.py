@@ -25,13 +25,15 @@ from .align import Aligned
 from .describe import concepts
 from .models import Claim, Descriptor, Match
 from .rules import MatchingRule, RuleSet
+from .when import same_time
 from .words import Grammar, grammar
 
 COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"}
 STRONG_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject")
-QUALIFIER_ROLES = ("predicate", "modifier")  # what happened to the counted, where: part of the measure
+QUALIFIER_ROLES = ("predicate", "qualifier")  # what happened to the counted, where: part of the measure
 SAME, RELATED, DIFFERENT = "same", "related", "different"
 GENERIC_WEIGHT = 0.2
+SAME_ARTICLE_CONTEXT = 0.5  # a headline and a body sentence this alike may restate one fact
 
 
 class Key(NamedTuple):
@@ -63,7 +65,7 @@ def key_of(c: Claim) -> Key:
 
 def comparable(c: Claim) -> bool:
     return c.kind in COMPARABLE and isinstance(c.value, (int, float)) and bool(c.dimension) \
-        and c.descriptor.rule != "reference"
+        and c.descriptor.rule not in ("reference", "time")
 
 
 @dataclass
@@ -78,9 +80,11 @@ class Verdict:
 class Scorer:
     """Scores a pair of claims as one fact."""
 
-    def __init__(self, rule: MatchingRule, g: Grammar, synonyms: dict[str, str]) -> None:
+    def __init__(self, rule: MatchingRule, g: Grammar, synonyms: dict[str, str],
+                 kinds: dict[str, str] | None = None) -> None:
         self.rule = rule
         self.g = g
+        self.kinds = kinds or {}  # entity name -> country, organisation, person...; places otherwise
         self.synonyms = synonyms  # one-word metric phrase -> metric: words a concept stands for
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
@@ -109,8 +113,8 @@ class Scorer:
         if slip:
             score = max(score, self.rule.threshold)
             evidence.insert(0, f"the same digits with another scale (\u201c{a.text}\u201d, \u201c{b.text}\u201d): a scale slip")
-        if a.article == b.article and aligned is None and not (a.headline or b.headline):
-            return Verdict(DIFFERENT, score)  # two sentences of one article: usually two facts
+        if aligned is None and not _may_restate(a, b):
+            return Verdict(DIFFERENT, score)
         need = self.rule.threshold + (self.rule.same_article_margin if a.article == b.article else 0.0)
         if score < need:
             return Verdict(DIFFERENT, score)
@@ -130,9 +134,14 @@ class Scorer:
         return sim, (f"measures {sim:.2f} alike ({shared})" if shared else "")
 
     def _predicates_differ(self, a: Descriptor, b: Descriptor) -> bool:
-        """"hospitals destroyed" and "hospitals damaged" are two counts."""
-        pa, pb = a.lemmas("predicate") - set(a.concept_phrase.split()), b.lemmas("predicate") - set(b.concept_phrase.split())
-        return bool(pa and pb and not pa & pb)
+        """"hospitals destroyed" and "hospitals damaged", "people on board" and "people on the
+        ground" are two counts."""
+        for role in QUALIFIER_ROLES:
+            pa = a.lemmas(role) - set(a.concept_phrase.split()) - {w for w, c in self.synonyms.items() if c == a.concept}
+            pb = b.lemmas(role) - set(b.concept_phrase.split()) - {w for w, c in self.synonyms.items() if c == b.concept}
+            if pa and pb and not pa & pb:
+                return True
+        return False
 
     def weights(self, d: Descriptor) -> dict[str, float]:
         """Each word's weight (by the frame that found it); a concept stands for its words."""
@@ -150,6 +159,15 @@ class Scorer:
             out[d.concept] = 1.0
         return out
 
+    @classmethod
+    def for_rules(cls, rules: RuleSet) -> "Scorer":
+        synonyms = {p[0]: name for p, name in concepts(rules).phrases.items() if len(p) == 1}
+        return cls(rules.matching["default"], grammar(rules), synonyms,
+                   {n: e.kind for n, e in rules.entities.items()})
+
+    def kind_of(self, name: str) -> str:
+        return self.kinds.get(name, "place")
+
     def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
         sa, sb = set(a.subject), set(b.subject)
         if not sa or not sb:
@@ -158,38 +176,46 @@ class Scorer:
             return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), f"both about {', '.join(sorted(sa))}"
         if sa & sb:
             return 0.6, f"about {', '.join(sorted(sa & sb))}"
-        return None, ""  # "113 deaths in Myanmar", "350 in Vietnam": two facts
+        if {self.kind_of(x) for x in sa} & {self.kind_of(x) for x in sb}:
+            return None, ""  # "113 deaths in Myanmar", "350 in Vietnam": two facts
+        return 0.5, ""  # a country and a city in it, perhaps: unknown, not a veto
 
     def scope(self, a: Claim, b: Claim) -> str:
         """Why two claims on one measure are related rather than one fact ("" when they are not)."""
+        ta, tb = a.when, b.when
+        differ = f"{ta.label or 'time not stated'} vs {tb.label or 'time not stated'}"
         if modality_class(a.modality) != modality_class(b.modality):
             return f"{a.modality} vs {b.modality}"
-        if modality_class(a.modality) != "actual" and (a.when.kind == "none") != (b.when.kind == "none"):
-            return f"{a.when.label or 'no horizon'} vs {b.when.label or 'no horizon'}"  # targets: by when matters
-        if "horizon" in (a.when.kind, b.when.kind):
-            return "" if (a.when.kind, a.when.text) == (b.when.kind, b.when.text) else \
-                f"{a.when.label or 'no horizon'} vs {b.when.label or 'no horizon'}"
         if (a.aggregation == "change") != (b.aggregation == "change"):
             return f"{a.aggregation} vs {b.aggregation}"
-        ta, tb = a.when, b.when
+        if modality_class(a.modality) != "actual" and (ta.kind == "none") != (tb.kind == "none"):
+            return differ  # a target's horizon, stated on one side only
         if (a.tally or b.tally) and (ta.kind == "none") != (tb.kind == "none") \
                 and "sentence" in (ta.origin, tb.origin):
-            return f"{ta.label or 'time not stated'} vs {tb.label or 'time not stated'}"
-        if ta.kind == "none" or tb.kind == "none" or (ta.start, ta.end) == (tb.start, tb.end):
+            return differ  # a count stated for a time, against one stated for none
+        same = same_time(ta, tb)
+        if same is None or same:
             return ""
         explicit = ta.origin == "sentence" and tb.origin == "sentence"
-        if explicit or a.tally or b.tally:
-            return f"{ta.label} vs {tb.label}"
-        return ""
+        return differ if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:
-        ta, tb = a.when, b.when
-        if ta.kind == "none" or tb.kind == "none":
+        same = same_time(a.when, b.when)
+        if not same:
             return 0.5, ""
-        if (ta.start, ta.end) == (tb.start, tb.end):
-            both = ta.origin == tb.origin == "sentence"
-            return (1.0 if both else 0.7), f"{ta.label}" + ("" if both else " (from the article date)")
-        return 0.5, ""
+        both = a.when.origin == b.when.origin == "sentence"
+        return (1.0 if both else 0.7), f"{a.when.label}" + ("" if both else " (from the article date)")
+
+
+def _may_restate(a: Claim, b: Claim) -> bool:
+    """May two claims of one article state one fact? Never from one sentence (values of a
+    sentence are items of a list); across sentences only a headline and a body sentence alike
+    enough to restate it."""
+    if a.article != b.article:
+        return True
+    if a.sentence == b.sentence:
+        return False
+    return (a.headline or b.headline) and fuzz.token_set_ratio(a.quote, b.quote) >= 100 * SAME_ARTICLE_CONTEXT
 
 
 def scale_slip(a: Claim, b: Claim) -> bool:
@@ -214,7 +240,7 @@ def qualifiers(d: Descriptor) -> set[str]:
 def _read(c: Claim) -> bool:
     """Measure, subject and time all read from the text, not inferred."""
     d = c.descriptor
-    return (d.rule not in ("topic", "none") and c.subject_origin in ("sentence", "context")
+    return (d.rule != "none" and c.subject_origin in ("sentence", "context")
             and c.when.origin in ("sentence", "context"))
 
 
@@ -236,20 +262,25 @@ class Group:
     keys: dict[str, Key]  # claim id -> key
     edges: dict[tuple[Key, Key], Verdict]
     aligned: dict[tuple[str, str], float]
+    generic_words: frozenset[str] = frozenset()  # "people", "total": words that prove nothing alone
+    copies: dict[str, list[Claim]] = field(default_factory=dict)  # claim id -> its reprints (aligned)
+
+    def generic(self, k: Key) -> bool:
+        """A key that says only "people" or "total": sharing it proves nothing."""
+        return all(w in self.generic_words for w in k.measure)
 
     def match(self, a: Claim, b: Claim) -> Match | None:
         """Why a and b are one fact, or None when they were never matched directly."""
-        if a.article == b.article and a.sentence == b.sentence:
-            return None  # values of one sentence are items of a list, not readings of one fact
-        ka, kb = self.keys[a.id], self.keys[b.id]
         pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         if pair in self.aligned:
             sim = self.aligned[pair]
             return Match(a=a.id, b=b.id, score=round(sim, 3), aligned=True, sure=True,
                          evidence=[f"aligned sentences ({sim:.2f} alike word for word)"])
-        if a.article == b.article and not (a.headline or b.headline):
-            return None  # two sentences of one article: usually two facts (headlines restate)
-        if ka == kb:
+        # A reprint of b in a's article stands for b: two facts there are two facts here.
+        if not all(_may_restate(a, c) for c in [b, *self.copies.get(b.id, [])] if c.article == a.article):
+            return None
+        ka, kb = self.keys[a.id], self.keys[b.id]
+        if ka == kb and ka.measure and not self.generic(ka):
             sure = _read(a) and _read(b)
             return Match(a=a.id, b=b.id, score=1.0, sure=sure, evidence=["same measure, subject and time"])
         v = self.edges.get((ka, kb)) or self.edges.get((kb, ka))
@@ -267,9 +298,7 @@ class Related:
 
 
 def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[list[Group], list[Related]]:
-    rule = rules.matching["default"]
-    synonyms = {p[0]: name for p, name in concepts(rules).phrases.items() if len(p) == 1}
-    scorer = Scorer(rule, grammar(rules), synonyms)
+    scorer = Scorer.for_rules(rules)
     usable = [c for c in claims if comparable(c)]
     keys = {c.id: key_of(c) for c in usable}
     members: dict[Key, list[Claim]] = defaultdict(list)
@@ -287,7 +316,13 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[
             v = scorer.pair(by_id[x], by_id[y], aligned=sim)
             if v.relation == SAME:
                 edges[(ka, kb)] = v
-    return _groups(members, keys, edges, pairs), _related(members, edges)
+    g = scorer.g
+    generic = g.classes["people"] | g.classes["generic_heads"]
+    copies: dict[str, list[Claim]] = defaultdict(list)
+    for x, y in pairs:
+        copies[x].append(by_id[y])
+        copies[y].append(by_id[x])
+    return _groups(members, keys, edges, pairs, generic, dict(copies)), _related(members, edges)
 
 
 def _candidates(members: dict[Key, list[Claim]]):
@@ -308,7 +343,7 @@ def _candidates(members: dict[Key, list[Claim]]):
                     yield pair
 
 
-def _groups(members, keys, edges, aligned) -> list[Group]:
+def _groups(members, keys, edges, aligned, generic: frozenset[str], copies) -> list[Group]:
     """Same-fact edges joined strongest first; two parts are never joined when any of their
     keys is known to be another fact (so a chain A~B~C cannot put A and C in one group)."""
     comp = {k: {k} for k in members}
@@ -329,7 +364,7 @@ def _groups(members, keys, edges, aligned) -> list[Group]:
         seen.add(id(ks))
         claims = sorted((c for x in ks for c in members[x]), key=lambda c: c.id)
         if len(claims) > 1:
-            out.append(Group(claims, keys, edges, aligned))
+            out.append(Group(claims, keys, edges, aligned, generic, copies))
     return sorted(out, key=lambda g: g.claims[0].id)
 
 

@@ -112,6 +112,8 @@ class TimeScope(Frozen):
         """The JSON `period` string: "2025", "2025-01/2025-10", "as of 2026-02-04", None."""
         if self.kind == "horizon":
             return self.text
+        if self.kind == "instant" and not self.start and self.text:
+            return f"as of {self.text}"  # a weekday in an undated article
         if self.kind == "none" or not self.start:
             return None
         span = self.start if self.end in (None, self.start) else f"{self.start}/{self.end}"

@@ -83,6 +83,26 @@ def _year_of(last_month: int, year: int | None, today: str | None) -> int | None
     return year
 
 
+def same_time(a: TimeScope, b: TimeScope) -> bool | None:
+    """Do two time scopes name the same time? None when one of them names none. A weekday
+    without a date ("by Thursday", in an undated article) meets a date on that weekday."""
+    if a.kind == "none" or b.kind == "none":
+        return None
+    if a.start and b.start:
+        return (a.start, a.end) == (b.start, b.end)
+    if a.kind == b.kind == "instant":
+        days = [_weekday_name(t) for t in (a, b)]
+        return None if None in days else days[0] == days[1]
+    return (a.kind, a.text) == (b.kind, b.text)
+
+
+def _weekday_name(t: TimeScope) -> str | None:
+    if t.start and len(t.start) == 10:
+        return list(WEEKDAYS)[date.fromisoformat(t.start).weekday()]
+    word = t.text.strip().lower()
+    return word if word in WEEKDAYS else None
+
+
 def weekday_date(name: str, today: str | None) -> str | None:
     """The latest `name` day on or before the article's date (news speaks of the past week)."""
     if not today or name not in WEEKDAYS:
@@ -167,10 +187,10 @@ class Reader:
 
     def mentions(self, mentions: list[Mention]) -> None:
         for m in mentions:
-            if m.kind == "weekday" and isinstance(m.value, str):
+            if m.kind == "weekday" and isinstance(m.value, str) and not self._weekday_of_date(m):
                 day = weekday_date(m.value.lower(), self.today)
-                if day and not self._weekday_of_date(m):
-                    self.add(m.start, m.end, "instant", day, day)
+                # undated article: the weekday itself, to meet other "Thursday"s and dated Thursdays
+                self.add(m.start, m.end, "instant", day or "", day or "")
             elif m.kind == "date" and isinstance(m.value, str):
                 self._date(m)
 

@@ -23,7 +23,7 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,:]
 
 CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronouns",
            "generic_heads", "people", "change_nouns", "change_verbs", "level_verbs",
-           "time_words", "reporting_verbs")
+           "time_words", "reporting_verbs", "irregular")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,10 @@ class Grammar:
     """The closed word classes of rules/grammar.toml, as sets of folded words and lemmas."""
 
     classes: dict[str, frozenset[str]]
+    irregular: dict[str, str]  # "rose" -> "rise": forms the dictionary reads as another word
+
+    def lemma(self, word: str) -> str:
+        return self.irregular.get(word) or lemma(word)
 
     def is_(self, cls: str, word: str) -> bool:
         return word in self.classes.get(cls, frozenset())
@@ -90,5 +94,6 @@ def grammar(rules: RuleSet) -> Grammar:
         for name in CLASSES:
             entry = rules.grammar.get(name)
             classes[name] = frozenset(fold(w) for w in (entry.words if entry else []))
-        _GRAMMARS[key] = Grammar(classes)
+        irregular = dict(w.split("=", 1) for w in classes["irregular"] if "=" in w)
+        _GRAMMARS[key] = Grammar(classes, irregular)
     return _GRAMMARS[key]

@@ -81,7 +81,7 @@ class FallingTotal(Check):
         for c in ctx.claims:
             rule = ctx.rules.metrics.get(c.metric or "")
             if rule and rule.monotone and c.aggregation != "change" and c.modality == "actual" \
-                    and c.when.kind == "instant" and isinstance(c.low, (int, float)):
+                    and c.when.kind == "instant" and c.when.start and isinstance(c.low, (int, float)):
                 series[(c.metric, tuple(c.subject), c.dimension)][c.when.start].append(c)
         out = []
         for dated in series.values():

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..compare import AGREE, CONFLICT, TENSION, Interval, clusters, currency_of, interval, relation, weight
 from ..match import Group
 from ..models import Claim, Finding, Match
+from ..when import same_time
 from .base import Check, Context, fact_label, intervals, plural, quoted, sources
 
 TALLY_DRIFT = "drift"
@@ -50,7 +51,7 @@ def compare_group(ctx: Context, g: Group) -> Outcome | None:
             # with a reprint of its own text, or with a dated count when it is not itself stated
             # as a moving figure ("rose to", "so far"): independent snapshots may be days apart.
             undated = [c for c in (a, b) if c.when.kind == "none"]
-            settled = len(undated) == 1 and not undated[0].moving
+            settled = len(undated) == 1 and not (undated[0].moving and _running(ctx, undated[0]))
             return (settled or ctx.shares(a.article, b.article)) and _close(a, b, gap)
         return True
 
@@ -80,6 +81,12 @@ def compare_group(ctx: Context, g: Group) -> Outcome | None:
     return Outcome(g, claims, majority, outliers, worst, _unique(bad), drift)
 
 
+def _running(ctx: Context, c: Claim) -> bool:
+    """A count that moves by the hour (rules: `running`), like a death toll."""
+    rule = ctx.rules.metrics.get(c.metric or "")
+    return bool(rule and rule.running)
+
+
 def _close(a: Claim, b: Claim, gap: float) -> bool:
     lo, hi = sorted((abs(float(a.value)), abs(float(b.value))))
     return hi == 0 or (hi - lo) / hi <= gap
@@ -89,7 +96,7 @@ def _at_other_times(a: Claim, b: Claim) -> bool:
     """Stocks and running counts read at different or unknown times: one may be a later figure."""
     if not (a.tally or b.tally or "stock" in (a.aggregation, b.aggregation)):
         return False
-    return a.when.kind == "none" or b.when.kind == "none" or a.when.start != b.when.start
+    return not same_time(a.when, b.when)
 
 
 def _unique(matches: list[Match]) -> list[Match]:
