@@ -129,27 +129,27 @@ def _inside(x: float, i: Interval) -> bool:
 SEEDS = 8  # distinct readings tried as the seed of each cluster
 
 
-def clusters(items: list[tuple[Claim, Interval]], comparable) -> list[list[int]]:
-    """Greedy partition into mutually agreeing clusters, largest (most articles) first.
+def clusters(intervals: list[Interval], articles: list[list[str]], comparable) -> list[list[int]]:
+    """Greedy partition of readings (indices) into mutually agreeing clusters, heaviest first.
 
-    Claims that cannot be compared count as agreeing: neither contradicts the other. Each round
-    tries a few seeds (the most agreeable distinct readings) and keeps the heaviest cluster, so
-    the cost stays quadratic in the group size even when a story is reprinted many times."""
-    n = len(items)
-    agree = [[not comparable(items[i][0], items[j][0]) or relation(items[i][1], items[j][1]) == AGREE
+    Readings that cannot be compared count as agreeing: neither contradicts the other. Each round
+    tries a few seeds (the most agreeable readings) and keeps the heaviest cluster: the one held
+    by the most distinct articles, so reprints in one article count once. `articles` lists the
+    article of every claim of each reading."""
+    n = len(intervals)
+    agree = [[i == j or not comparable(i, j) or relation(intervals[i], intervals[j]) == AGREE
               for j in range(n)] for i in range(n)]
     left = list(range(n))
     out: list[list[int]] = []
     while left:
         order = sorted(left, key=lambda k: (-sum(agree[k][x] for x in left), k))
-        seeds = list({_reading(items[k][1]): k for k in reversed(order)}.values())[::-1][:SEEDS]
         best: list[int] = []
-        for seed in seeds:
+        for seed in order[:SEEDS]:
             cl = [seed]
             for j in order:
                 if j != seed and all(agree[j][x] for x in cl):
                     cl.append(j)
-            if weight(cl, items) > weight(best, items):
+            if weight(cl, articles) > weight(best, articles):
                 best = sorted(cl)
         out.append(best)
         taken = set(best)
@@ -157,13 +157,9 @@ def clusters(items: list[tuple[Claim, Interval]], comparable) -> list[list[int]]
     return out
 
 
-def _reading(i: Interval) -> tuple:
-    return (i.lo, i.hi, i.lo_open, i.hi_open)
-
-
-def weight(cluster: list[int], items) -> tuple[int, int]:
-    """Articles first: one article repeating a figure does not outvote another article."""
-    return len({items[i][0].article for i in cluster}), len(cluster)
+def weight(cluster: list[int], articles: list[list[str]]) -> tuple[int, int]:
+    """(distinct articles, claims): one article repeating a figure does not outvote another."""
+    return len({a for i in cluster for a in articles[i]}), sum(len(articles[i]) for i in cluster)
 
 
 def currency_of(claims: list[Claim]) -> str | None:

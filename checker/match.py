@@ -263,7 +263,7 @@ class Group:
     edges: dict[tuple[Key, Key], Verdict]
     aligned: dict[tuple[str, str], float]
     generic_words: frozenset[str] = frozenset()  # "people", "total": words that prove nothing alone
-    copies: dict[str, list[Claim]] = field(default_factory=dict)  # claim id -> its reprints (aligned)
+    copies: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)  # (claim id, article) -> its reprints there
 
     def generic(self, k: Key) -> bool:
         """A key that says only "people" or "total": sharing it proves nothing."""
@@ -277,7 +277,7 @@ class Group:
             return Match(a=a.id, b=b.id, score=round(sim, 3), aligned=True, sure=True,
                          evidence=[f"aligned sentences ({sim:.2f} alike word for word)"])
         # A reprint of b in a's article stands for b: two facts there are two facts here.
-        if not all(_may_restate(a, c) for c in [b, *self.copies.get(b.id, [])] if c.article == a.article):
+        if not (_may_restate(a, b) and all(_may_restate(a, c) for c in self.copies.get((b.id, a.article), []))):
             return None
         ka, kb = self.keys[a.id], self.keys[b.id]
         if ka == kb and ka.measure and not self.generic(ka):
@@ -318,10 +318,10 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[
                 edges[(ka, kb)] = v
     g = scorer.g
     generic = g.classes["people"] | g.classes["generic_heads"]
-    copies: dict[str, list[Claim]] = defaultdict(list)
+    copies: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for x, y in pairs:
-        copies[x].append(by_id[y])
-        copies[y].append(by_id[x])
+        copies[(x, by_id[y].article)].append(by_id[y])
+        copies[(y, by_id[x].article)].append(by_id[x])
     return _groups(members, keys, edges, pairs, generic, dict(copies)), _related(members, edges)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -203,7 +203,12 @@ class RuleSet(BaseModel):
         return next((u for u in self.units.values() if u.symbol == symbol), None)
 
     def version(self) -> str:
-        """A hash of the effective rules, for caches and baselines."""
+        """A hash of the effective rules, for caches and baselines (computed once: the rules
+        are frozen, and every stage keys its compiled lexicons on it)."""
+        return self._version
+
+    @cached_property
+    def _version(self) -> str:
         import hashlib
 
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]

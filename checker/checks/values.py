@@ -35,50 +35,78 @@ def outcomes(ctx: Context) -> list[Outcome]:
     return ctx.cache["values"]
 
 
-def compare_group(ctx: Context, g: Group) -> Outcome | None:
-    currency = currency_of(g.claims)
-    items = [(c, i) for c in g.claims if (i := interval(c, ctx.rules, currency)) is not None]
-    if len(items) < 2:
-        return None
+@dataclass
+class Reading:
+    """Claims of one group with one key and one interval: a thousand reprints of one figure
+    are one reading, compared once."""
 
+    claims: list[Claim]
+    interval: Interval
+
+
+SAMPLE = 4  # members of each reading tried when asking whether two readings were matched
+
+
+def readings(ctx: Context, g: Group) -> list[Reading]:
+    currency = currency_of(g.claims)
+    out: dict[tuple, Reading] = {}
+    for c in g.claims:
+        i = interval(c, ctx.rules, currency)
+        if i is not None:
+            out.setdefault((g.keys[c.id], i), Reading([], i)).claims.append(c)
+    return list(out.values())
+
+
+def compare_group(ctx: Context, g: Group) -> Outcome | None:
+    rs = readings(ctx, g)
+    if len(rs) < 2:
+        return None
+    pair_ok = _comparability(ctx, g)
+
+    def comparable(x: int, y: int) -> Match | None:
+        return next((m for a in rs[x].claims[:SAMPLE] for b in rs[y].claims[:SAMPLE] if (m := pair_ok(a, b))), None)
+
+    arts = [[c.article for c in r.claims] for r in rs]
+    parts = clusters([r.interval for r in rs], arts, lambda x, y: comparable(x, y) is not None)
+    if len(parts) < 2:
+        return None
+    worst, bad, outliers, support = AGREE, [], [], set()
+    for j in (j for other in parts[1:] for j in other):
+        rels = [(relation(rs[i].interval, rs[j].interval), i, m) for i in parts[0] if (m := comparable(i, j))]
+        disagree = [(r, i, m) for r, i, m in rels if r != AGREE]
+        if disagree:
+            worst = max([worst] + [r for r, _, _ in disagree])
+            bad += [m for _, _, m in disagree]
+            support |= {i for _, i, _ in disagree}
+            outliers.append(j)
+    if worst == AGREE:
+        return None
+    by_id = {c.id: c for r in rs for c in r.claims}
+    drift = any(_at_other_times(by_id[m.a], by_id[m.b]) for m in bad)
+    majority = [c for i in sorted(support) for c in rs[i].claims]
+    out = [c for j in outliers for c in rs[j].claims]
+    if weight(parts[0], arts) == weight(parts[1], arts):  # a tie: nobody holds the majority
+        majority, out = [], majority + out
+    return Outcome(g, majority + out, majority, out, worst, _unique(bad), drift)
+
+
+def _comparability(ctx: Context, g: Group):
+    """Which claim pairs of a group may contradict each other (the match, or None)."""
     gap = ctx.rules.tolerances["snapshot_gap"].relative if "snapshot_gap" in ctx.rules.tolerances else 0.10
 
-    def comparable(a: Claim, b: Claim) -> bool:
-        if g.match(a, b) is None:
-            return False
+    def pair_ok(a: Claim, b: Claim) -> Match | None:
+        m = g.match(a, b)
+        if m is None or m.aligned:
+            return m  # aligned: one sentence in two articles, another number there is another reading
         if (a.tally or b.tally) and (a.when.kind == "none" or b.when.kind == "none") and a.article != b.article:
             # A running count with no date is compared, when close enough to be the same bulletin,
             # with a reprint of its own text, or with a dated count when it is not itself stated
             # as a moving figure ("rose to", "so far"): independent snapshots may be days apart.
             undated = [c for c in (a, b) if c.when.kind == "none"]
             settled = len(undated) == 1 and not (undated[0].moving and _running(ctx, undated[0]))
-            return (settled or ctx.shares(a.article, b.article)) and _close(a, b, gap)
-        return True
-
-    parts = clusters(items, comparable)
-    if len(parts) < 2:
-        return None
-    major = parts[0]
-    worst, bad, outliers, drift = AGREE, [], [], False
-    for other in parts[1:]:
-        for j in other:
-            cj, ij = items[j]
-            rels = [(relation(items[i][1], ij), items[i][0]) for i in major if comparable(items[i][0], cj)]
-            disagree = [(r, ci) for r, ci in rels if r != AGREE]
-            if disagree:
-                worst = max(worst, max(r for r, _ in disagree))
-                bad += [g.match(ci, cj) for _, ci in disagree]
-                drift = drift or any(_at_other_times(ci, cj) for _, ci in disagree)
-                outliers.append(cj)
-    if worst == AGREE:
-        return None
-    # Shown: the outliers and the majority claims each was matched to, nothing else of the group.
-    involved = {m.a for m in bad} | {m.b for m in bad}
-    majority = [items[i][0] for i in major if items[i][0].id in involved]
-    if weight(parts[0], items) == weight(parts[1], items):  # a tie: nobody holds the majority
-        majority, outliers = [], majority + outliers
-    claims = [c for c, _ in items if c.id in involved]
-    return Outcome(g, claims, majority, outliers, worst, _unique(bad), drift)
+            return m if (settled or ctx.shares(a.article, b.article)) and _close(a, b, gap) else None
+        return m
+    return pair_ok
 
 
 def _running(ctx: Context, c: Claim) -> bool:
