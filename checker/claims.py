@@ -79,12 +79,9 @@ class SentenceReader:
         for m, d in zip(mentions, descriptors):
             if m.kind in VALUE_KINDS and any(r.start <= m.start and m.end <= r.end for r in refs):
                 d = Descriptor(rule="time")  # "the fourth quarter", "the first ten months": part of a time
-            if d.anaphor and claim_kind(m) in ("amount", "count", "quantity"):
-                d = _resolve_anaphor(d, ctx, claim_kind(m))
             c = self.claim(ctx, s, index, folded, m, d, subject, refs, values, levels, next_id)
             if c.kind in ("amount", "count", "quantity") and not d.change and (c.metric or d.head):
                 levels.append((m.start, c, _is_base(folded, m)))
-                ctx.last_measure[c.kind] = c.descriptor
             out.append(c)
         return out + _sums(self.rules, out, next_id)
 
@@ -155,6 +152,8 @@ class SentenceReader:
             return "stock"
         if rule:
             return rule.aggregation
+        if d.moving or self._near(folded, m, "period", "asof", 40):
+            return "stock"  # "currently has 274 stores", "rose to 3,145": a level at a time
         return "flow"
 
     def when(self, ctx: ArticleContext, m: Mention, refs: list[TimeRef], values: list[Mention],
@@ -208,17 +207,6 @@ class SentenceReader:
         merged = base.descriptor.model_copy(update={
             "change": True, "terms": base.descriptor.terms + d.terms, "rule": f"change of {base.descriptor.rule}"})
         return merged, base.when, notes + [f"change of {base.text}"]
-
-
-def _resolve_anaphor(d: Descriptor, ctx: ArticleContext, kind: str) -> Descriptor:
-    """"Trade grew strongly. In 2025, it reached $3 billion": "it" measures what the last
-    level of that kind measured."""
-    last = ctx.last_measure.get(kind)
-    if last is None:
-        return d
-    return last.model_copy(update={"terms": last.terms + [t for t in d.terms if t.role == "verb"],
-                                   "rule": f"{last.rule} (pronoun)", "change": d.change, "moving": d.moving,
-                                   "anaphor": True})
 
 
 BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")

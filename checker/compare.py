@@ -67,17 +67,17 @@ def _conversion(c: Claim, rules: RuleSet) -> tuple[float, float]:
 
 
 def _date_interval(c: Claim) -> Interval | None:
-    """A day, a month or a year as a half-open span of day numbers."""
+    """A day as one day number, a month as the closed span of its days."""
     v = c.value if isinstance(c.value, str) else None
     try:
         if v and len(v) == 10:
             d = date.fromisoformat(v).toordinal()
-            return Interval(d, d + 1, False, True, d, (d, d + 1))
+            return Interval(d, d, False, False, d, (d, d))
         if v and len(v) == 7:
             y, m = int(v[:4]), int(v[5:7])
             lo = date(y, m, 1).toordinal()
-            hi = date(y + (m == 12), m % 12 + 1, 1).toordinal()
-            return Interval(lo, hi, False, True, lo, (lo, hi))
+            hi = date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1
+            return Interval(lo, hi, False, False, lo, (lo, hi))
     except ValueError:
         return None
     return None

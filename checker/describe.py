@@ -133,7 +133,7 @@ class Reader:
             elif it.proper and role in ("counted", "n-of-x", "n-in-x") and j + 1 < len(self.items) \
                     and self.open_word(self.items[j + 1]):
                 self.names.append(it.text)  # "169 Indian nationals": whose, not what
-            elif not self.open_word(it) or (role == "counted" and out and self.participle(it)):
+            elif not self.open_word(it) or (role in ("counted", "entity") and out and self.participle(it)):
                 break
             else:
                 out.append(self.term(it, role))
@@ -170,6 +170,8 @@ class Reader:
             if k < len(items) and items[k].proper:  # "141 in Vietnam alone": where, not what
                 self.names.append(items[k].text)
                 return []
+            if first.low == "in" and (m.kind != "amount" or k > j + 1):
+                return []  # "$5 million in aid" names the money; "61% in the capital" says where
             terms, k = self.phrase_right(k, f"n-{first.low}-x")
             if first.low == "of" and m.kind == "count" and k > j + 1 and items[j + 1].low in ("the", "those", "these"):
                 # "33 of the deceased are students": a part of a known whole, and what sets it apart
@@ -277,6 +279,20 @@ class Reader:
             mods += [t.as_role("modifier") for t in self.relative]
         return terms + [t.as_role("subject") for t in head] + mods
 
+    def relative_start(self, j: int) -> int:
+        """Where a relative clause starts, when the determiner at j opens its object ("that
+        struck the region"): the index of "that"/"which"/"who" a verb before, else -1."""
+        k = j - 1
+        if k < 1 or not self.participle(self.items[k]) and not (
+                self.items[k].kind == "word" and self.items[k].lemma != self.items[k].low):
+            return -1
+        k -= 1
+        while k >= 0 and self.items[k].kind == "word" and self.g.is_("auxiliaries", self.items[k].low):
+            k -= 1
+        if k >= 1 and self.items[k].low in RELATIVE and (self.open_word(self.items[k - 1]) or self.items[k - 1].proper):
+            return k
+        return -1
+
     def verb_of_change(self, j: int) -> bool:
         """A verb of change, not the noun ("raising trade", but "a rise in trade")."""
         it = self.items[j]
@@ -340,6 +356,12 @@ class Reader:
             elif it.kind == "word" and g.is_("determiners", it.low):
                 linked = j > 0 and items[j - 1].kind == "word" and (
                     g.is_("prepositions", items[j - 1].low) or items[j - 1].low in ("and", "or"))
+                rel = self.relative_start(j) if filled and not linked else -1
+                if rel >= 0:  # "the earthquake [that struck the region on March 28]"
+                    verbs = [self.term(items[k], "subject") for k in range(rel + 1, j) if self.open_word(items[k])]
+                    self.relative = verbs + cur
+                    cur, filled, j = [], False, rel - 1
+                    continue
                 if filled and not linked:
                     break  # the phrase starts here, and nothing links it further left
             elif it.kind == "word" and (g.is_("conjunctions", it.low) or g.is_("pronouns", it.low)
@@ -508,14 +530,38 @@ INCREMENT_WORDS = frozenset({"more", "additional", "further", "new", "extra"})
 CHANGE_AFTER = frozenset({"year-on-year", "on-year", "yoy", "year-over-year", "annually"})
 
 
-def describe_sentence(text: str, mentions: list[Mention], rules) -> list[Descriptor]:
-    """One descriptor per mention (an empty one for dates and other non-values)."""
+def describe_article(texts: list[str], mentions: list[list[Mention]], rules) -> list[list[Descriptor]]:
+    """Descriptors sentence by sentence; a pronoun's measure ("In 2025, it reached $3 billion")
+    is the last measure the article named before it, with or without a number."""
+    out: list[list[Descriptor]] = []
+    last: Descriptor | None = None
+    for text, ms in zip(texts, mentions):
+        ds, named = describe_sentence(text, ms, rules)
+        ds = [_antecedent(d, last) if d.anaphor and last is not None and not d.concept else d for d in ds]
+        levels = [d for m, d in zip(ms, ds) if claim_kind(m) in ("amount", "count", "quantity") and d.concept]
+        last = levels[-1] if levels else named or last
+        out.append(ds)
+    return out
+
+
+def _antecedent(d: Descriptor, last: Descriptor) -> Descriptor:
+    return d.model_copy(update={"terms": last.terms + [t for t in d.terms if t.role == "verb"], "head": last.head,
+                                "text": last.text, "concept": last.concept, "concept_phrase": last.concept_phrase,
+                                "rule": f"{last.rule} (pronoun)"})
+
+
+def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[Descriptor], Descriptor | None]:
+    """One descriptor per mention (an empty one for dates and other non-values), and the last
+    measure the sentence names in words (for a pronoun in the next one)."""
     from .words import grammar, tokens
 
     g = grammar(rules)
     items = items_of(tokens(text), mentions, g, known_names(rules))
     c = concepts(rules)
     kinds = {name: r.kinds for name, r in rules.metrics.items()}
+    words = [x.lemma for x in items if x.kind == "word"]
+    hit = _longest_phrase(words, c, "amount", {n: ["amount"] for n in kinds}, last=True)
+    named = Descriptor(head=hit[1].split(), concept=hit[0], concept_phrase=hit[1], rule="named") if hit else None
     out = [Descriptor() for _ in mentions]
     for i, it in enumerate(items):
         if it.kind != "slot" or mentions[it.slot].kind not in VALUE_KINDS:
@@ -523,6 +569,9 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> list[Descrip
         m = mentions[it.slot]
         if _reference(items, i, m, g):
             out[it.slot] = Descriptor(rule="reference")
+            continue
+        if m.kind == "ordinal" and not _rank(items, i, m, g):
+            out[it.slot] = Descriptor(rule="name")  # "the 48th meeting": one of a series, not a rank
             continue
         d = describe(items, i, g, mentions)
         concept, phrase = concept_of(d, m, c, kinds)
@@ -540,7 +589,14 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> list[Descrip
         change, moving = _motion(items, i, d, g, m.kind in ("percent", "percentage_point", "multiplier"))
         out[it.slot] = d.model_copy(update={"concept": concept, "concept_phrase": phrase,
                                              "change": change, "moving": moving})
-    return out
+    return out, named
+
+
+def _rank(items: list[Item], i: int, m: Mention, g: Grammar) -> bool:
+    """"third-largest", "finished in second place": an ordinal that ranks."""
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    words = [m.text.lower().rsplit("-", 1)[-1]] + ([nxt.low] if nxt is not None and nxt.kind == "word" else [])
+    return any(w.endswith("est") or g.is_("rank_nouns", w) for w in words)
 
 
 REFERENCE_MAX = 12  # "the two countries", "the three leaders": who, not how many

@@ -65,7 +65,7 @@ def key_of(c: Claim) -> Key:
 
 def comparable(c: Claim) -> bool:
     return c.kind in COMPARABLE and isinstance(c.value, (int, float)) and bool(c.dimension) \
-        and c.descriptor.rule not in ("reference", "time")
+        and c.descriptor.rule not in ("reference", "time", "name")
 
 
 @dataclass
@@ -186,8 +186,8 @@ class Scorer:
         differ = f"{ta.label or 'time not stated'} vs {tb.label or 'time not stated'}"
         if modality_class(a.modality) != modality_class(b.modality):
             return f"{a.modality} vs {b.modality}"
-        if (a.aggregation == "change") != (b.aggregation == "change"):
-            return f"{a.aggregation} vs {b.aggregation}"
+        if a.aggregation != b.aggregation:
+            return f"{a.aggregation} vs {b.aggregation}"  # a flow over a period is not a stock at a date
         if modality_class(a.modality) != "actual" and (ta.kind == "none") != (tb.kind == "none"):
             return differ  # a target's horizon, stated on one side only
         if (a.tally or b.tally) and (ta.kind == "none") != (tb.kind == "none") \

@@ -10,7 +10,7 @@ from .match import comparable, match
 from pydantic import BaseModel, ConfigDict
 
 from .claims import extract_claims
-from .describe import describe_sentence
+from .describe import describe_article
 from .models import SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Descriptor, Finding, Mention, Report, Sentence
 from .rules import RuleSet
 from .sentences import split, title_sentence
@@ -36,7 +36,7 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
     sentences = article_sentences(article)
     mentions = [extract_mentions(s.text, rules) for s in sentences]
     return Extracted(sentences=sentences, mentions=mentions,
-                     descriptors=[describe_sentence(s.text, ms, rules) for s, ms in zip(sentences, mentions)])
+                     descriptors=describe_article([s.text for s in sentences], mentions, rules))
 
 
 def coverage(claims: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:

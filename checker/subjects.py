@@ -142,7 +142,6 @@ class ArticleContext:
     carried: list[str] = field(default_factory=list)  # place subject carried to the next sentences
     order: list[str] = field(default_factory=list)  # countries of the sentence, as written
     last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
-    last_measure: dict = field(default_factory=dict)  # dimension -> descriptor of the last level named
 
 
 def _countries(ents: Entities, folded: str, kinds=("country", "organisation")) -> list[tuple[int, str]]:

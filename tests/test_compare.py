@@ -1,7 +1,7 @@
 """Compare stage: interval semantics of hedges and rounding, clusters and verdicts."""
 import pytest
 
-from checker.compare import AGREE, CONFLICT, TENSION, growth_checks, interval, relation
+from checker.compare import AGREE, CONFLICT, TENSION, clusters, interval, relation
 from checker.models import Claim
 from checker.rules import load_rules
 
@@ -64,13 +64,27 @@ def test_currency_converts_only_through_a_stated_twin():
     assert interval(vnd.model_copy(update={"twin": twin}), RULES, "USD").nominal == 1.6e9
 
 
-def test_growth_rate_checked_against_levels():
-    common = dict(metric="trade", subject=["Laos", "Vietnam"], aggregation="flow")
-    y24 = claim(2.25e9, None, 2.245e9, 2.255e9, id="a", period="2024", **common)
-    y25 = claim(2.98e9, None, 2.975e9, 2.985e9, id="b", period="2025", **common)
-    ok = claim(32.7, None, 32.65, 32.75, id="g", unit="percent", kind="percent", period="2025",
-               metric="trade.growth", subject=["Laos", "Vietnam"], aggregation="change")
-    assert growth_checks([y24, y25, ok], RULES) == []
-    bad = ok.model_copy(update={"value": 42.7, "low": 42.65, "high": 42.75})
-    (finding,) = growth_checks([y24, y25, bad], RULES)
-    assert finding.rule == "FL104" and "31.9% and 33.0%" in finding.message
+def test_temperatures_convert_with_an_offset():
+    c = claim(45.0, None, 44.5, 45.5, unit="°C", kind="quantity")
+    f = claim(113.0, None, 112.5, 113.5, unit="°F", kind="quantity")
+    assert relation(interval(c, RULES, None), interval(f, RULES, None)) == AGREE
+
+
+def test_a_multiple_reads_as_a_percent_change():
+    times = claim(1.5, "about", 1.4, 1.6, unit="", kind="multiplier")
+    pct = claim(32.7, None, 32.65, 32.75, unit="percent", kind="percent")
+    assert relation(interval(times, RULES, None), interval(pct, RULES, None)) == CONFLICT
+
+
+def test_dates_are_days():
+    a = claim("2025-04-24", None, None, None, unit="", kind="date")
+    b = claim("2025-04-25", None, None, None, unit="", kind="date")
+    assert relation(interval(a, RULES, None), interval(b, RULES, None)) == CONFLICT
+    assert relation(interval(a, RULES, None), interval(a, RULES, None)) == AGREE
+
+
+def test_clusters_count_articles_not_claims():
+    ivs = [interval(PRINTED_298, RULES, "USD"), interval(EXCEEDING_3, RULES, "USD")]
+    # one article repeats 2.98 three times; two other articles say "exceeding 3 billion"
+    parts = clusters(ivs, [["a.txt", "a.txt", "a.txt"], ["b.txt", "c.txt"]], lambda i, j: True)
+    assert parts[0] == [1]

@@ -1,41 +1,87 @@
-"""Match stage: blocking, partitions by scope, snapshots of running tallies, syndication."""
-from checker.match import SharedText, group, partition, snapshots
-from checker.models import Claim
+"""Matching: which claims state the same fact, as weighed evidence (measure, subject, time,
+sentence), aligned copies, scale slips; and what keeps two facts apart."""
+from checker.models import Article
+from checker.pipeline import analyse, extract_article
 from checker.rules import load_rules
 
 RULES = load_rules()
 
 
-def claim(value, id, article="a.txt", metric="deaths", period=None, aggregation="stock", modality="actual", subject=("Vietnam",)):
-    return Claim(id=id, article=article, kind="count", metric=metric, subject=list(subject), value=value,
-                 low=value, high=value, period=period, aggregation=aggregation, modality=modality,
-                 text=str(value), quote="q", line=1, column=1)
+def report(*texts, dates=None):
+    arts = [Article(path=f"{i}.txt", text=t, date=(dates or {}).get(i), outlet=f"Outlet {i}")
+            for i, t in enumerate(texts)]
+    return analyse(arts, RULES)
 
 
-def test_partitions_separate_periods_and_modalities():
-    cs = [claim(1.0, "a", metric="trade", period="2025", aggregation="flow"),
-          claim(2.0, "b", metric="trade", period="2025-01/2025-10", aggregation="flow"),
-          claim(5.0, "c", metric="trade", period="2025", aggregation="flow", modality="target"),
-          claim(3.0, "d", metric="trade", period="2025", aggregation="flow", modality="estimate")]
-    parts = partition(cs)
-    assert sorted(len(v) for v in parts.values()) == [1, 1, 2]  # estimate reads the actual figure
+def flagged(rep):
+    return [(f.rule, sorted(c.text for c in f.claims)) for f in rep.findings if f.severity != "info"]
 
 
-def test_blocks_never_mix_subjects_or_metrics():
-    cs = [claim(292.0, "a"), claim(113.0, "b", subject=("Myanmar",)), claim(38.0, "c", metric="missing")]
-    assert sorted(len(g.claims) for groups in group(cs, RULES) for g in groups) == [1, 1, 1]
+def test_same_measure_in_other_words_is_one_fact():
+    rep = report("The wildfire has burned 36,000 acres in Lake County since Monday, officials said.",
+                 "Officials said the fire in Lake County has scorched 48,000 acres since Monday.")
+    assert not flagged(rep)  # burned vs scorched: no shared word, no lexicon: not claimed as one fact
+    rep = report("The wildfire in Lake County has burned 36,000 acres, officials said on Thursday.",
+                 "The wildfire in Lake County has burned 48,000 acres, officials said on Thursday.")
+    (f,) = [f for f in rep.findings if f.rule == "FL101"]
+    assert f.matches and f.matches[0].score >= 0.62 and f.matches[0].evidence
 
 
-def test_snapshots_follow_dates_then_values():
-    cs = [claim(152.0, "a", period="as of 2024-09-11"), claim(197.0, "b", period="as of 2024-09-12"),
-          claim(155.0, "c"), claim(199.0, "d"), claim(292.0, "e"), claim(298.0, "f")]
-    snaps = [sorted(c.id for c in s) for s in snapshots(cs, 0.10)]
-    assert snaps == [["a", "c"], ["b", "d"], ["e", "f"]]
+def test_wire_copy_with_one_number_changed_is_caught_without_any_known_measure():
+    base = "Shares of the carmaker closed at {} euros in Frankfurt on Friday, after a volatile session."
+    rep = report(base.format("41.20"), base.format("47.80"))
+    (f,) = [f for f in rep.findings if f.severity != "info"]
+    assert f.matches[0].aligned and f.severity == "error"
 
 
-def test_shared_text_finds_syndicated_copies():
-    shared = SharedText.build({
-        "a": ["Floods and landslides have killed more than 400 people across the region, officials said."],
-        "b": ["Officials said that floods and landslides have killed more than 400 people across the region."],
-        "c": ["Rescuers searched the hamlet for survivors on Wednesday morning."]})
-    assert shared.shares("a", "b") and not shared.shares("a", "c") and shared.shares("c", "c")
+def test_different_countries_are_different_facts():
+    rep = report("In Myanmar, the floods killed 113 people, the junta said.",
+                 "In Vietnam, the floods killed 292 people, officials said.")
+    assert not flagged(rep)
+
+
+def test_different_predicates_are_different_counts():
+    rep = report("Four hospitals were destroyed by the quake in Turkey.",
+                 "Thirty-two hospitals were damaged by the quake in Turkey.")
+    assert not flagged(rep)
+
+
+def test_targets_with_different_horizons_are_related_not_compared():
+    rep = report("Both countries aim to lift trade to $5 billion over the next two to three years.",
+                 "Both countries aim to lift trade to $10 billion in the longer term.")
+    assert not flagged(rep)
+
+
+def test_scale_slip_is_caught_across_vague_horizons():
+    rep = report("The two governments aim to lift annual trade between Chile and Peru to $5 million.",
+                 "Chile and Peru aim to raise two-way trade to US$5 billion in the coming period.")
+    (f,) = [f for f in rep.findings if f.rule == "FL101"]
+    assert any("scale slip" in e for m in f.matches for e in m.evidence)
+
+
+def test_a_running_count_at_two_dates_is_two_snapshots():
+    rep = report("The death toll from the floods in Spain rose to 158.",
+                 "The death toll from the floods in Spain rose to 205.",
+                 dates={0: "2024-10-31", 1: "2024-11-01"})
+    assert not flagged(rep)
+    assert [f.rule for f in rep.findings] == ["FL301"]
+
+
+def test_two_sentences_of_one_article_are_two_facts_unless_a_headline_restates_one():
+    rep = report("Smith scored 31 points against Boston. Jones scored 24 points against Boston.")
+    assert not flagged(rep)
+
+
+def test_a_reprint_stands_for_its_original():
+    text = ("The storm killed 152 people in the north, and 140 are missing, officials said. "
+            "Some 59,000 people were evacuated.")
+    rep = report(text, text)
+    assert not flagged(rep)  # two copies of one text cannot disagree
+
+
+def test_every_finding_carries_its_matches_and_confidence():
+    rep = report("Apple reported revenue of $94.9 billion in the fourth quarter of 2024.",
+                 "Apple reported revenue of $95.9 billion in the fourth quarter of 2024.")
+    (f,) = [f for f in rep.findings if f.severity != "info"]
+    assert f.confidence == min(m.score for m in f.matches)
+    assert all(m.a in {c.id for c in f.claims} and m.b in {c.id for c in f.claims} for m in f.matches)

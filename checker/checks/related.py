@@ -14,10 +14,11 @@ class RelatedScope(Check):
     code, default_name, default_severity = "FL301", "related-scope", "info"
 
     def run(self, ctx: Context) -> list[Finding]:
-        flagged = {c.id for f in ctx.cache.get("findings", []) for c in f.claims}
+        in_errors = {c.id for f in ctx.cache.get("findings", []) if f.severity == "error" for c in f.claims}
         out = []
         for claims, reasons in _components(ctx):
-            if len({c.article for c in claims}) < 2 or {c.id for c in claims} <= flagged:
+            claims = [c for c in claims if c.id not in in_errors]  # an error already shows them
+            if len({c.article for c in claims}) < 2:
                 continue
             out.append(self.build(ctx, claims, reasons))
         return out

@@ -1,0 +1,78 @@
+"""Measure descriptors: what a number measures, read from the grammar around it in any domain.
+
+The sentences are the project's own, across sport, elections, business, disasters, health and
+science; none of their nouns is in a word list."""
+import pytest
+
+from checker.describe import describe_sentence
+from checker.extract import extract_mentions
+from checker.rules import load_rules
+
+RULES = load_rules()
+
+
+def described(sentence: str) -> dict:
+    mentions = extract_mentions(sentence, RULES)
+    return {m.text: d for m, d in zip(mentions, describe_sentence(sentence, mentions, RULES)[0])}
+
+
+@pytest.mark.parametrize("sentence, value, rule, head", [
+    # the noun a number counts
+    ("The party won 411 seats in the lower house.", "411", "counted-noun", ["seat"]),
+    ("She finished the season with 24 assists.", "24", "counted-noun", ["assist"]),
+    # what happened to people counted
+    ("Officials said 3,408 have been injured.", "3,408", "predicate", ["injure"]),
+    ("At least 52 people were evacuated from the valley.", "At least 52", "predicate", ["evacuate"]),
+    # X of N
+    ("The club agreed a fee of €103m for the striker.", "€103m", "x-of-n", ["fee"]),
+    ("Quarterly revenue of $30.04 billion beat forecasts.", "$30.04 billion", "x-of-n", ["quarterly", "revenue"]),
+    # N of X, N in X
+    ("The incumbent took 36% of the vote.", "36%", "n-of-x", ["vote"]),
+    ("The storm caused $1.6 billion in economic losses.", "$1.6 billion", "n-in-x", ["economic", "loss"]),
+    # subject - verb - number
+    ("The film grossed $99.9 million in North America.", "$99.9 million", "frame", ["film"]),
+    ("Turnout was 61.2% in the capital.", "61.2%", "frame", ["turnout"]),
+])
+def test_frames(sentence, value, rule, head):
+    d = described(sentence)[value]
+    assert (d.rule, d.head) == (rule, head)
+
+
+def test_people_counts_take_what_happened_to_them():
+    d = described("The blaze killed dozens of people near the harbour.")["dozens"]
+    assert d.head == ["kill"] and d.concept == "deaths"
+
+
+def test_relative_clause_does_not_become_the_measure():
+    d = described("The toll from the earthquake that struck the region on March 28 has reached 3,085.")["3,085"]
+    assert d.head == ["toll"] and d.concept == "deaths"
+
+
+def test_partitive_keeps_what_sets_the_part_apart():
+    d = described("Of the total, 33 of the victims were firefighters.")["33"]
+    assert "firefighter" in d.lemmas("predicate")
+
+
+def test_small_count_after_the_is_a_reference_not_a_measure():
+    assert described("The two leaders met in Geneva.")["two"].rule == "reference"
+
+
+def test_list_items_share_the_predicate():
+    ds = described("Four hospitals and one clinic were destroyed.")
+    assert ds["Four"].lemmas("predicate") == {"destroy"} == ds["one"].lemmas("predicate")
+
+
+def test_unit_measures_carry_the_thing_measured():
+    ds = described("A 6.4-magnitude aftershock followed the 7.7-magnitude quake.")
+    assert ds["6.4-magnitude"].lemmas("entity") == {"aftershock"}
+    assert ds["6.4-magnitude"].concept == "magnitude"
+
+
+def test_changes_are_marked():
+    ds = described("Exports rose 12% to $4.1 billion, up from $3.7 billion.")
+    assert ds["12%"].change and not ds["$4.1 billion"].change
+
+
+def test_a_number_without_words_around_it_is_undescribed_not_dropped():
+    d = described("2,000.")["2,000"]
+    assert not d.described

@@ -1,0 +1,55 @@
+"""Time: periods for flows, as-of instants for stocks and running counts, resolved against the
+article (its date, or the last year it names)."""
+import pytest
+
+from checker.extract import extract_mentions
+from checker.models import TimeScope
+from checker.rules import load_rules
+from checker.text import fold
+from checker.when import same_time, time_refs, weekday_date
+
+RULES = load_rules()
+
+
+def refs(sentence: str, today: str | None = "2025-11-20"):
+    year = int(today[:4]) if today else None
+    return [(r.kind, r.lo, r.hi) for r in time_refs(fold(sentence), extract_mentions(sentence, RULES), year, today)
+            if not r.base]
+
+
+@pytest.mark.parametrize("sentence, today, expected", [
+    ("From January to October, exports totaled $2.3 billion.", "2025-11-20", ("period", "2025-01", "2025-10")),
+    ("From January to October, exports totaled $2.3 billion.", "2026-02-03", ("period", "2025-01", "2025-10")),
+    ("In the first ten months of 2024 exports rose.", None, ("period", "2024-01", "2024-10")),
+    ("Sales in the third quarter of 2025 were flat.", None, ("period", "2025-07", "2025-09")),
+    ("Net income in fiscal Q2 2025 fell.", None, ("period", "2025-Q2", "2025-Q2")),
+    ("Attendance last year was a record.", "2025-11-20", ("period", "2024", "2024")),
+    ("The match was played on Thursday.", "2025-11-20", ("instant", "2025-11-20", "2025-11-20")),
+    ("The vote was counted yesterday.", "2025-11-20", ("instant", "2025-11-19", "2025-11-19")),
+    ("The target is to be met over the next two to three years.", "2025-11-20", ("period", "2025", "2028")),
+])
+def test_time_expressions(sentence, today, expected):
+    assert expected in refs(sentence, today)
+
+
+def test_a_year_that_is_the_base_of_a_comparison_is_not_a_period():
+    assert ("period", "2024", "2024") not in refs("Revenue rose 12% from 2024.")
+
+
+def test_weekdays_resolve_to_the_latest_such_day():
+    assert weekday_date("monday", "2025-11-20") == "2025-11-17"
+    assert weekday_date("thursday", "2025-11-20") == "2025-11-20"
+
+
+def test_an_undated_weekday_meets_a_date_on_that_weekday():
+    thursday = TimeScope(kind="instant", text="Thursday", origin="sentence")
+    dated = TimeScope(kind="instant", start="2025-04-03", end="2025-04-03", origin="sentence")
+    friday = TimeScope(kind="instant", start="2025-04-04", end="2025-04-04", origin="sentence")
+    assert same_time(thursday, dated) and not same_time(thursday, friday)
+    assert same_time(thursday, TimeScope()) is None
+
+
+def test_labels_keep_the_json_contract():
+    assert TimeScope(kind="period", start="2025-01", end="2025-10").label == "2025-01/2025-10"
+    assert TimeScope(kind="instant", start="2025-12-01", end="2025-12-01").label == "as of 2025-12-01"
+    assert TimeScope().label is None
