@@ -305,8 +305,10 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[
     for c in usable:
         members[keys[c.id]].append(c)
     by_id = {c.id: c for c in usable}
+    # aligned sentences about different named subjects ("Arsenal paid €65m", "Chelsea paid
+    # €75m") are two facts however alike their words
     pairs = {(a.a, a.b) if a.a < a.b else (a.b, a.a): a.similarity for a in aligned
-             if a.a in by_id and a.b in by_id}
+             if a.a in by_id and a.b in by_id and scorer.subject(by_id[a.a], by_id[a.b])[0] is not None}
     edges: dict[tuple[Key, Key], Verdict] = {}
     for ka, kb in _candidates(members):
         edges[(ka, kb)] = scorer.pair(members[ka][0], members[kb][0])

@@ -18,7 +18,7 @@ def test_seeds_exit_codes(tmp_path):
     p = factlint("check", "seeds", "--format", "json", "--output", out)
     assert p.returncode == 1  # the 2025 trade conflict is an error
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema_version"] == "1.0" and data["articles"][0]["path"] == "000_4649f35037c07398.txt"
+    assert data["schema_version"] == "1.1" and data["articles"][0]["path"] == "000_4649f35037c07398.txt"
     claim = data["claims"][0]
     assert {"id", "article", "kind", "metric", "value", "unit", "hedge", "low", "high", "period",
             "quote", "line", "column"} <= set(claim)

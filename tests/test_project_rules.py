@@ -77,21 +77,25 @@ def show(report) -> str:
 
 # --- 1. a metric synonym ----------------------------------------------------------------------
 
-def test_editor_adds_trade_turnover_synonym(tmp_path):
-    trade = BUNDLED.metrics["trade"]
-    inside = [p for p in trade.phrases if p.lower() in "trade turnover"]
-    without = [p for p in trade.phrases if p not in inside]
-    before = rules_folder(tmp_path, "before", entry_toml("metrics", "trade", trade, phrases=without))
-    after = rules_folder(tmp_path, "after", entry_toml(
-        "metrics", "trade", trade, phrases=without + ["trade turnover"]))
+BOX_OFFICE = textwrap.dedent("""
+    [metrics.box_office]
+    label = "box-office gross"
+    phrases = ["box office takings", "box-office takings", "gross", "takings"]
+    kinds = ["amount"]
+""")
+
+
+def test_editor_adds_a_synonym_that_makes_two_wordings_one_fact(tmp_path):
+    """Two outlets word one measure differently; the editor says the words mean one thing."""
+    before = rules_folder(tmp_path, "before", "")
+    after = rules_folder(tmp_path, "after", BOX_OFFICE)
     folder = articles(tmp_path, {
-        "a.md": "Vietnam-Laos trade turnover reached US$2.2 billion in 2025.\n",
-        "b.md": "Vietnam-Laos trade turnover reached US$5 billion in 2025.\n",
+        "a.md": "Over the weekend, the film grossed $99.9 million in North America, its studio said.\n",
+        "b.md": "Box office takings for the film in North America reached $89.9 million at the weekend.\n",
     })
     rep_before = check(folder, before)
     rep_after = check(folder, after)
-    assert not [c for c in rep_before.claims if c.metric == "trade"], show(rep_before)
-    assert {c.metric for c in rep_after.claims if c.kind == "amount"} == {"trade"}
+    assert {c.metric for c in rep_after.claims if c.kind == "amount"} == {"box_office"}
     assert between(rep_after, "a.md", "b.md", ("FL101",)), show(rep_after)
     assert not between(rep_before, "a.md", "b.md"), show(rep_before)
 
@@ -128,10 +132,10 @@ def test_editor_adds_person_alias(tmp_path):
     rep_after = check(folder, after)
     rep_before = check(folder, before)
     subj_after = {c.article: c.subject for c in rep_after.claims if c.metric == "delegates"}
-    assert subj_after.get("a.md") == subj_after.get("b.md"), subj_after
-    assert "Thongloun Sisoulith" in (subj_after.get("b.md") or []), subj_after
+    subj_before = {c.article: c.subject for c in rep_before.claims if c.metric == "delegates"}
+    assert subj_after.get("a.md") == subj_after.get("b.md") == ["Thongloun Sisoulith"], subj_after
+    assert subj_before.get("b.md") != ["Thongloun Sisoulith"], subj_before
     assert between(rep_after, "a.md", "b.md", ("FL101",)), show(rep_after)
-    assert not between(rep_before, "a.md", "b.md"), show(rep_before)
 
 
 # --- 3. the width of a hedge ------------------------------------------------------------------

@@ -124,4 +124,5 @@ def time_label(claims: list[Claim]) -> str:
     labels = sorted({c.when.label for c in claims if c.when.label})
     if not labels:
         return "time not stated"
-    return " / ".join(labels)
+    unknown = [" / date unknown"] if any(not c.when.label for c in claims) else [""]
+    return " / ".join(labels) + unknown[0]
