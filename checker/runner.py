@@ -35,7 +35,8 @@ from .rules import RuleSet
 CACHE_DIR = Path(".factlint_cache")
 CACHE_FORMAT = "extract-v1"  # sub-folder; bump when the layout of an entry changes
 # Modules whose source decides what extract_article returns.
-CODE_FILES = ("extract.py", "sentences.py", "models.py", "pipeline.py", "describe.py", "words.py", "text.py")
+CODE_FILES = ("extract.py", "sentences.py", "models.py", "pipeline.py", "describe/__init__.py", "describe/items.py",
+              "describe/frames.py", "describe/concepts.py", "describe/sentence.py", "words.py", "text.py")
 # Below this many articles per worker a process pool costs more than it saves.
 MIN_ARTICLES_PER_WORKER = 8
 

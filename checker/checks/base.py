@@ -26,10 +26,9 @@ class Context:
 
     def source(self, path: str) -> str:
         """How a report names an article: its outlet when known, else its file name."""
-        for a in self.articles:
-            if a.path == path:
-                return a.outlet or a.path
-        return path
+        if "sources" not in self.cache:
+            self.cache["sources"] = {a.path: a.outlet or a.path for a in self.articles}
+        return self.cache["sources"].get(path, path)
 
     def shares(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.shared

@@ -1,0 +1,88 @@
+"""The metric lexicon as normalisation: words that name one measure ("deaths", "died", "death
+toll"), matched on lemmas, and the names the rules know."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Descriptor, Mention
+from ..text import fold
+from ..words import grammar
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """rules/metrics.toml compiled for descriptors: lemma sequences -> metric name."""
+
+    phrases: dict[tuple[str, ...], str]
+    units: dict[str, str]  # unit symbol -> metric ("magnitude")
+    longest: int
+
+
+_CONCEPTS: dict[str, Concepts] = {}
+
+# Roles searched for a metric phrase, in order, after the head.
+CONCEPT_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject", "verb", "topic")
+
+
+def concepts(rules) -> Concepts:
+    key = rules.version()
+    if key not in _CONCEPTS:
+        g = grammar(rules)
+        phrases: dict[tuple[str, ...], str] = {}
+        for name, rule in rules.metrics.items():
+            for p in [*rule.phrases, *rule.nouns]:
+                seq = tuple(g.lemma(w) for w in fold(p).split())
+                phrases.setdefault(seq, name)
+        units = {u: name for name, rule in rules.metrics.items() for u in rule.units}
+        _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1))
+    return _CONCEPTS[key]
+
+
+def concept_of(d: Descriptor, m: Mention, c: Concepts, kinds: dict[str, list[str]]) -> tuple[str | None, str]:
+    """(metric, the words that named it): a unit that names a metric, else the longest metric
+    phrase in the head, else in the other frames' words, strongest frame first."""
+    if m.unit in c.units:
+        return c.units[m.unit], m.unit
+    kind = claim_kind(m)
+    sequences = [d.head]
+    if d.rule == "frame":  # "the quake killed 22": the verb may be the measure
+        sequences.append([t.lemma for t in d.terms if t.role == "verb"])
+    if d.rule in ("topic", "none", "predicate") or not d.head:
+        sequences += [[t.lemma for t in d.terms if t.role == r] for r in CONCEPT_ROLES]
+    for seq in sequences:
+        hit = longest_phrase(seq, c, kind, kinds)
+        if hit:
+            return hit
+    return None, ""
+
+
+def longest_phrase(seq: list[str], c: Concepts, kind: str, kinds: dict[str, list[str]], last: bool = False):
+    """The longest metric phrase in `seq` (the last one when `last`, else the first)."""
+    starts = range(len(seq) - 1, -1, -1) if last else range(len(seq))
+    for n in range(min(c.longest, len(seq)), 0, -1):
+        for a in starts:
+            name = c.phrases.get(tuple(seq[a:a + n])) if a + n <= len(seq) else None
+            if name and kind in kinds.get(name, ()):
+                return name, " ".join(seq[a:a + n])
+    return None
+
+
+def claim_kind(m: Mention) -> str:
+    """A count with a unit ("20 km") is a quantity."""
+    if m.kind == "count" and m.unit and m.unit not in ("", "ordinal"):
+        return "quantity"
+    return m.kind
+
+
+_KNOWN: dict[str, frozenset[str]] = {}
+
+
+def known_names(rules) -> frozenset[str]:
+    """One-word names the rules know (countries, organisations, demonyms), folded."""
+    key = rules.version()
+    if key not in _KNOWN:
+        words = {fold(a) for name, e in rules.entities.items() for a in [name, *e.aliases]}
+        _KNOWN[key] = frozenset(w for w in words if " " not in w)
+    return _KNOWN[key]
+
+

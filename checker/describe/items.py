@@ -1,0 +1,69 @@
+"""Sentences as items: words with their lemma and whether they are a name, punctuation, and one
+slot per mention."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..models import Mention, Term
+from ..words import Grammar, Token
+
+HARD_STOPS = frozenset(";:()[]{}\"“”!?—–|")
+MAX_PHRASE = 4  # open-class words read into one noun phrase
+RELATIVE = frozenset({"that", "which", "who"})
+SLOT_KINDS_IN_NAMES = {"count", "ordinal"}  # "under age 18", "the first quake": kept as terms
+
+
+@dataclass(frozen=True)
+class Item:
+    """A word, a punctuation mark, or a slot where a mention sits."""
+
+    kind: str  # word, punct, slot
+    start: int
+    end: int
+    text: str
+    low: str
+    lemma: str = ""
+    slot: int = -1  # index of the mention, for slots
+    proper: bool = False  # capitalised inside a sentence that is not in title case: a name
+
+
+def title_case(toks: list[Token]) -> bool:
+    """"Death Toll Rises To 274": capitals that say nothing about names."""
+    long = [t for t in toks if t.is_word and len(t.text) > 3]
+    return len(long) >= 3 and sum(t.capitalised for t in long) >= 0.6 * len(long)
+
+
+def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: frozenset[str] = frozenset()) -> list[Item]:
+    """Tokens with every mention replaced by one slot (tokens a mention overlaps are dropped).
+    `known`: names the rules know (countries, organisations), a name in any case."""
+    spans = sorted((m.start, m.end, i) for i, m in enumerate(mentions))
+    titled = title_case(toks)
+    first = next((t.start for t in toks if t.is_word), -1)
+    out: list[Item] = []
+    k = 0
+    for n, t in enumerate(toks):
+        while k < len(spans) and spans[k][1] <= t.start:
+            a, b, i = spans[k]
+            out.append(Item("slot", a, b, mentions[i].text, "#", slot=i))
+            k += 1
+        if k < len(spans) and spans[k][0] < t.end:
+            continue  # inside (or overlapping) the next mention
+        kind = "word" if t.is_word else "punct"
+        name = t.low.removesuffix("'s").removesuffix("’s") in known
+        proper = kind == "word" and t.capitalised and (name or not titled and (
+            t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
+            or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)))
+        out.append(Item(kind, t.start, t.end, t.text, t.low, g.lemma(t.low) if kind == "word" else t.low,
+                        proper=proper))
+    for a, b, i in spans[k:]:
+        out.append(Item("slot", a, b, mentions[i].text, "#", slot=i))
+    return out
+
+
+class Chunk(NamedTuple):
+    terms: list[Term]
+    prep: str | None  # the preposition that introduces it, None for a head noun phrase
+    start: int = -1  # index of the item right before the phrase (where reading stopped)
+
+

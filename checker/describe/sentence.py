@@ -1,0 +1,113 @@
+"""The per-article stage: descriptors for every mention of every sentence, with what the
+frames alone cannot say (changes, references, ranks, pronouns)."""
+from __future__ import annotations
+
+from ..models import Descriptor, Mention
+from ..words import Grammar, grammar, tokens
+from .concepts import longest_phrase, claim_kind, concept_of, concepts, known_names
+from .frames import Reader, describe
+from .items import Item, items_of
+
+
+VALUE_KINDS = frozenset({"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"})
+INCREMENT_WORDS = frozenset({"more", "additional", "further", "new", "extra"})
+CHANGE_AFTER = frozenset({"year-on-year", "on-year", "yoy", "year-over-year", "annually"})
+
+
+def describe_article(texts: list[str], mentions: list[list[Mention]], rules) -> list[list[Descriptor]]:
+    """Descriptors sentence by sentence; a pronoun's measure ("In 2025, it reached $3 billion")
+    is the last measure the article named before it, with or without a number."""
+    out: list[list[Descriptor]] = []
+    last: Descriptor | None = None
+    for text, ms in zip(texts, mentions):
+        ds, named = describe_sentence(text, ms, rules)
+        ds = [_antecedent(d, last) if d.anaphor and last is not None and not d.concept else d for d in ds]
+        levels = [d for m, d in zip(ms, ds) if claim_kind(m) in ("amount", "count", "quantity") and d.concept]
+        last = levels[-1] if levels else named or last
+        out.append(ds)
+    return out
+
+
+def _antecedent(d: Descriptor, last: Descriptor) -> Descriptor:
+    return d.model_copy(update={"terms": last.terms + [t for t in d.terms if t.role == "verb"], "head": last.head,
+                                "text": last.text, "concept": last.concept, "concept_phrase": last.concept_phrase,
+                                "rule": f"{last.rule} (pronoun)"})
+
+
+def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[Descriptor], Descriptor | None]:
+    """One descriptor per mention (an empty one for dates and other non-values), and the last
+    measure the sentence names in words (for a pronoun in the next one)."""
+    g = grammar(rules)
+    items = items_of(tokens(text), mentions, g, known_names(rules))
+    c = concepts(rules)
+    kinds = {name: r.kinds for name, r in rules.metrics.items()}
+    words = [x.lemma for x in items if x.kind == "word"]
+    hit = longest_phrase(words, c, "amount", {n: ["amount"] for n in kinds}, last=True)
+    named = Descriptor(head=hit[1].split(), concept=hit[0], concept_phrase=hit[1], rule="named") if hit else None
+    out = [Descriptor() for _ in mentions]
+    for i, it in enumerate(items):
+        if it.kind != "slot" or mentions[it.slot].kind not in VALUE_KINDS:
+            continue
+        m = mentions[it.slot]
+        if _reference(items, i, m, g):
+            out[it.slot] = Descriptor(rule="reference")
+            continue
+        if m.kind == "ordinal" and not _rank(items, i, m, g):
+            out[it.slot] = Descriptor(rule="name")  # "the 48th meeting": one of a series, not a rank
+            continue
+        d = describe(items, i, g, mentions)
+        concept, phrase = concept_of(d, m, c, kinds)
+        if concept is None and d.rule == "frame":  # "The toll in the earthquake that ... has reached"
+            topic = [t for t in Reader(items, g, mentions).topic(i) if t.lemma not in d.lemmas()]
+            hit = longest_phrase([t.lemma for t in topic], c, claim_kind(m), kinds)
+            if hit:
+                d = d.model_copy(update={"terms": d.terms + topic})
+                concept, phrase = hit
+        if concept is None and (d.rule in ("topic", "none") or all(g.is_("generic_heads", x) for x in d.head)):
+            # "aiming for an annual value of $5 million": the measure named earlier in the sentence
+            hit = longest_phrase([x.lemma for x in items[:i] if x.kind == "word"][-12:], c, claim_kind(m), kinds,
+                                  last=True)
+            concept, phrase = hit if hit else (None, "")
+        change, moving = _motion(items, i, d, g, m.kind in ("percent", "percentage_point", "multiplier"))
+        out[it.slot] = d.model_copy(update={"concept": concept, "concept_phrase": phrase,
+                                             "change": change, "moving": moving})
+    return out, named
+
+
+def _rank(items: list[Item], i: int, m: Mention, g: Grammar) -> bool:
+    """"third-largest", "finished in second place": an ordinal that ranks."""
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    words = [m.text.lower().rsplit("-", 1)[-1]] + ([nxt.low] if nxt is not None and nxt.kind == "word" else [])
+    return any(w.endswith("est") or g.is_("rank_nouns", w) for w in words)
+
+
+REFERENCE_MAX = 12  # "the two countries", "the three leaders": who, not how many
+
+
+def _reference(items: list[Item], i: int, m: Mention, g: Grammar) -> bool:
+    """A small count after a definite determiner refers to known things; it measures nothing."""
+    before = items[i - 1] if i > 0 else None
+    return (m.kind == "count" and isinstance(m.value, (int, float)) and m.value <= REFERENCE_MAX
+            and before is not None and before.kind == "word" and g.is_("determiners", before.low)
+            and before.low not in ("a", "an", "another", "each", "every", "no", "all", "any"))
+
+
+def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) -> tuple[bool, bool]:
+    """(the value is a change, the value is a level reached by a change)."""
+    before = items[i - 1] if i > 0 and items[i - 1].kind == "word" else None
+    after = items[i + 1] if i + 1 < len(items) and items[i + 1].kind == "word" else None
+    verb = next((t.lemma for t in d.terms if t.role == "verb"), "")
+    moved = g.is_("change_verbs", verb)
+    if before and before.low in ("up", "down"):
+        return True, False
+    if before and before.low == "by" and (moved or i > 1 and g.is_("change_verbs", items[i - 2].lemma)):
+        return True, False
+    if after and (after.low in INCREMENT_WORDS or after.low in CHANGE_AFTER):
+        return True, False
+    if any(g.is_("change_nouns", t.lemma) for t in d.terms if t.role in ("counted", "entity", "x-of-n")):
+        return True, False
+    if before and before.low in ("to", "at") and moved:
+        return False, True
+    # "surged 38%": a rate right after a verb of change is the change itself
+    return rate and moved and (before is None or not g.is_("prepositions", before.low)), False
+
