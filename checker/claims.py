@@ -92,6 +92,8 @@ class SentenceReader:
                 "headline": s.headline, "twin": m.twin, "unit": m.unit, "hedge": m.hedge,
                 "low": m.low, "high": m.high, "sentence": index,
                 "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value}
+        if m.kind == "date":
+            return Claim(**base, descriptor=d, dimension="date", subject=subject.names, subject_origin=subject.origin)
         if m.kind not in VALUE_KINDS:
             return Claim(**base)
         notes: list[str] = []

@@ -78,6 +78,9 @@ def _date_interval(c: Claim) -> Interval | None:
             lo = date(y, m, 1).toordinal()
             hi = date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1
             return Interval(lo, hi, False, False, lo, (lo, hi))
+        if v and len(v) == 4:
+            lo, hi = date(int(v), 1, 1).toordinal(), date(int(v), 12, 31).toordinal()
+            return Interval(lo, hi, False, False, lo, (lo, hi))
     except ValueError:
         return None
     return None

@@ -15,6 +15,7 @@ a handful of keys.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -55,6 +56,8 @@ def modality_class(modality: str) -> str:
 
 def key_of(c: Claim) -> Key:
     d = c.descriptor
+    if c.kind == "date":  # a date is one fact with another only through aligned sentences
+        return Key("date", (c.id,), (), tuple(c.subject), "", modality_class(c.modality), c.aggregation)
     if d.concept:
         measure = (d.concept,) + tuple(sorted(qualifiers(d)))
     else:
@@ -63,7 +66,14 @@ def key_of(c: Claim) -> Key:
                c.when.label or "", modality_class(c.modality), c.aggregation)
 
 
+DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
 def comparable(c: Claim) -> bool:
+    """Values that may contradict another source's: numbers with a measure, and dates (which
+    only aligned sentences match: "founded in 1998" / "founded in 1999")."""
+    if c.kind == "date":
+        return isinstance(c.value, str) and bool(DATE_RE.fullmatch(c.value))
     return c.kind in COMPARABLE and isinstance(c.value, (int, float)) and bool(c.dimension) \
         and c.descriptor.rule not in ("reference", "time", "name")
 
@@ -331,6 +341,8 @@ def _candidates(members: dict[Key, list[Claim]]):
     """Key pairs sharing a dimension and a measure word (blocking keeps this near-linear)."""
     index: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for k in sorted(members):
+        if k.dimension == "date":
+            continue
         d = members[k][0].descriptor
         words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())
         for w in words:

@@ -41,7 +41,7 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
 
 def coverage(claims: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:
     numbers = [c for c in claims if c.kind not in ("date", "weekday", "time")]
-    quantities = [c for c in claims if comparable(c)]
+    quantities = [c for c in claims if comparable(c) and c.kind != "date"]
     matched = {c.id for f in findings for c in f.claims}
     described = sum(1 for c in quantities if c.descriptor.described)
     return Coverage(

@@ -102,6 +102,11 @@ def fact_label(ctx: Context, claims: list[Claim]) -> str:
 
 
 def measure_name(ctx: Context, claims: list[Claim]) -> str:
+    if all(c.kind == "date" for c in claims):
+        words = Counter(" ".join(t.text for t in c.descriptor.terms if t.role in ("verb", "subject"))
+                        for c in claims)
+        what = words.most_common(1)[0][0] if words else ""
+        return f"date ({what})" if what else "date"
     concepts = Counter(c.metric for c in claims if c.metric)
     change = any(c.aggregation == "change" for c in claims)
     if concepts:

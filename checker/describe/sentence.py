@@ -46,32 +46,38 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[D
     named = Descriptor(head=hit[1].split(), concept=hit[0], concept_phrase=hit[1], rule="named") if hit else None
     out = [Descriptor() for _ in mentions]
     for i, it in enumerate(items):
-        if it.kind != "slot" or mentions[it.slot].kind not in VALUE_KINDS:
+        if it.kind != "slot":
             continue
         m = mentions[it.slot]
-        if _reference(items, i, m, g):
-            out[it.slot] = Descriptor(rule="reference")
-            continue
-        if m.kind == "ordinal" and not _rank(items, i, m, g):
-            out[it.slot] = Descriptor(rule="name")  # "the 48th meeting": one of a series, not a rank
-            continue
-        d = describe(items, i, g, mentions)
-        concept, phrase = concept_of(d, m, c, kinds)
-        if concept is None and d.rule == "frame":  # "The toll in the earthquake that ... has reached"
-            topic = [t for t in Reader(items, g, mentions).topic(i) if t.lemma not in d.lemmas()]
-            hit = longest_phrase([t.lemma for t in topic], c, claim_kind(m), kinds)
-            if hit:
-                d = d.model_copy(update={"terms": d.terms + topic})
-                concept, phrase = hit
-        if concept is None and (d.rule in ("topic", "none") or all(g.is_("generic_heads", x) for x in d.head)):
-            # "aiming for an annual value of $5 million": the measure named earlier in the sentence
-            hit = longest_phrase([x.lemma for x in items[:i] if x.kind == "word"][-12:], c, claim_kind(m), kinds,
-                                  last=True)
-            concept, phrase = hit if hit else (None, "")
-        change, moving = _motion(items, i, d, g, m.kind in ("percent", "percentage_point", "multiplier"))
-        out[it.slot] = d.model_copy(update={"concept": concept, "concept_phrase": phrase,
-                                             "change": change, "moving": moving})
+        if m.kind in VALUE_KINDS:
+            out[it.slot] = _describe_value(items, i, m, g, mentions, rules)
+        elif m.kind == "date":  # "founded in 1998": what happened then, for reports
+            out[it.slot] = describe(items, i, g, mentions)
     return out, named
+
+
+def _describe_value(items: list[Item], i: int, m: Mention, g: Grammar, mentions: list[Mention], rules) -> Descriptor:
+    if _reference(items, i, m, g):
+        return Descriptor(rule="reference")
+    if m.kind == "ordinal" and not _rank(items, i, m, g):
+        return Descriptor(rule="name")  # "the 48th meeting": one of a series, not a rank
+    c = concepts(rules)
+    kinds = {name: r.kinds for name, r in rules.metrics.items()}
+    d = describe(items, i, g, mentions)
+    concept, phrase = concept_of(d, m, c, kinds)
+    if concept is None and d.rule == "frame":  # "The toll in the earthquake that ... has reached"
+        topic = [t for t in Reader(items, g, mentions).topic(i) if t.lemma not in d.lemmas()]
+        hit = longest_phrase([t.lemma for t in topic], c, claim_kind(m), kinds)
+        if hit:
+            d = d.model_copy(update={"terms": d.terms + topic})
+            concept, phrase = hit
+    if concept is None and (d.rule in ("topic", "none") or all(g.is_("generic_heads", x) for x in d.head)):
+        # "aiming for an annual value of $5 million": the measure named earlier in the sentence
+        words = [x.lemma for x in items[:i] if x.kind == "word"][-12:]
+        hit = longest_phrase(words, c, claim_kind(m), kinds, last=True)
+        concept, phrase = hit if hit else (None, "")
+    change, moving = _motion(items, i, d, g, m.kind in ("percent", "percentage_point", "multiplier"))
+    return d.model_copy(update={"concept": concept, "concept_phrase": phrase, "change": change, "moving": moving})
 
 
 def _rank(items: list[Item], i: int, m: Mention, g: Grammar) -> bool:
