@@ -23,7 +23,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple, Sequence
 
 from .rules import RuleSet
 from .text import fold, trie_regex
@@ -32,18 +32,15 @@ FUZZY_TOKEN = 88  # rapidfuzz ratio for one word spelled two ways ("Zelensky"/"Z
 _PRIORITY = {"name": 3, "alias": 2, "demonym": 1}  # a country's own name beats a demonym
 _KNOWN = "\x00"  # the word of a token that is a known entity: in no word list
 _POSSESSIVE_RE = re.compile(r"['’]s$")
-_SPACE_RE = re.compile(r"\s+")
-_SEPARATED_RE = re.compile(r"[\s-]")
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _SENTENCE_END = ".!?:"
 _OPENING = " \t\r\n([—–-"
 _QUOTES = "\"'“‘"
 PREFIX_ENDS = "-'"  # a connector ending so is a prefix: "al-Sisi", "d'Ivoire"
 
 
-@dataclass(frozen=True, slots=True)
-class EntityMention:
-    """One entity named in a text: where, as written, and what it is."""
+class EntityMention(NamedTuple):
+    """One entity named in a text: where, as written, and what it is. (A NamedTuple: immutable
+    and cheap to build, which counts at several per sentence.)"""
 
     start: int
     end: int
@@ -54,8 +51,7 @@ class EntityMention:
     title: str | None = None  # "Prime Minister" of "Prime Minister Sonexay Siphandone"
 
 
-@dataclass(frozen=True, slots=True)
-class _Known:
+class _Known(NamedTuple):
     name: str
     kind: str
     via: str
@@ -91,6 +87,9 @@ class _Words:
     organisation: frozenset[str]
     event: frozenset[str]
     organisation_or_event: frozenset[str]
+    not_alone: frozenset[str]  # never a name on their own: titles, openers, "Party", "Parties"
+    end_kind: dict[str, str]  # organisation, event or place word -> its kind, in that order
+    start_kind: dict[str, str]  # event or place word that starts a name ("Typhoon", "Lake")
     connectors: frozenset[str]
     joiners_org: frozenset[str]  # "Centers for Disease Control"
     joiners_of: frozenset[str]  # "Ministry of Industry and Trade"
@@ -118,8 +117,9 @@ class _Finder:
     forms_re: re.Pattern[str]
     codes_re: re.Pattern[str] | None
     run_re: re.Pattern[str]
-    token_re: re.Pattern[str]
     place_after_re: re.Pattern[str]
+    content_word_re: re.Pattern[str]  # a lower-case word that is no function word
+    single_forms: dict[str, _Known]  # one-word forms that start no longer one: no regex needed
     org_of_re: re.Pattern[str]  # "Ministry of ", "Department of "
     title_max: int
 
@@ -156,6 +156,23 @@ def _phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(fold(w).split()) for w in words if w.strip())
 
 
+def _not_alone(rules: RuleSet, titles: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """Words that name nothing on their own: one-word titles, sentence openers, organisation,
+    place and event words and their plurals ("the President", "With", "the Parties")."""
+    kinds = _folded(rules, "name_organisation_words", "name_place_words", "name_event_words")
+    plurals = {w + "s" for w in kinds} | {w[:-1] + "ies" for w in kinds if w.endswith("y")}
+    return (frozenset(t[0] for t in titles if len(t) == 1) | _folded(rules, "name_sentence_openers")
+            | kinds | plurals)
+
+
+def _kinds(rules: RuleSet, kinds: tuple[str, ...]) -> dict[str, str]:
+    """Word -> the first of `kinds` whose word list has it."""
+    out: dict[str, str] = {}
+    for kind in reversed(kinds):
+        out.update(dict.fromkeys(_folded(rules, f"name_{kind}_words"), kind))
+    return out
+
+
 def _word_lists(rules: RuleSet) -> _Words:
     person_titles = [t for e in rules.entities.values() for t in e.titles]
     years = [int(w) for w in _lexicon(rules, "year_range") if w.isdigit()] or [1800, 2100]
@@ -174,6 +191,9 @@ def _word_lists(rules: RuleSet) -> _Words:
         organisation=_folded(rules, "name_organisation_words"),
         event=_folded(rules, "name_event_words"),
         organisation_or_event=_folded(rules, "name_organisation_words", "name_event_words"),
+        not_alone=_not_alone(rules, titles | titles_cap),
+        end_kind=_kinds(rules, ("organisation", "event", "place")),
+        start_kind=_kinds(rules, ("event", "place")),
         connectors=_folded(rules, "name_connectors"),
         joiners_org=_folded(rules, "name_joiners_after_organisation_word"),
         joiners_of=_folded(rules, "name_joiners_in_of_phrase"),
@@ -222,28 +242,31 @@ def _char_class(keep) -> str:
     return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!)"
-
-
 def _token_patterns(w: _Words, rules: RuleSet, up: str, money: str) -> tuple[str, str, str, str]:
     """(first token, token, connector, number) patterns of a capitalised run."""
     abbrevs = sorted({x for x in _lexicon(rules, "name_titles") + _lexicon(rules, "name_titles_capitalised")
                       + _lexicon(rules, "name_place_words") if x.endswith(".") and " " not in x})
-    prefixes = _alternation(c for c in w.connectors if c[-1] in PREFIX_ENDS)
-    # After a word's capital: initials ("U.S."), an abbreviation ("Dr."), an initial ("J."), a
-    # word ("O'Brien", "AT&T", "Jae-myung"). "US$5 billion": a word glued to a currency sign is
-    # part of the amount, not a name.
-    abbr = "|".join(rf"(?<={re.escape(a[0].upper())}){re.escape(a[1:])}" for a in abbrevs) or "(?!)"
-    rest = (rf"(?:(?:\.[{up}])+\.?|(?:{abbr})(?=\s)|\.(?=\s+[{up}])"
-            rf"|\w*(?:['’.&]\w+|-(?![{up}])\w+)*)(?![\w{money}%])")
+    prefixes = trie_regex(sorted(c for c in w.connectors if c[-1] in PREFIX_ENDS))
+    # After a word's capital: the word ("O'Brien", "AT&T", "U.S", "Jae-myung"), then a period
+    # if it ends an initial ("J.", "U.S.") or an abbreviation ("Dr."): look-behinds tried only
+    # at a period, as this regex runs at every capital. "US$5 billion": a word glued to a
+    # currency sign is part of the amount, not a name.
+    abbr = "".join(f"|(?<={re.escape(a[0].upper() + a[1:])})" for a in abbrevs)
+    rest = (rf"\w*(?:['’.&]\w+|-(?![{up}])\w+)*"
+            rf"(?:\.(?=\s)(?:(?<=[^\W\d_]\.)(?<![^\s.][^\W\d_]\.){abbr}))?(?![\w{money}%])")
     # A run starts with a bare capital, which the regex engine finds fast; the look-behind after
     # it checks that the capital starts a word.
     first = rf"[{up}](?<![\w'’-].){rest}"
     token = rf"(?:(?:{prefixes})(?=[{up}]))?[{up}]{rest}"
-    connector = rf"(?:{_alternation(c for c in w.connectors if c[-1] not in PREFIX_ENDS)})(?![\w'-])"
+    connector = rf"(?:{trie_regex(sorted(c for c in w.connectors if c[-1] not in PREFIX_ENDS))})(?![\w'-])"
     number = r"\d{1,4}(?:-\d{1,4})?(?![\w%]|[.,:-]\d)"  # "Flight 171", "Boeing 787-8"
     return first, token, connector, number
+
+
+def _single_forms(forms: dict[str, _Known]) -> dict[str, _Known]:
+    """Forms of one plain word that no longer form starts with ("Vietnam", not "Guinea")."""
+    longer = {re.split(r"[\s'’-]", form)[0] for form in forms if re.search(r"[\s'’-]", form)}
+    return {form: k for form, k in forms.items() if form.isalpha() and form not in longer}
 
 
 def _first_words(form: str) -> set[str]:
@@ -270,9 +293,13 @@ def _compile(rules: RuleSet) -> _Finder:
         codes_re=re.compile(rf"(?:{trie_regex(sorted(codes))})(?![\w&{money}]|\.\w)")
         if codes else None,
         # "Vietnam-Laos", "Coca-Cola": a hyphen before a capital joins two words of a run.
-        run_re=re.compile(rf"{first}(?:(?:\s+(?:{connector}\s+){{0,3}}|-){token})*(?:\s+{number})?"),
-        token_re=re.compile(rf"(?P<conn>{connector})|(?P<num>{number})|{token}"),
+        # The group is set when the run has more than one word.
+        run_re=re.compile(rf"{first}(?P<more>(?:(?:\s+(?:{connector}\s+){{0,3}}|-){token})+)?"
+                          rf"(?:\s+(?P<num>{number}))?"),
         place_after_re=re.compile(rf"\s+(?:{place})(?![\w-])(?!\s+of\b)"),
+        content_word_re=re.compile(
+            rf"(?<![\w'’-])(?!(?:{trie_regex(sorted(w.function))})(?![\w'’-]))[a-z]+(?![\w'’-])"),
+        single_forms=_single_forms(forms),
         org_of_re=re.compile(rf"(?<![\w-])(?:{trie_regex(sorted(w.organisation), space=spaced)})\s+of\s"),
         title_max=max((len(t) for t in w.titles | w.titles_cap), default=1),
     )
@@ -298,8 +325,7 @@ def find_entities(text: str, rules: RuleSet) -> list[EntityMention]:
 
 def _style(f: _Finder, text: str) -> str:
     """normal, title (headline case: only function words in lower case) or upper."""
-    plain = f.words.function
-    if any(m.group() not in plain for m in _LOWER_WORD_RE.finditer(text)):
+    if f.content_word_re.search(text):
         return "normal"
     return "upper" if text.upper() == text else "title"
 
@@ -314,25 +340,29 @@ def _groups(f: _Finder, text: str, folded: str, codes: bool) -> list[list[_Tok]]
     cur_start = end = known_end = 0
     for run in f.run_re.finditer(text):
         a, b = run.span()
-        if cur and a >= end and not _joins(f, folded, cur, cur_start, end, a):
-            _cut(f, text, cur, groups)
+        if cur and a >= end and (a - end > 6 or not _joins(f, folded, cur, cur_start, end, a)):
+            if len(cur) == 1 and cur[0].word not in f.words.breaks:
+                groups.append(cur)
+            else:
+                _cut(f, text, cur, groups)
             cur = []
         if not cur:
             cur_start = a
-        if a >= known_end and not _SEPARATED_RE.search(text, a, b):  # one word: most runs
+        if a >= known_end and run.lastindex is None:  # one word: most runs
             tok = _word(f, text, folded, a, b, codes)
             cur.append(tok)
             known_end = tok.end if tok.known else known_end
         else:
-            for m in f.token_re.finditer(text, a, b):
-                if m.start() < known_end:
-                    continue  # inside a known entity already read
-                tok = _token(f, text, folded, m, codes)
-                cur.append(tok)
-                if tok.known:
-                    known_end = tok.end
+            for s, e in _pieces_of_run(text, a, b):
+                if s >= known_end:  # else inside a known entity already read
+                    tok = _token(f, text, folded, s, e, codes)
+                    cur.append(tok)
+                    if tok.known:
+                        known_end = tok.end
         end = b if b > known_end else known_end
-    if cur:
+    if len(cur) == 1 and cur[0].word not in f.words.breaks:
+        groups.append(cur)
+    elif cur:
         _cut(f, text, cur, groups)
     return groups
 
@@ -341,7 +371,7 @@ def _joins(f: _Finder, folded: str, cur: list[_Tok], start: int, end: int, nxt: 
     """Does an organisation's name go on over a lower-case word? "Centers for Disease Control"
     (after an organisation word), "Ministry of Industry and Trade" (inside its "of" part); not
     "the Bank of Japan and General Motors" (a known name ends the first)."""
-    if nxt - end > 6 or cur[-1].known or cur[-1].last:
+    if cur[-1].known or cur[-1].last:
         return False
     gap = folded[end:nxt].split()
     w = f.words
@@ -352,24 +382,50 @@ def _joins(f: _Finder, folded: str, cur: list[_Tok], start: int, end: int, nxt: 
     return gap[0] in w.joiners_of and f.org_of_re.search(folded, start, end) is not None
 
 
-def _token(f: _Finder, text: str, folded: str, m: re.Match[str], codes: bool) -> _Tok:
-    s, e = m.span()
-    if m.lastgroup == "conn":
-        return _Tok(s, e, folded[s:e], connector=True)
-    if m.lastgroup == "num":
-        return _Tok(s, e, folded[s:e], number=True)
+def _pieces_of_run(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of each word of a run: split at spaces, and at a hyphen before a capital
+    ("Vietnam-Laos", "al-Sisi"; not "Jae-myung")."""
+    out = []
+    pos = a
+    for piece in text[a:b].split():
+        s = text.find(piece, pos)
+        pos = e = s + len(piece)
+        cut = piece.find("-")
+        while 0 < cut < len(piece) - 1:
+            if piece[cut + 1].isupper():
+                out.append((s, s + cut))
+                s, piece = s + cut + 1, piece[cut + 1:]
+                cut = piece.find("-")
+            else:
+                cut = piece.find("-", cut + 1)
+        out.append((s, e))
+    return out
+
+
+def _token(f: _Finder, text: str, folded: str, s: int, e: int, codes: bool) -> _Tok:
+    word = folded[s:e]
+    if not text[s].isupper() and (word in f.words.connectors or word + "-" in f.words.connectors):
+        return _Tok(s, e, word, connector=True)  # "of", "bin", "al" of "al-Sisi"; not "Van"
+    if word[0].isdigit():
+        return _Tok(s, e, word, number=True)
     return _word(f, text, folded, s, e, codes)
 
 
 def _word(f: _Finder, text: str, folded: str, s: int, e: int, codes: bool) -> _Tok:
     """A capitalised word: a known entity if one starts here (the longest, possibly running on
     past the word: "Bosnia and Herzegovina"), else itself."""
-    raw = folded[s:e]
+    raw, written = folded[s:e], text[s:e]
+    code_here = codes and (written in f.code_starts or written[:-2] in f.code_starts)  # "US", "Fed"
+    single = f.single_forms.get(raw)
+    if single and not code_here:
+        tok = _Tok(s, e, _KNOWN, single)
+        if text[e:e + 1] in ("'", "’", "-"):
+            _mark_last(f.words, folded, tok)
+        return tok
     # Most words start no known form: a set lookup spares the regex.
-    starts, written = f.form_starts, text[s:e]
+    starts = f.form_starts
     known = f.forms_re.match(folded, s) if raw in starts or raw[:-2] in starts else None
-    code = (f.codes_re.match(text, s) if codes and f.codes_re and (
-        written in f.code_starts or written[:-2] in f.code_starts) else None)
+    code = f.codes_re.match(text, s) if code_here and f.codes_re else None
     if code and (not known or code.end() > known.end()):
         tok = _Tok(s, code.end(), _KNOWN, f.codes[code.group()])
     elif known:
@@ -407,9 +463,6 @@ def _cut(f: _Finder, text: str, toks: list[_Tok], groups: list[list[_Tok]]) -> N
     """Split a run after a possessive or adjective ("Vietnam's Prime Minister"), at a stop word
     ("I") and at a month or weekday, unless a name goes on through it ("Theresa May said")."""
     w = f.words
-    if len(toks) == 1 and toks[0].word not in w.breaks:
-        groups.append(toks)
-        return
     cur: list[_Tok] = []
     for i, t in enumerate(toks):
         word = t.word.rstrip(".")
@@ -454,6 +507,9 @@ def _known_mention(text: str, t: _Tok, title: str | None = None) -> EntityMentio
 # --- reading a group -------------------------------------------------------------------------
 
 def _read_group(f: _Finder, text: str, folded: str, toks: list[_Tok], out: list[EntityMention]) -> None:
+    if len(toks) == 1 and (toks[0].known or not _at_sentence_start(text, toks[0].start)):
+        _single(f, text, folded, toks[0], out, first=True, last=True)  # most groups
+        return
     toks = _strip(_sentence_start(f.words, text, toks))
     if len(toks) == 1:  # most groups: one word
         _single(f, text, folded, toks[0], out, first=True, last=True)
@@ -496,7 +552,8 @@ def _sentence_start(w: _Words, text: str, toks: list[_Tok]) -> list[_Tok]:
     first = toks[0]
     written = text[first.start:first.end]
     if first.word in w.openers or (len(toks) > 2 and toks[1].connector and written[1:].islower()
-                                   and not _class_word(w, first.word)):
+                                   and first.word not in w.organisation_or_event
+                                   and first.word not in w.place):
         return _strip(toks[1:])  # "The ...", "Shares of General Motors" (not "Bank of Japan")
     lone = len(toks) == 1 or sum(1 for t in toks if not t.connector) == 1
     if lone and not (first.last and text[first.end:first.end + 1] in "'’") and written[1:].islower():
@@ -512,22 +569,12 @@ def _single(f: _Finder, text: str, folded: str, t: _Tok, out: list[EntityMention
     if t.known:
         out.append(_known_mention(text, t))
         return
-    w = f.words
     written = text[t.start:t.end]
-    if ((t.word,) in w.titles or (t.word,) in w.titles_cap or t.word in w.openers
-            or _class_word(w, t.word) or (len(written) <= 2 and written.isupper())):
+    if t.word in f.words.not_alone or (len(written) <= 2 and written.isupper()):
         return
     title = _title_before(f, text, folded, t.start) if first else None
-    kind = "person" if title else _place_by_context(f, folded, [t], first, last) or "name"
+    kind = "person" if title else _place_by_context(f, folded, (t,), first, last) or "name"
     out.append(EntityMention(t.start, t.end, written, written, kind, "proper_noun", title))
-
-
-def _class_word(w: _Words, word: str) -> bool:
-    """An organisation, place or event word, or its plural ("Parties")."""
-    for x in (word, word[:-1], word[:-3] + "y"):
-        if x in w.organisation or x in w.place or x in w.event:
-            return True
-    return False
 
 
 def _title_len(w: _Words, toks: list[_Tok], i: int, max_len: int) -> int:
@@ -555,9 +602,12 @@ def _segments(f: _Finder, text: str, folded: str, toks: list[_Tok]) -> list[_Seg
     """Cut a group at its titles: "US President Donald Trump" is the US, then the person Donald
     Trump with the title "President"; "Vietnamese President" is a country and a title alone."""
     w = f.words
-    spans = [_title_len(w, toks, i, f.title_max) for i in range(len(toks))]
-    segs: list[_Segment] = []
     title = _title_before(f, text, folded, toks[0].start)
+    starts = w.title_starts
+    if all(t.word not in starts for t in toks):
+        return [_Segment(toks, title)]  # no title inside: the usual case
+    spans = [_title_len(w, toks, i, f.title_max) if t.word in starts else 0 for i, t in enumerate(toks)]
+    segs: list[_Segment] = []
     left = i = 0
     while i < len(toks):
         if not spans[i] or _modifies_next_title(w, toks, spans, i):
@@ -675,8 +725,11 @@ def _organisation_then_name(w: _Words, toks: list[_Tok]) -> int:
     """Where an organisation's name ends and a person's begins: "National Assembly Đỗ Văn
     Chiến", "Communist Party of Việt Nam Tô Lâm" (two or more plain words after an organisation
     word, or after the country of an organisation's "of"). 0 if nowhere."""
-    of_org = any(t.word in w.organisation and toks[i + 1].word == "of" for i, t in enumerate(toks[:-1]))
-    for c in range(1, len(toks) - 1):
+    orgs = [i for i, t in enumerate(toks) if t.word in w.organisation]
+    if not orgs:
+        return 0
+    of_org = any(i + 1 < len(toks) and toks[i + 1].word == "of" for i in orgs)
+    for c in range(orgs[0] + 1, len(toks) - 1):
         before = toks[c - 1]
         if not (before.word in w.organisation or (before.known and of_org)):
             continue
@@ -695,24 +748,30 @@ def _kind_of_words(w: _Words, toks: list[_Tok]) -> str | None:
     words = [t.word for t in toks if not t.number]
     if len(words) < 2:
         return None
-    head = words[:next((i for i, t in enumerate(words) if t in w.connectors), len(words))]
-    for end in (words, head) if head else (words,):
-        for word in (" ".join(end[-2:]), end[-1]):
-            for kind, listed in (("organisation", w.organisation), ("event", w.event), ("place", w.place)):
-                if word in listed:
-                    return kind
-    for word in (" ".join(words[:2]), words[0]):
-        for kind, listed in (("event", w.event), ("place", w.place)):
-            if word in listed:
-                return kind
-    return None
+    ends = w.end_kind
+    kind = ends.get(f"{words[-2]} {words[-1]}") or ends.get(words[-1])
+    if kind:
+        return kind
+    of = 0
+    for i, word in enumerate(words):
+        if word in w.connectors:
+            of = i
+            break
+    if of:  # the head before the first connector
+        kind = ends.get(f"{words[of - 2]} {words[of - 1]}" if of > 1 else "") or ends.get(words[of - 1])
+        if kind:
+            return kind
+    return w.start_kind.get(f"{words[0]} {words[1]}") or w.start_kind.get(words[0])
 
 
-def _place_by_context(f: _Finder, folded: str, toks: list[_Tok], first: bool, last: bool) -> str | None:
+def _place_by_context(f: _Finder, folded: str, toks: Sequence[_Tok], first: bool, last: bool) -> str | None:
     """"Lao Cai province", "the hamlet of Lang Nu" (not "the US state of Texas": that is Texas)."""
     if last and f.place_after_re.match(folded, toks[-1].end):
         return "place"
-    words = folded[max(0, toks[0].start - 40):toks[0].start].split()[-3:] if first else []
+    at = toks[0].start
+    if not first or not (folded.endswith(" of ", 0, at) or folded.endswith(" of the ", 0, at)):
+        return None
+    words = folded[max(0, at - 40):at].split()[-3:]
     if words[-1:] == ["the"]:
         words = words[:-1]
     if len(words) >= 2 and words[-1] == "of" and words[-2] in f.words.place:
@@ -729,20 +788,20 @@ def _pieces(toks: list[_Tok], absorb: bool) -> Iterator[_Tok | list[_Tok]]:
         k = t.known
         if k and not (absorb and piece and not piece[-1].connector and k.kind == "country"
                       and k.via == "alias"):
-            if _strip(piece):
-                yield _strip(piece)
+            if piece and (piece := _strip(piece)):
+                yield piece
             yield t
             piece = []
         else:
             piece.append(t)
-    if _strip(piece):
-        yield _strip(piece)
+    if piece and (piece := _strip(piece)):
+        yield piece
 
 
 def _name(text: str, toks: list[_Tok], kind: str, title: str | None = None) -> EntityMention:
     start, end = toks[0].start, toks[-1].end
     written = text[start:end]
-    return EntityMention(start, end, written, _SPACE_RE.sub(" ", written), kind, "proper_noun", title)
+    return EntityMention(start, end, written, " ".join(written.split()), kind, "proper_noun", title)
 
 
 # --- name variants -------------------------------------------------------------------------
