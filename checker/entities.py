@@ -215,7 +215,7 @@ def _known_forms(rules: RuleSet) -> tuple[dict[str, _Known], dict[str, _Known], 
     spellings: dict[str, list[str]] = {}
     stop_codes = set(_lexicon(rules, "name_code_stopwords"))
     for name, e in rules.entities.items():
-        written = [(name, "name"), *((a, "alias") for a in e.aliases),
+        written = [(name, "name"), *((a, "alias") for a in e.aliases if a not in e.demonyms),
                    *((d, "demonym") for d in e.demonyms),
                    *((d + "s", "demonym") for d in e.demonyms if not d.endswith("s"))]
         for form, how in written:
