@@ -111,15 +111,13 @@ class _Finder:
     words: _Words
     forms: dict[str, _Known]  # folded form, single-spaced -> entity
     codes: dict[str, _Known]  # code as written -> entity
-    form_starts: frozenset[str]  # first words of the forms: a word not here starts none
-    code_starts: frozenset[str]
+    forms_at: dict[str, tuple[str, ...]]  # a form's first word -> the forms, longest first
+    codes_at: dict[str, tuple[str, ...]]
     spellings: dict[str, list[str]]  # canonical name -> its folded forms
-    forms_re: re.Pattern[str]
-    codes_re: re.Pattern[str] | None
+    money: frozenset[str]  # currency signs: "US$" is no code, "$" ends no name
     run_re: re.Pattern[str]
     place_after_re: re.Pattern[str]
     content_word_re: re.Pattern[str]  # a lower-case word that is no function word
-    single_forms: dict[str, _Known]  # one-word forms that start no longer one: no regex needed
     org_of_re: re.Pattern[str]  # "Ministry of ", "Department of "
     title_max: int
 
@@ -230,10 +228,11 @@ def _known_forms(rules: RuleSet) -> tuple[dict[str, _Known], dict[str, _Known], 
     return {k: v for k, (_, v) in forms.items()}, codes, spellings
 
 
-def _char_class(keep) -> str:
-    """The body of a character class of every character up to U+FFFF that `keep` accepts."""
+def _chars(keep) -> str:
+    """Every character of the scripts news is written in (Latin, Greek, Cyrillic, their
+    extensions, currency signs) that `keep` accepts, as the body of a character class."""
     ranges: list[list[int]] = []
-    for cp in range(0x20, 0x10000):
+    for cp in range(0x20, 0x2100):
         if keep(chr(cp)):
             if ranges and ranges[-1][1] == cp - 1:
                 ranges[-1][1] = cp
@@ -253,7 +252,7 @@ def _token_patterns(w: _Words, rules: RuleSet, up: str, money: str) -> tuple[str
     # currency sign is part of the amount, not a name.
     abbr = "".join(f"|(?<={re.escape(a[0].upper() + a[1:])})" for a in abbrevs)
     rest = (rf"\w*(?:['’.&]\w+|-(?![{up}])\w+)*"
-            rf"(?:\.(?=\s)(?:(?<=[^\W\d_]\.)(?<![^\s.][^\W\d_]\.){abbr}))?(?![\w{money}%])")
+            rf"(?:\.(?!\w)(?:(?<=[^\W\d_]\.)(?<![^\s.][^\W\d_]\.){abbr}))?(?![\w{money}%])")
     # A run starts with a bare capital, which the regex engine finds fast; the look-behind after
     # it checks that the capital starts a word.
     first = rf"[{up}](?<![\w'’-].){rest}"
@@ -263,35 +262,29 @@ def _token_patterns(w: _Words, rules: RuleSet, up: str, money: str) -> tuple[str
     return first, token, connector, number
 
 
-def _single_forms(forms: dict[str, _Known]) -> dict[str, _Known]:
-    """Forms of one plain word that no longer form starts with ("Vietnam", not "Guinea")."""
-    longer = {re.split(r"[\s'’-]", form)[0] for form in forms if re.search(r"[\s'’-]", form)}
-    return {form: k for form, k in forms.items() if form.isalpha() and form not in longer}
-
-
-def _first_words(form: str) -> set[str]:
-    """The first word of a form as a run's word may print it: up to a space, or to a hyphen
-    ("Guinea" of "Guinea-Bissau"), without a possessive or a trailing sign ("OPEC" of "OPEC+")."""
-    words = {form.split()[0], re.split(r"[\s-]", form)[0]}
-    return words | {_POSSESSIVE_RE.sub("", x) for x in words} | {x.rstrip("+") for x in words}
+def _index(forms, fold_key) -> dict[str, tuple[str, ...]]:
+    """First word (as a run's word prints it: up to a space or a hyphen, "Guinea" of
+    "Guinea-Bissau"; "OPEC" of "OPEC+") -> the forms it starts, longest first."""
+    out: dict[str, list[str]] = {}
+    for form in forms:
+        for first in {form.split()[0], re.split(r"[\s-]", form)[0], form.split()[0].rstrip("+")}:
+            out.setdefault(fold_key(first), []).append(form)
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
 
 
 def _compile(rules: RuleSet) -> _Finder:
     w = _word_lists(rules)
     forms, codes, spellings = _known_forms(rules)
-    up = _char_class(lambda c: c.isupper() or c.istitle())  # Latin, Greek, Cyrillic... capitals
-    money = _char_class(lambda c: unicodedata.category(c) == "Sc")  # $ € £ ¥ ₫ ...
+    up = _chars(lambda c: c.isupper() or c.istitle())
+    money = _chars(lambda c: unicodedata.category(c) == "Sc")  # $ € £ ¥ ₫ ...
     first, token, connector, number = _token_patterns(w, rules, up, money)
     spaced = r"\s+"
     place = trie_regex(sorted(w.place), space=spaced)
     return _Finder(
         words=w, forms=forms, codes=codes, spellings=spellings,
-        form_starts=frozenset(p for form in forms for p in _first_words(form)),
-        code_starts=frozenset(p for code in codes for p in _first_words(code)),
-        # Known forms are tried where a word of a capitalised run starts (anchored: fast).
-        forms_re=re.compile(rf"(?:{trie_regex(sorted(forms), space=spaced)})(?!\w)"),
-        codes_re=re.compile(rf"(?:{trie_regex(sorted(codes))})(?![\w&{money}]|\.\w)")
-        if codes else None,
+        # Known forms are looked up where a word of a capitalised run starts.
+        forms_at=_index(forms, str), codes_at=_index(codes, str),
+        money=frozenset(c for c in map(chr, range(0x20, 0x2100)) if unicodedata.category(c) == "Sc"),
         # "Vietnam-Laos", "Coca-Cola": a hyphen before a capital joins two words of a run.
         # The group is set when the run has more than one word.
         run_re=re.compile(rf"{first}(?P<more>(?:(?:\s+(?:{connector}\s+){{0,3}}|-){token})+)?"
@@ -299,7 +292,6 @@ def _compile(rules: RuleSet) -> _Finder:
         place_after_re=re.compile(rf"\s+(?:{place})(?![\w-])(?!\s+of\b)"),
         content_word_re=re.compile(
             rf"(?<![\w'’-])(?!(?:{trie_regex(sorted(w.function))})(?![\w'’-]))[a-z]+(?![\w'’-])"),
-        single_forms=_single_forms(forms),
         org_of_re=re.compile(rf"(?<![\w-])(?:{trie_regex(sorted(w.organisation), space=spaced)})\s+of\s"),
         title_max=max((len(t) for t in w.titles | w.titles_cap), default=1),
     )
@@ -414,22 +406,20 @@ def _token(f: _Finder, text: str, folded: str, s: int, e: int, codes: bool) -> _
 def _word(f: _Finder, text: str, folded: str, s: int, e: int, codes: bool) -> _Tok:
     """A capitalised word: a known entity if one starts here (the longest, possibly running on
     past the word: "Bosnia and Herzegovina"), else itself."""
-    raw, written = folded[s:e], text[s:e]
-    code_here = codes and (written in f.code_starts or written[:-2] in f.code_starts)  # "US", "Fed"
-    single = f.single_forms.get(raw)
-    if single and not code_here:
-        tok = _Tok(s, e, _KNOWN, single)
-        if text[e:e + 1] in ("'", "’", "-"):
-            _mark_last(f.words, folded, tok)
-        return tok
-    # Most words start no known form: a set lookup spares the regex.
-    starts = f.form_starts
-    known = f.forms_re.match(folded, s) if raw in starts or raw[:-2] in starts else None
-    code = f.codes_re.match(text, s) if code_here and f.codes_re else None
-    if code and (not known or code.end() > known.end()):
-        tok = _Tok(s, code.end(), _KNOWN, f.codes[code.group()])
-    elif known:
-        tok = _Tok(s, known.end(), _KNOWN, f.forms[" ".join(known.group().split())])
+    raw = folded[s:e]
+    forms = f.forms_at.get(raw) or (raw[-1] == "s" and f.forms_at.get(raw[:-2]))  # "Vietnam's"
+    if forms and forms[0] == raw:  # the word itself, the longest form it starts: most hits
+        known: tuple[int, _Known] | None = (e, f.forms[raw])
+    else:
+        known = _form_at(f, folded, s, forms) if forms else None
+    if codes:
+        written = text[s:e]
+        found = f.codes_at.get(written) or (written[-1] == "s" and f.codes_at.get(written[:-2]))
+        code = _code_at(f, text, s, found) if found else None
+        if code and (not known or code[0] > known[0]):  # "UAE" over a name it starts
+            known = code
+    if known:
+        tok = _Tok(s, known[0], _KNOWN, known[1])
     elif raw[-2:] in ("'s", "’s"):  # "People's Committee" goes on, "Apple's Tim Cook" does not
         return _Tok(s, e - 2, raw[:-2], last=raw[:-2] not in f.words.possessive_inside)
     else:
@@ -439,6 +429,48 @@ def _word(f: _Finder, text: str, folded: str, s: int, e: int, codes: bool) -> _T
     if text[tok.end:tok.end + 1] in ("'", "’", "-"):
         _mark_last(f.words, folded, tok)
     return tok
+
+
+def _form_at(f: _Finder, folded: str, s: int, forms: tuple[str, ...]) -> tuple[int, _Known] | None:
+    """(end, entity) of the longest of these folded forms written at `s`, with any run of
+    spaces between its words, not followed by a letter or digit."""
+    for form in forms:
+        end = s + len(form) if folded.startswith(form, s) else _spaced_end(folded, s, form)
+        if end > 0 and not (folded[end:end + 1].isalnum() or folded[end:end + 1] == "_"):
+            return end, f.forms[form]
+    return None
+
+
+def _code_at(f: _Finder, text: str, s: int, codes: tuple[str, ...]) -> tuple[int, _Known] | None:
+    """(end, entity) of the longest of these codes written at `s`, exactly; not before a letter,
+    a currency sign ("US$"), "&" or a period that goes on ("U.S.-China" is a code, "U.S.A" not)."""
+    for code in codes:
+        end = s + len(code)
+        after = text[end:end + 1]
+        if text.startswith(code, s) and not (
+                after.isalnum() or after in f.money or after in ("_", "&")
+                or (after == "." and text[end + 1:end + 2].isalnum())):
+            return end, f.codes[code]
+    return None
+
+
+def _spaced_end(folded: str, s: int, form: str) -> int:
+    """End of a multi-word form at `s` when the text puts other spaces between its words
+    ("Bosnia  and\nHerzegovina"); -1 if it is not there."""
+    if " " not in form:
+        return -1
+    pos = s
+    for i, word in enumerate(form.split(" ")):
+        if i:
+            start = pos
+            while folded[pos:pos + 1].isspace():
+                pos += 1
+            if pos == start:
+                return -1
+        if not folded.startswith(word, pos):
+            return -1
+        pos += len(word)
+    return pos
 
 
 def _cut_adjective(w: _Words, tok: _Tok) -> None:

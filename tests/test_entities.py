@@ -55,6 +55,19 @@ def test_codes_are_matched_as_written():
                    ("DRC", "DR Congo", "code")]
 
 
+def test_codes_with_periods_and_signs():
+    got = [(m.text, m.name) for m in find_entities(
+        "U.S.-China talks resumed, U.N. staff said in the U.K. after the OPEC+ meeting.", RULES)]
+    assert got == [("U.S.", "United States"), ("China", "China"), ("U.N.", "United Nations"),
+                   ("U.K.", "United Kingdom"), ("OPEC+", "OPEC")]
+
+
+def test_a_known_name_broken_over_lines():
+    text = "Voters in Bosnia  and\nHerzegovina went to the polls."
+    (m,) = find_entities(text, RULES)
+    assert (m.name, text[m.start:m.end]) == ("Bosnia and Herzegovina", "Bosnia  and\nHerzegovina")
+
+
 def test_codes_glued_to_a_currency_are_not_countries():
     assert names("Revenue reached US$2.98 billion and HK$40 million.") == []
 
