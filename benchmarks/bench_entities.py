@@ -5,7 +5,8 @@
 Sentences: every sentence of `seeds/` and, when present, `../shared/stories/*/` (split by the
 pipeline's own sentence splitter). Printed: the number of sentences, the time to compile the
 rules (once per RuleSet), sentences per second over N passes after a warm-up pass (best pass
-and median), and mentions per sentence by kind. `--show N` prints the mentions of the first N
+and median), text.fold's time per sentence beside the str.translate it replaced, and mentions
+per sentence by kind. `--show N` prints the mentions of the first N
 sentences, to eyeball what is found.
 """
 from __future__ import annotations
@@ -25,12 +26,26 @@ from checker import entities  # noqa: E402
 from checker.load import load  # noqa: E402
 from checker.rules import load_rules  # noqa: E402
 from checker.sentences import split  # noqa: E402
+from checker.text import _TABLE, fold  # noqa: E402
 
 
 def sentences() -> list[str]:
     paths = [str(p) for p in SOURCES if p.is_dir()]
     articles, _ = load(paths)
     return [s.text for a in articles for s in split(a)]
+
+
+def _fold_times(texts: list[str], repeat: int = 5) -> tuple[float, float]:
+    """Best time per sentence of text.fold and of the whole-text str.translate it replaced."""
+    def best(fn) -> float:
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            for text in texts:
+                fn(text)
+            runs.append(time.perf_counter() - t0)
+        return min(runs) / max(1, len(texts)) * 1e6
+    return best(fold), best(lambda t: t.lower() if t.isascii() else t.translate(_TABLE))
 
 
 def main() -> int:
@@ -52,11 +67,14 @@ def main() -> int:
         for text in texts:
             entities.find_entities(text, rules)
         rates.append(len(texts) / (time.perf_counter() - t0))
+    fold_now, fold_before = _fold_times(texts)
     chars = sum(map(len, texts)) / max(1, len(texts))
     print(f"sentences        {len(texts)} (mean {chars:.0f} characters)")
     print(f"compile          {compile_s * 1000:.0f} ms (once per rule set)")
     print(f"sentences/s      best {max(rates):,.0f}  median {statistics.median(rates):,.0f}"
           f"  ({args.repeat} passes)")
+    print(f"fold             {fold_now:.1f} us/sentence (before: str.translate of every "
+          f"character, {fold_before:.1f} us)")
     per = ", ".join(f"{k} {n / max(1, len(texts)):.2f}" for k, n in kinds.most_common())
     print(f"mentions/sentence {per}")
     for text in texts[:args.show]:
