@@ -457,8 +457,9 @@ def _code_at(f: _Finder, text: str, s: int, codes: tuple[str, ...]) -> tuple[int
 def _spaced_end(folded: str, s: int, form: str) -> int:
     """End of a multi-word form at `s` when the text puts other spaces between its words
     ("Bosnia  and\nHerzegovina"); -1 if it is not there."""
-    if " " not in form:
-        return -1
+    first = form.find(" ")
+    if first < 0 or (folded[s + first:s + first + 1] == " " and not folded[s + first + 1:s + first + 2].isspace()):
+        return -1  # one space after the first word, as in the form: startswith has decided
     pos = s
     for i, word in enumerate(form.split(" ")):
         if i:
