@@ -85,7 +85,6 @@ class _Words:
     modifiers: frozenset[str]
     place: frozenset[str]
     organisation: frozenset[str]
-    event: frozenset[str]
     organisation_or_event: frozenset[str]
     not_alone: frozenset[str]  # never a name on their own: titles, openers, "Party", "Parties"
     end_kind: dict[str, str]  # organisation, event or place word -> its kind, in that order
@@ -187,7 +186,6 @@ def _word_lists(rules: RuleSet) -> _Words:
         modifiers=_folded(rules, "name_title_modifiers"),
         place=_folded(rules, "name_place_words"),
         organisation=_folded(rules, "name_organisation_words"),
-        event=_folded(rules, "name_event_words"),
         organisation_or_event=_folded(rules, "name_organisation_words", "name_event_words"),
         not_alone=_not_alone(rules, titles | titles_cap),
         end_kind=_kinds(rules, ("organisation", "event", "place")),
