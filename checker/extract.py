@@ -30,37 +30,11 @@ from typing import Any
 
 from .models import Mention
 from .rules import RuleSet
+from .text import trie_regex
 
 # --------------------------------------------------------------------------------------------
 # compiled lexicon
 # --------------------------------------------------------------------------------------------
-
-
-def _trie_regex(words: list[str]) -> str:
-    """An alternation matching any of `words`, longest first, written as a trie (fast in `re`)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        if not w:
-            continue
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = []
-        optional = False
-        for ch in sorted(node):
-            if ch == "":
-                optional = True
-                continue
-            alts.append(re.escape(ch) + build(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return build(trie) or "(?!)"
 
 
 _DIGITS = (
@@ -194,7 +168,7 @@ def _symbol(lx: _Lex, tok: str) -> str | None:
 
 
 def _rev(words: list[str]) -> str:
-    return _trie_regex([w[::-1] for w in words])
+    return trie_regex([w[::-1] for w in words])
 
 
 def _compile(lx: _Lex) -> None:
@@ -202,7 +176,7 @@ def _compile(lx: _Lex) -> None:
     L = lx.lex
     word_keys = [w for w in lx.words if not w.startswith("quant:")]
     quant = [w[6:] for w in lx.words if w.startswith("quant:")]
-    numword = _trie_regex(sorted(set(word_keys + quant + ["a", "an", "minus", "negative"])))
+    numword = trie_regex(sorted(set(word_keys + quant + ["a", "an", "minus", "negative"])))
     R["anchor"] = re.compile(
         r"(?P<dig>(?<![\w\x00.])\.\d|(?<![\d\x00])\d)|(?P<w>(?<![A-Za-z])(?i:" + numword + r")(?=[^A-Za-z]|$|fold|[a-z]))"
     )
@@ -213,23 +187,23 @@ def _compile(lx: _Lex) -> None:
     R["digits"] = re.compile(_DIGITS)
     # scales written as abbreviations right after digits
     R["scale_abbr"] = re.compile(
-        r"(?P<sp>[ \t]{0,2})(?P<s>" + _trie_regex(list(lx.scale_abbr)) + r")(?![A-Za-z0-9])"
+        r"(?P<sp>[ \t]{0,2})(?P<s>" + trie_regex(list(lx.scale_abbr)) + r")(?![A-Za-z0-9])"
     )
     R["scale_abbr_ci"] = re.compile(
-        r"(?P<sp>[ \t]{0,2})(?P<s>(?i:" + _trie_regex(list(lx.scale_abbr_ci)) + r"))(?![A-Za-z0-9])"
+        r"(?P<sp>[ \t]{0,2})(?P<s>(?i:" + trie_regex(list(lx.scale_abbr_ci)) + r"))(?![A-Za-z0-9])"
     )
     R["scale_word"] = re.compile(
-        r"\s+(?P<s>(?i:" + _trie_regex(list(lx.scale_any)) + r"))(?![A-Za-z])"
+        r"\s+(?P<s>(?i:" + trie_regex(list(lx.scale_any)) + r"))(?![A-Za-z])"
     )
     # currency after the number
     sym_cs = [s for s in lx.cur_symbols if "$" not in s]
     sym_ci = sorted({s.lower() for s in lx.cur_symbols if "$" in s})
-    sym_alt = "(?:" + _trie_regex(sym_cs) + "|(?i:" + _trie_regex(sym_ci) + "))"
+    sym_alt = "(?:" + trie_regex(sym_cs) + "|(?i:" + trie_regex(sym_ci) + "))"
     sym_alt_rev = "(?:" + _rev(sym_cs) + "|(?i:" + _rev(sym_ci) + "))"
     R["cur_sym_after"] = re.compile(r"(?P<sp>\s{0,2})(?P<c>" + sym_alt + r")(?![A-Za-z])(?!\s?[\d.]\d*)")
     codes_names = list(lx.cur_codes) + list(lx.cur_names) + list(lx.cur_scaled)
     R["cur_word_after"] = re.compile(
-        r"(?P<sp>[ \t\n]{0,2}|-)(?P<c>(?i:" + _trie_regex(codes_names) + r"))(?![A-Za-z])"
+        r"(?P<sp>[ \t\n]{0,2}|-)(?P<c>(?i:" + trie_regex(codes_names) + r"))(?![A-Za-z])"
     )
     # currency before the number (matched on the reversed text)
     R["cur_sym_before"] = re.compile(r"(?P<sp>\s{0,2})(?P<c>" + sym_alt_rev + r")")
@@ -237,20 +211,20 @@ def _compile(lx: _Lex) -> None:
         r"(?P<sp>\s{0,2})(?P<c>(?i:" + _rev(codes_names) + r"))(?![A-Za-z])"
     )
     # units / percent / multiplier after the number
-    R["unit_cs"] = re.compile(r"(?P<sp>[ \t\n]{0,2}|-)(?P<u>" + _trie_regex(list(lx.units)) + r")(?![A-Za-z0-9²³])")
+    R["unit_cs"] = re.compile(r"(?P<sp>[ \t\n]{0,2}|-)(?P<u>" + trie_regex(list(lx.units)) + r")(?![A-Za-z0-9²³])")
     R["unit_ci"] = re.compile(
-        r"(?P<sp>[ \t\n]{0,2}|-)(?P<u>(?i:" + _trie_regex(list(lx.units_ci)) + r"))(?![A-Za-z0-9²³])"
+        r"(?P<sp>[ \t\n]{0,2}|-)(?P<u>(?i:" + trie_regex(list(lx.units_ci)) + r"))(?![A-Za-z0-9²³])"
     )
-    R["speed_per"] = re.compile(r"\s*(?i:" + _trie_regex(sorted(L.get("speed_per", set()))) + r")(?![A-Za-z])")
+    R["speed_per"] = re.compile(r"\s*(?i:" + trie_regex(sorted(L.get("speed_per", set()))) + r")(?![A-Za-z])")
     R["magnitude_before"] = re.compile(r"(?i:edutingam)[\s-]*$"[::-1][::-1])  # placeholder, see _magnitude_before
     # hedges
     R["hedge_before"] = re.compile(
         r"(?P<art>\s*(?:(?i:eht|na|a)\s+)?)(?P<h>(?i:" + _rev(list(lx.hedge_before)) + r"))(?:(?<=[A-Za-z.])(?![A-Za-z])|(?<![A-Za-z.]))"
     )
     R["hedge_after"] = re.compile(
-        r"(?P<sp>\s*)(?P<h>(?i:" + _trie_regex(list(lx.hedge_after)) + r"))(?![A-Za-z])(?!\s*(?:(?i:than|to)\s*)?[-\d$€£¥])"
+        r"(?P<sp>\s*)(?P<h>(?i:" + trie_regex(list(lx.hedge_after)) + r"))(?![A-Za-z])(?!\s*(?:(?i:than|to)\s*)?[-\d$€£¥])"
     )
-    R["or_equal"] = re.compile(r"\s+(?i:" + _trie_regex(sorted(L.get("or_equal", set()))) + r")(?![A-Za-z])(?!\s*(?:(?i:to)\s*)?[-\d$€£¥])")
+    R["or_equal"] = re.compile(r"\s+(?i:" + trie_regex(sorted(L.get("or_equal", set()))) + r")(?![A-Za-z])(?!\s*(?:(?i:to)\s*)?[-\d$€£¥])")
     R["ordinal_before"] = re.compile(r"(?P<sp>\s{0,2})(?P<o>" + _rev(sorted(L.get("ordinal_prefix", set()))) + r")(?![A-Za-z])")
     R["range_sep"] = re.compile(r"\s*(?:[-–—~]|(?i:to|through)\b)\s*(?=[\d$€£¥.]|[A-Za-z])")
     R["ord_suffix"] = re.compile(_ORD_SUFFIX)
@@ -261,7 +235,7 @@ def _compile(lx: _Lex) -> None:
     R["word_before"] = re.compile(r"([A-Za-z][A-Za-z'-]*\.?)\s+$")
     R["sci"] = re.compile(r"\s*[×x*]\s*10\s*\^?\s*(?P<e>[-−]?\d+)")
     R["time_after"] = re.compile(
-        r"\s*(?:" + _trie_regex(sorted(L.get("time_suffix", set()))) + r")(?![A-Za-z])"
+        r"\s*(?:" + trie_regex(sorted(L.get("time_suffix", set()))) + r")(?![A-Za-z])"
     )
     # pass 1: skip
     idp = sorted(L.get("identifier_prefix", set()), key=len, reverse=True)
@@ -278,7 +252,7 @@ def _compile(lx: _Lex) -> None:
         r"|(?P<time>(?<![\w.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*"
         r"(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b|[AP]M\b|[AP]\.M\.)|(?<![\w.:,])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"
     )
-    month = _trie_regex(sorted(lx.months))
+    month = trie_regex(sorted(lx.months))
     day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     sep = r"\s*(?:[-–—]|to|and|through|until|till)\s*"
     year = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
@@ -303,7 +277,7 @@ def _compile(lx: _Lex) -> None:
     )
     R["d_decade"] = re.compile(r"(?<![\w$])(?P<y>1[0-9]\d0|20\d0)[’']?s(?![A-Za-z])")
     R["d_year"] = re.compile(r"(?<![\w$€£¥.,])(?P<y>\d{4})(?![\w%]|[.,]\d)")
-    R["d_weekday"] = re.compile(r"(?<![A-Za-z])(?P<w>" + _trie_regex(sorted(lx.weekdays)) + r")(?![A-Za-z])")
+    R["d_weekday"] = re.compile(r"(?<![A-Za-z])(?P<w>" + trie_regex(sorted(lx.weekdays)) + r")(?![A-Za-z])")
 
 
 # --------------------------------------------------------------------------------------------

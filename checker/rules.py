@@ -14,9 +14,9 @@ import re
 import tomllib
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -117,9 +117,42 @@ class MetricRule(Entry):
 
 
 class EntityRule(Entry):
-    aliases: list[str] = []
+    """A named entity; the table key is its canonical name ("Vietnam", "World Bank")."""
+
+    aliases: list[str] = []  # other names and spellings; case and diacritics are folded
+    demonyms: list[str] = []  # adjective / people forms ("Vietnamese", "Lao"), folded too
+    codes: list[str] = []  # abbreviations matched exactly as written ("US", "DRC", "WHO")
     kind: Literal["country", "place", "person", "organisation", "event"] = "country"
-    titles: list[str] = []
+    titles: list[str] = []  # titles the person is named with ("General Secretary")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _demonyms_are_aliases_too(cls, data: Any) -> Any:
+        # The claims stage reads `aliases` only: until it reads demonyms (or checker.entities),
+        # "Vietnamese" must name Vietnam there as it did when demonyms were listed as aliases.
+        if isinstance(data, dict) and isinstance(data.get("demonyms"), list):
+            aliases = data.get("aliases", [])
+            if isinstance(aliases, list):
+                extra = [d for d in data["demonyms"] if isinstance(d, str) and d not in aliases
+                         and any(ch.isalpha() for ch in d)]  # a bad one is reported as a demonym
+                data = {**data, "aliases": aliases + extra}
+        return data
+
+    @field_validator("aliases", "demonyms", "titles")
+    @classmethod
+    def _names(cls, v: list[str]) -> list[str]:
+        if any(not any(ch.isalpha() for ch in name) for name in v):
+            raise ValueError("every name must contain a letter")
+        return v
+
+    @field_validator("codes")
+    @classmethod
+    def _codes(cls, v: list[str]) -> list[str]:
+        for code in v:
+            # All lower case, "us" would be the pronoun: a code must say it is one.
+            if not code or code != code.strip() or " " in code or not any(ch.isupper() for ch in code):
+                raise ValueError(f"code {code!r} must be one word with a capital letter")
+        return v
 
 
 class ScopeRule(Entry):
@@ -266,14 +299,14 @@ def _read_toml(path: Path) -> tuple[str, dict]:
         raise RuleError(f"{path}: invalid TOML: nested too deeply") from None
 
 
-def _extended(earlier: Entry | None, body: dict, where: str) -> dict:
+def _extended(earlier: Entry | None, body: dict, where: Callable[[], str]) -> dict:
     """`extends = true`: add to an earlier entry instead of replacing it (lists are appended,
     other fields given here replace the earlier ones)."""
     body = dict(body)
     if not body.pop("extends", False):
         return body
     if earlier is None:
-        raise RuleError(f"{where}: extends = true but there is no earlier entry to extend")
+        raise RuleError(f"{where()}: extends = true but there is no earlier entry to extend")
     base = earlier.model_dump(exclude={"source"})
     for k, v in body.items():
         if isinstance(v, list) and isinstance(base.get(k), list):
@@ -298,8 +331,9 @@ def _validate_file(path: Path, text: str, data: dict,
             if not isinstance(body, dict):
                 line = _line_of(text, section, key)
                 raise RuleError(f"{path}:{line}: {section}.{key} must be a table")
-            where = f"{path}:{_line_of(text, section, key)}: {section}.{key}"
-            body = _extended((earlier or {}).get(section, {}).get(key), body, where)
+            # The line is only looked up for an error: scanning the file per entry is slow.
+            body = _extended((earlier or {}).get(section, {}).get(key), body,
+                             lambda: f"{path}:{_line_of(text, section, key)}: {section}.{key}")
             try:
                 entry = model.model_validate({**body, "source": str(path)})
             except ValidationError as exc:

@@ -34,11 +34,20 @@ class _FoldTable(dict):
 _TABLE = _FoldTable()
 
 
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _TABLE[ord(m.group())]
+
+
 def fold(text: str) -> str:
     """Same length as `text`: lower case without diacritics."""
     if text.isascii():
         return text.lower()
-    return text.translate(_TABLE)
+    # Only the non-ASCII characters go through the table (str.translate looks every character
+    # up, several times slower); the folded ones are lower case already, so lower() keeps them.
+    return _NON_ASCII_RE.sub(_fold_match, text).lower()
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -46,3 +55,31 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     alts = sorted({fold(p).strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts) or r"(?!x)x"
     return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+
+
+def trie_regex(words: list[str], space: str = re.escape(" ")) -> str:
+    """An alternation matching any of `words`, longest first, written as a trie (fast in `re`).
+    `space` is the pattern a space in a word stands for (r"\\s+" to allow any run of spaces)."""
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        optional = False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            alts.append((space if ch == " " else re.escape(ch)) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(trie) or "(?!)"
