@@ -111,7 +111,7 @@ class SentenceReader:
         if when is None:
             when = self.when(ctx, m, refs, values, folded, aggregation, tally)
         names, origin = subject
-        own = sorted({self.ents.name_of[k] for k in (fold(n) for n in d.names) if k in self.ents.name_of})
+        own = sorted({e.name for n in d.names for e in self.ents.find(n) if e.kind in ("country", "organisation")})
         if own:  # "169 Indian nationals": the measure names its own subject
             names, origin = own, "sentence"
         if rule and rule.parties == 2:

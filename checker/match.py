@@ -176,7 +176,7 @@ class Scorer:
                    {n: e.kind for n, e in rules.entities.items()})
 
     def kind_of(self, name: str) -> str:
-        return self.kinds.get(name, "place")
+        return self.kinds.get(name, "name")
 
     def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
         sa, sb = set(a.subject), set(b.subject)

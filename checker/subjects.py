@@ -1,10 +1,12 @@
 """Subjects: who or where a sentence's figures are about.
 
-Countries and organisations come from rules/entities.toml; sub-national places are learned
-from the corpus ("Lao Cai province", "the hamlet of Lang Nu") and referred back to ("the
-village"); a sentence that names nothing keeps the previous sentence's place, else the
-article's main subject. Each subject says where it came from: the sentence itself, the context
-(an earlier sentence, or the two sides of a two-party measure), or the article.
+Countries, organisations, events, people and other names come from the entity finder
+(entities.py); sub-national places are also learned from the whole corpus ("Lao Cai province",
+"the hamlet of Lang Nu") so that "Lao Cai" alone is a place, and referred back to ("the
+village"). Names that only attribute a figure ("the USGS said", "according to MRTV") are its
+source, not its subject. A sentence that names nothing keeps the previous sentence's place,
+else the article's main subject. Each subject says where it came from: the sentence itself, the
+context (an earlier sentence, or the two sides of a two-party measure), or the article.
 """
 from __future__ import annotations
 
@@ -13,9 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .entities import EntityMention, find_entities
 from .models import Article, Sentence
 from .rules import RuleSet
 from .text import fold
+from .words import grammar
 
 PLACE_WORDS = {"hamlet": 0, "village": 0, "commune": 1, "ward": 1, "district": 2, "town": 2,
                "city": 3, "province": 3, "prefecture": 3, "state": 4, "region": 4}
@@ -36,22 +40,17 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december", "sept", "jan", "feb", "mar", "apr", "jun", "jul",
             "aug", "sep", "oct", "nov", "dec"}
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-NUMBER_WORDS = {w: i + 1 for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve".split())}
-YEAR_RE = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d%]|\s*(?:billion|million|trillion))")
-
-
 @dataclass
 class Entities:
-    """rules/entities.toml compiled once per RuleSet."""
+    """What the claims stage needs of the rules' entities, compiled once per RuleSet."""
 
-    regex: re.Pattern[str]
-    name_of: dict[str, str]  # folded alias -> canonical name
-    kind: dict[str, str]  # canonical name -> country, organisation, person, ...
+    rules: RuleSet
+    name_of: dict[str, str]  # folded alias -> canonical name (keeps countries out of places)
+    reporting: frozenset[str]  # verbs that attribute a figure to a source ("said", "reported")
+
+    def find(self, text: str) -> list[EntityMention]:
+        """Entities the text names about its figures: not those that only attribute them."""
+        return [e for e in find_entities(text, self.rules) if not _attributed(text, e, self.reporting)]
 
 
 _ENTITIES: dict[str, Entities] = {}
@@ -62,17 +61,22 @@ def entities(rules: RuleSet) -> Entities:
     if key not in _ENTITIES:
         name_of: dict[str, str] = {}
         for name, e in rules.entities.items():
-            for alias in [name, *e.aliases]:
+            for alias in [name, *e.aliases, *e.demonyms]:
                 name_of[fold(alias)] = name
-        _ENTITIES[key] = Entities(_entity_regex(list(name_of)), name_of,
-                                  {n: e.kind for n, e in rules.entities.items()})
+        _ENTITIES[key] = Entities(rules, name_of, grammar(rules).classes["reporting_verbs"])
     return _ENTITIES[key]
 
 
-def _entity_regex(aliases: list[str]) -> re.Pattern[str]:
-    alts = sorted(set(aliases), key=lambda a: (-len(a), a))
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) or r"(?!x)x"
-    return re.compile(rf"(?<![\w$])(?:{body})(?:'s|’s)?(?![\w$])")
+ATTRIBUTION_BEFORE = re.compile(r"(?:according\s+to|per|citing|quoted\s+by)\s+(?:the\s+)?$", re.I)
+ATTRIBUTION_WINDOW = 4  # words between a name and the verb that makes it a source
+
+
+def _attributed(text: str, e: EntityMention, reporting: frozenset[str]) -> bool:
+    """"The US Geological Survey said...", "..., according to MRTV": a source, not a subject."""
+    if ATTRIBUTION_BEFORE.search(text[max(0, e.start - 20):e.start]):
+        return True
+    after = re.findall(r"[\w'’-]+", text[e.end:e.end + 60])[:ATTRIBUTION_WINDOW]
+    return e.kind != "country" and any(fold(w) in reporting for w in after)
 
 
 # --- places learned from the text ---------------------------------------------------------
@@ -144,24 +148,22 @@ class ArticleContext:
     last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
 
 
-def _countries(ents: Entities, folded: str, kinds=("country", "organisation")) -> list[tuple[int, str]]:
-    """(position, entity) for every entity of these kinds named."""
-    out = []
-    for m in ents.regex.finditer(folded):
-        name = ents.name_of.get(re.sub(r"['’]s$", "", fold(m.group())))
-        if name and ents.kind.get(name) in kinds:
-            out.append((m.start(), name))
-    return out
+def _named(ents: Entities, places: Places, text: str, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(position, name) of the entities of these kinds a text names, outside learned places
+    ("Lao Cai" is a province, not Laos)."""
+    spans = places.find(fold(text))
+    return [(e.start, e.name) for e in ents.find(text) if e.kind in kinds
+            and not any(a < e.end and e.start < b for a, b, _ in spans)]
 
 
 def country_counts(ents: Entities, sentences: list[Sentence], places: Places) -> Counter:
-    return Counter(c for s in sentences for _, c in _countries(ents, places.mask(fold(s.text))))
+    return Counter(c for s in sentences for _, c in _named(ents, places, s.text, ("country",)))
 
 
 def default_subject(ents: Entities, article: Article, counts: Counter, places: Places) -> list[str]:
     """The countries an article is about: those its title names, else the most frequent ones."""
     if article.title:
-        named = sorted({c for _, c in _countries(ents, places.mask(fold(article.title)))})
+        named = sorted({c for _, c in _named(ents, places, article.title, ("country",))})
         if named:
             return named
     if not counts:
@@ -199,7 +201,7 @@ def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subjec
     folded = fold(s.text)
     ctx.order = []
     found = ctx.places.find(folded)
-    countries = _countries(ents, ctx.places.mask(folded))
+    countries = _named(ents, ctx.places, s.text, ("country",))
     if found and countries and not _typed_place(s.text, folded, found):
         found = []  # "hit Vietnam, made landfall in Quang Ninh, leaving 298 dead" is national
     if not found and not countries:
@@ -215,14 +217,16 @@ def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subjec
         _remember_kinds(ctx, s.text, found)
         ctx.carried = subject
         return Subject(subject, "sentence")
+    events = [n for _, n in _named(ents, ctx.places, s.text, ("event",))]
     if countries:
         ctx.carried = []
         ctx.order = list(dict.fromkeys(c for _, c in countries))
-        return Subject(sorted(ctx.order), "sentence")
-    people = _countries(ents, folded, kinds=("person",))
-    if people:  # "President Thongloun met 45 delegates": about the person
-        ctx.carried = []
-        return Subject(sorted({p for _, p in people}), "sentence")
+        return Subject(sorted(set(ctx.order + events)), "sentence")
+    for kinds in (("organisation", "event"), ("person",)):
+        named = _named(ents, ctx.places, s.text, kinds)
+        if named:  # "Apple reported...", "Typhoon Yagi left...", "Smith scored 31 points"
+            ctx.carried = []
+            return Subject(sorted({n for _, n in named}), "sentence")
     if ctx.carried and (not _names_something(s.text) or THERE_RE.search(folded)):
         return Subject(ctx.carried, "context")
     ctx.carried = []
