@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -124,19 +124,6 @@ class EntityRule(Entry):
     codes: list[str] = []  # abbreviations matched exactly as written ("US", "DRC", "WHO")
     kind: Literal["country", "place", "person", "organisation", "event"] = "country"
     titles: list[str] = []  # titles the person is named with ("General Secretary")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _demonyms_are_aliases_too(cls, data: Any) -> Any:
-        # The claims stage reads `aliases` only: until it reads demonyms (or checker.entities),
-        # "Vietnamese" must name Vietnam there as it did when demonyms were listed as aliases.
-        if isinstance(data, dict) and isinstance(data.get("demonyms"), list):
-            aliases = data.get("aliases", [])
-            if isinstance(aliases, list):
-                extra = [d for d in data["demonyms"] if isinstance(d, str) and d not in aliases
-                         and any(ch.isalpha() for ch in d)]  # a bad one is reported as a demonym
-                data = {**data, "aliases": aliases + extra}
-        return data
 
     @field_validator("aliases", "demonyms", "titles")
     @classmethod
