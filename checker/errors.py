@@ -1,9 +1,15 @@
-"""Errors that end a run with exit code 2 and one line naming the file (and line or key)."""
+"""Errors that end a run: InputError (exit 2, one line naming the file and line or key) and
+InternalError (exit 3: a bug met while reading one input, named in the message)."""
 from pathlib import Path
 
 
 class InputError(Exception):
     """Bad input: a missing path, an unreadable or undecodable article, a bad config value."""
+
+
+class InternalError(Exception):
+    """A bug in factlint met while processing one input; str() names the input and the error.
+    The original exception is the __cause__ (its traceback is shown under --debug)."""
 
 
 def read_utf8(path: Path, what: str) -> str:
