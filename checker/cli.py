@@ -134,8 +134,10 @@ def _article_base(paths: list[Path]) -> str:
     """Folder the article paths are relative to, as typed, so CI formats get repository paths."""
     if len(paths) != 1:
         return ""
+    from .load import display_path
+
     d = paths[0] if paths[0].is_dir() else paths[0].parent
-    s = d.as_posix()
+    s = display_path(d.as_posix())
     return "" if s in (".", "") else s
 
 

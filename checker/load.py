@@ -70,9 +70,15 @@ def check_paths(paths: list[str]) -> None:
             raise InputError(f"{raw}: {_kind(mode)}, not a file or folder of articles")
 
 
+def display_path(path: str) -> str:
+    """A path as reports show it: bytes that are not UTF-8 in a file name become \\xNN text,
+    so every report can be encoded."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _rel(path: Path, base: Path) -> str:
     """Path relative to the checked folder; a symbolic link keeps its own name."""
-    return (path.parent.resolve() / path.name).relative_to(base).as_posix()
+    return display_path((path.parent.resolve() / path.name).relative_to(base).as_posix())
 
 
 def _walk(folder: Path, base: Path, warnings: list[InputWarning]) -> list[Path]:

@@ -152,12 +152,23 @@ def test_dangling_links_fifos_and_linked_folders_in_a_folder_are_warned(tmp_path
     assert all(w.skipped for w in loaded.warnings)
 
 
+def _hung(*_args):
+    raise TimeoutError("load() blocked on the FIFO")
+
+
 def test_a_path_that_is_not_a_file_or_folder_is_refused(tmp_path):
     import os
+    import signal
 
     os.mkfifo(tmp_path / "pipe.txt")
-    with pytest.raises(InputError, match=r"pipe\.txt: a named pipe \(FIFO\), not a file or folder"):
-        load([str(tmp_path / "pipe.txt")])
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.alarm(10)  # reading a FIFO waits for a writer for ever
+    try:
+        with pytest.raises(InputError, match=r"pipe\.txt: a named pipe \(FIFO\), not a file or folder"):
+            load([str(tmp_path / "pipe.txt")])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
     with pytest.raises(InputError, match="character device"):
         load(["/dev/null"])
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere")
