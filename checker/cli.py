@@ -95,6 +95,7 @@ def check(
     since: Optional[str] = typer.Option(None, "--since", help="Only report findings involving articles changed since this git revision (or untracked)."),
 ) -> None:
     """Check articles for discrepancies between sources."""
+    from .baseline import load_baseline
     from .config import apply_policy
     from .load import check_paths
     from .render import exit_code, plan_outputs, write_outputs
@@ -105,6 +106,8 @@ def check(
     check_paths([str(p) for p in paths])
     cfg, rules = _policy(paths, config_path, rules_dirs, fail_on=fail_on, min_severity=min_severity,
                          baseline=baseline_path, select=select or None, ignore=ignore or None)
+    if cfg.baseline:
+        load_baseline(Path(cfg.baseline))  # read again when applied; a bad one stops the run here
     only = changed_articles(paths, changed, since) if changed or since is not None else None
     articles, report = _analyse(paths, rules, jobs, no_cache)
     if only is not None:

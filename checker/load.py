@@ -64,8 +64,8 @@ def check_paths(paths: list[str]) -> None:
         except FileNotFoundError:
             what = "dangling symbolic link" if p.is_symlink() else "no such file or directory"
             raise InputError(f"{raw}: {what}") from None
-        except OSError as exc:
-            raise InputError(f"{raw}: cannot read ({exc.strerror or exc})") from None
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            raise InputError(f"{raw}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
         if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             raise InputError(f"{raw}: {_kind(mode)}, not a file or folder of articles")
 

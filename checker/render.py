@@ -63,8 +63,18 @@ def plan_outputs(fmt: str, output: Path | None, stdout: bool = False) -> list[Ou
             plan.append(Output(name, render, None, True))
         else:
             path = output or DEFAULT_DIR / f"factlint{ext}"
+            _check_writable(path)
             plan.append(Output(name, render, path, name == "text" and output is None))
     return plan
+
+
+def _check_writable(path: Path) -> None:
+    """The report's folder, or the nearest one that exists above it, takes new files."""
+    folder = path.parent.absolute()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"{path}: cannot write report (folder {folder} is not writable)")
 
 
 def write_outputs(report: Report, plan: list[Output], base: str = "") -> list[Path]:

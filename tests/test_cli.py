@@ -124,10 +124,13 @@ def test_hostile_numbers_never_give_a_traceback(tmp_path):
     ["--format", "pdf"],
     ["--format", "json,html", "--output", "r.out"],
     ["--output", "."],
+    ["--output", "a.txt/report.json"],  # under a file: cannot be written
     ["--changed", "typo.txt"],
     ["--fail-on", "panic"],
+    ["--baseline", "missing.json"],
     ["--since", "HEAD"],  # not a git repository
-], ids=["format", "two-formats-one-output", "output-folder", "changed-typo", "fail-on", "since"])
+], ids=["format", "two-formats-one-output", "output-folder", "output-under-a-file", "changed-typo", "fail-on",
+        "baseline", "since"])
 def test_options_are_checked_before_the_analysis(tmp_path, monkeypatch, args):
     (tmp_path / "a.txt").write_text(TRADE, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
