@@ -171,6 +171,9 @@ def make_case(rng: random.Random, max_chars: int = 3000) -> Case:
 
 # --- running and judging ------------------------------------------------------------------------
 
+_RUNNER = None
+
+
 class _Timeout(BaseException):
     """Raised by the alarm; not an Exception, so no handler in factlint can swallow it."""
 
@@ -179,11 +182,27 @@ def _alarm(*_args) -> None:
     raise _Timeout
 
 
-def run_case(case: Case, timeout: float = 20.0) -> Outcome:
-    """Write the files into a fresh folder and invoke the typer app in this process."""
-    from typer.testing import CliRunner
+def _runner():
+    """typer's test runner, with the app turned into its click command once, not per input
+    (that costs more than a small input's whole check)."""
+    import typer.main
+    import typer.testing
 
     from checker.cli import app
+
+    command = typer.main.get_command(app)
+    built = getattr(typer.testing, "_get_command", None)
+    if built is not None:  # any other app is still built as before
+        typer.testing._get_command = lambda other: command if other is app else built(other)
+    return typer.testing.CliRunner(), app
+
+
+def run_case(case: Case, timeout: float = 20.0) -> Outcome:
+    """Write the files into a fresh folder and invoke the typer app in this process."""
+    global _RUNNER
+    if _RUNNER is None:
+        _RUNNER = _runner()
+    runner, app = _RUNNER
 
     folder = Path(tempfile.mkdtemp(prefix="factlint-fuzz-"))
     try:
@@ -196,7 +215,7 @@ def run_case(case: Case, timeout: float = 20.0) -> Outcome:
         signal.setitimer(signal.ITIMER_REAL, timeout)
         start = time.perf_counter()
         try:
-            result = CliRunner().invoke(app, args, input=case.stdin)
+            result = runner.invoke(app, args, input=case.stdin)
         except _Timeout:
             return Outcome(None, error="timeout", seconds=time.perf_counter() - start)
         finally:

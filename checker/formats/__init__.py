@@ -186,8 +186,8 @@ def finding_summary(f: Finding, base: str = "") -> str:
 
 
 def input_warnings(report: Report) -> list[InputWarning]:
-    """Every warning of the report (skipped files first among them), with its file and line
-    where the load stage knew them; other warnings (policy, suppressions) have no file."""
+    """Every warning of the report, in its order, with the file and line where the load stage
+    knew them; other warnings (policy, suppressions) come without a file."""
     located = {str(w): w for w in report.input_warnings}
     return [located.get(w) or InputWarning(path="", message=w) for w in report.warnings]
 

@@ -51,15 +51,19 @@ def render_github(report: Report, *, base: str = "") -> str:
             if c.text and "\n" not in c.text:
                 props.append(("endColumn", str(max(1, c.column) + len(c.text))))
         props.append(("title", f"{f.rule} {f.name}: {f.fact}"))
-        prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-        lines.append(f"::{LEVELS[f.severity]} {prop_text}::{escape_data(finding_summary(f, base))}")
+        lines.append(_command(LEVELS[f.severity], props, finding_summary(f, base)))
     for w in input_warnings(report):  # a skipped file is flagged on that file
         props = [("file", join_path(base, w.path))] if w.path else []
         props += [("line", str(w.line))] if w.path and w.line else []
         props.append(("title", "factlint: file skipped" if w.skipped else "factlint: input warning"))
-        prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-        lines.append(f"::warning {prop_text}::{escape_data(str(w))}")
+        lines.append(_command("warning", props, str(w)))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _command(level: str, props: list[tuple[str, str]], message: str) -> str:
+    """One workflow command: `::level k=v,k=v::message`, escaped as the runner reads it."""
+    prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+    return f"::{level} {prop_text}::{escape_data(message)}"
 
 
 def write_step_summary(report: Report, env: dict[str, str] | None = None) -> bool:
