@@ -90,31 +90,31 @@ def write_outputs(report: Report, plan: list[Output], base: str = "") -> list[Pa
     return list(files)
 
 
-def write_set(files: dict[Path, str]) -> None:
+def write_set(files: dict[Path, str], what: str = "report") -> None:
     """Write every file to a temporary file beside it, then rename them all into place."""
     staged: list[tuple[Path, Path]] = []
     mode = _new_file_mode()
     try:
         for path, text in files.items():
-            staged.append((_stage(path, text, mode), path))
+            staged.append((_stage(path, text, mode, what), path))
         with _interrupts_held():
             for tmp, path in staged:
                 try:
                     os.replace(tmp, path)
                 except OSError as exc:
-                    raise _cannot_write(path, exc) from None
+                    raise _cannot_write(path, exc, what) from None
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)  # left over only when something failed
 
 
-def _stage(path: Path, text: str, mode: int) -> Path:
-    """A temporary file beside `path` holding `text`, with the report's mode."""
+def _stage(path: Path, text: str, mode: int, what: str) -> Path:
+    """A temporary file beside `path` holding `text`, with the final file's mode."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
+        raise _cannot_write(path, exc, what) from None
     try:
         # a name that is not valid Unicode (typed on the command line) must not stop the report
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
@@ -123,13 +123,13 @@ def _stage(path: Path, text: str, mode: int) -> Path:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise _cannot_write(path, exc) from None
+            raise _cannot_write(path, exc, what) from None
         raise
     return Path(tmp)
 
 
-def _cannot_write(path: Path, exc: OSError) -> InputError:
-    return InputError(f"{path}: cannot write report ({exc.strerror or exc})")
+def _cannot_write(path: Path, exc: OSError, what: str) -> InputError:
+    return InputError(f"{path}: cannot write {what} ({exc.strerror or exc})")
 
 
 def _new_file_mode() -> int:
