@@ -71,7 +71,10 @@ def guarded(command):
 
 
 @app.callback()
-def _options(debug: bool = typer.Option(False, "--debug", help="On an internal error (exit 3), print the traceback too. May follow the command.")) -> None:
+def _options(
+    debug: bool = typer.Option(False, "--debug", help="On an internal error (exit 3), print the traceback too. "
+                                                      "May follow the command."),
+) -> None:
     _state["debug"] = debug
 
 
