@@ -236,7 +236,9 @@ def problem(outcome: Outcome, case: Case) -> str | None:
         return "traceback on stderr"
     errors = [ln for ln in outcome.stderr.splitlines() if not ln.startswith("factlint: warning: ")]
     if outcome.code in (0, 1):
-        wants_report = "--stdout" in case.args or case.args[0] == "extract"
+        fmts = case.args[case.args.index("--format") + 1].split(",") if "--format" in case.args else []
+        # GitHub annotations alone may rightly be empty: nothing found, nothing to annotate
+        wants_report = ("--stdout" in case.args and fmts != ["github"]) or case.args[0] == "extract"
         return "no report" if wants_report and not outcome.stdout else (None if not errors else "stray stderr")
     if outcome.code == 2:
         return None if len(errors) == 1 and errors[0].startswith("factlint: error: ") else "bad error message"
