@@ -212,11 +212,11 @@ def test_skipped_files_are_listed_in_every_report_format(tmp_path):
     os.mkfifo(d / "fifo.md")
     for fmt in ("text", "markdown", "json", "html", "sarif", "junit", "gitlab", "github"):
         out = tmp_path / f"report.{fmt}"
-        p = factlint("check", d, "--format", fmt, "--output", out, "--no-cache")
-        assert p.returncode == 1, p.stderr
+        r = invoke("check", d, "--format", fmt, "--output", out, "--no-cache", "-j", "1")
+        assert r.exit_code == 1, r.stderr
         text = out.read_text(encoding="utf-8")
         assert "binary.txt" in text and "fifo.md" in text, fmt
-    assert "binary.txt: binary file skipped" in p.stderr and "fifo.md: a named pipe (FIFO), skipped" in p.stderr
+    assert "binary.txt: binary file skipped" in r.stderr and "fifo.md: a named pipe (FIFO), skipped" in r.stderr
 
 
 def test_a_fifo_given_as_the_path_is_refused_at_once(tmp_path):
