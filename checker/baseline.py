@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,25 +114,11 @@ def baseline_json(findings: list[Finding], rules_version: str | None = None) -> 
 
 
 def write_baseline(path: Path, findings: list[Finding], rules_version: str | None = None) -> int:
-    """Write the baseline atomically (tmp file + os.replace); return the number of entries."""
+    """Write the baseline atomically, with the usual file mode; return the number of entries."""
+    from .render import write_set
+
     text = baseline_json(findings, rules_version)
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
+    write_set({Path(path): text}, what="baseline")
     return len(json.loads(text)["entries"])
 
 

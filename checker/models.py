@@ -208,6 +208,19 @@ class ArticleInfo(Frozen):
     title: str | None = None
 
 
+class InputWarning(Frozen):
+    """An input problem that did not stop the run, with the file (and line) it is about."""
+
+    path: str  # as the report names articles (relative to the checked folder); "" = no one file
+    line: int | None = None
+    message: str
+    skipped: bool = False  # the file was left out of the check
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.path and self.line else self.path
+        return f"{where}: {self.message}" if where else self.message
+
+
 class Report(Frozen):
     schema_version: str = "1.1"
     tool: str = "factlint"
@@ -216,3 +229,5 @@ class Report(Frozen):
     findings: list[Finding]
     coverage: Coverage
     warnings: list[str] = Field(default_factory=list)  # input problems that did not stop the run
+    # the load stage's warnings again, with file and line, for formats that point at files
+    input_warnings: list[InputWarning] = Field(default_factory=list)

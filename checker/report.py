@@ -40,17 +40,17 @@ def summary_counts(report: Report) -> Counter:
     return Counter(f.severity for f in report.findings)
 
 
-def _outlet(report: Report, path: str) -> str:
-    info = next((a for a in report.articles if a.path == path), None)
-    if not info:
-        return ""
-    return ", ".join(x for x in (info.outlet, info.date) if x)
+def _outlets(report: Report) -> dict[str, str]:
+    """"outlet, date" per article path (one lookup per claim, not a scan of every article)."""
+    return {a.path: ", ".join(x for x in (a.outlet, a.date) if x) for a in report.articles}
 
 
 def render_text(report: Report) -> str:
     counts = summary_counts(report)
     lines = [f"factlint: {len(report.articles)} articles, {len(report.claims)} claims, "
              f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes", ""]
+    if report.warnings:  # files skipped or only partly read come first: the check did not see them
+        lines += ["input warnings:"] + [f"  {safe(w)}" for w in report.warnings] + [""]
     for f in report.findings:
         lines.append(f"{f.id} {f.severity.upper()} {f.rule} {f.name}: {safe(f.fact)}")
         lines.append(f"  {safe(f.message)}")
@@ -82,6 +82,7 @@ def render_markdown(report: Report) -> str:
     by_fact: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_fact.setdefault(f.fact.split(" (")[0], []).append(f)
+    outlets = _outlets(report)
     for metric, findings in by_fact.items():
         out += [f"## {md(metric)}", ""]
         for f in findings:
@@ -94,7 +95,7 @@ def render_markdown(report: Report) -> str:
                     "|---|---|---|---|---|---|"]
             for c in f.claims:
                 role = f.role(c)
-                src = f"{md(c.article)}:{c.line}" + (f"<br>{md(_outlet(report, c.article))}" if _outlet(report, c.article) else "")
+                src = f"{md(c.article)}:{c.line}" + (f"<br>{md(outlets[c.article])}" if outlets.get(c.article) else "")
                 out.append(f"| {role} | {src} | **{md(c.text)}** | {md(interval_text(c))} | "
                            f"{md(scope_text(c))} | {md(c.quote)} |")
             out.append("")

@@ -13,12 +13,21 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cached_property, lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+def _bundled_rules() -> Path:
+    """The rules that ship with factlint: inside the installed package (a wheel: pip, pipx,
+    pre-commit), else rules/ beside the package in a checkout (editable install, the repo)."""
+    packaged = Path(str(files(__package__) / "bundled_rules"))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+
+
+BUNDLED_RULES = _bundled_rules()
 
 
 class RuleError(Exception):

@@ -6,11 +6,13 @@ in the same order, as the serial run, whatever the number of jobs or the state o
 extraction is a pure function of the article, the rules and the extraction code, and those are
 exactly what the cache key covers.
 
-Cache: one JSON file per key (`Extracted.model_dump_json`) under `.factlint_cache/extract/`,
-written atomically. The key is sha256 of the article (path, text, body line, title, date ...),
+Cache: one JSON file per key (`Extracted.model_dump_json`) under `<cache>/extract-v1/`, written
+atomically, where <cache> is `.factlint_cache/` in the project root (see `default_cache_dir`) or
+the user's cache folder. The key is sha256 of the article (path, text, body line, title, date ...),
 `RuleSet.version()` and a code version (checker.__version__ and the source of the extraction
 modules). An unreadable or corrupt entry is a miss and is rewritten; a cache folder that cannot
-be written is skipped. Nothing here ever fails a run.
+be written is skipped. Nothing here ever fails a run; a bug met while extracting one article
+is an InternalError naming it.
 """
 from __future__ import annotations
 
@@ -27,12 +29,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, TextIO
 
-from .errors import InputError
+from .errors import InputError, InternalError
 from .models import Article, Report
 from .pipeline import Extracted, extract_article
 from .rules import RuleSet
 
-CACHE_DIR = Path(".factlint_cache")
+CACHE_NAME = ".factlint_cache"
+PROJECT_MARKERS = ("factlint.toml", "pyproject.toml", ".git")  # what makes a folder a project root
+CACHE_README = "# Created by factlint: its extraction cache. Safe to delete.\n*\n"
 CACHE_FORMAT = "extract-v1"  # sub-folder; bump when the layout of an entry changes
 # Modules whose source decides what extract_article returns.
 CODE_FILES = ("extract.py", "sentences.py", "models.py", "pipeline.py", "describe/__init__.py", "describe/items.py",
@@ -74,6 +78,39 @@ def code_version() -> str:
         except OSError:
             h.update(name.encode() + b"\0missing\0")
     return h.hexdigest()[:16]
+
+
+def default_cache_dir(paths: list[Path]) -> Path:
+    """`.factlint_cache/` in the project root: the nearest folder above the first checked path
+    holding factlint.toml, pyproject.toml or .git; else the user's cache folder. Never simply
+    the folder the command runs from."""
+    first = Path(paths[0]).resolve() if paths else Path.cwd()
+    folder = first if first.is_dir() else first.parent
+    for d in (folder, *folder.parents):
+        if any((d / m).exists() for m in PROJECT_MARKERS):
+            return d / CACHE_NAME
+    return user_cache_dir() / "factlint"
+
+
+def user_cache_dir() -> Path:
+    """The platform's per-user cache folder."""
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches"
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+
+
+def _prepare(cache_dir: Path) -> None:
+    """A new cache folder says what it is and keeps itself out of git (`*` in its .gitignore)."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        ignore = cache_dir / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(CACHE_README, encoding="utf-8")
+    except OSError:
+        pass  # an unwritable cache is skipped entry by entry
 
 
 def cache_key(article: Article, rules_version: str, code: str | None = None) -> str:
@@ -138,7 +175,15 @@ def _init_worker(rules: RuleSet) -> None:
 
 def _extract_chunk(articles: list[Article]) -> list[Extracted]:
     assert _WORKER_RULES is not None
-    return [extract_article(a, _WORKER_RULES) for a in articles]
+    return [_extract_one(a, _WORKER_RULES) for a in articles]
+
+
+def _extract_one(article: Article, rules: RuleSet) -> Extracted:
+    """extract_article, with a bug turned into an InternalError that names the article."""
+    try:
+        return extract_article(article, rules)
+    except Exception as exc:  # noqa: BLE001 - any bug here is reported as one line, exit 3
+        raise InternalError(f"{article.path}: {type(exc).__name__}: {exc}") from exc
 
 
 def _pool_context():
@@ -213,6 +258,7 @@ def _extract_all(articles, rules, jobs, cache_dir, progress, stats) -> list[Extr
     keys: list[str] = []
     bar = Progress(len(articles), progress)
     if cache_dir is not None:
+        _prepare(cache_dir)
         rv, code = rules.version(), code_version()
         keys = [cache_key(a, rv, code) for a in articles]
         for i, key in enumerate(keys):
@@ -236,7 +282,7 @@ def _extract_all(articles, rules, jobs, cache_dir, progress, stats) -> list[Extr
         if workers <= 1:
             stats.workers = 1
             for i in todo:
-                done(i, extract_article(articles[i], rules))
+                done(i, _extract_one(articles[i], rules))
                 bar.advance(1)
         else:
             stats.workers = workers
@@ -314,12 +360,15 @@ def changed_articles(paths: list[Path], changed: Iterable[Path] = (), since: str
     sees as changed since that revision, and untracked files."""
     from .load import collect
 
+    changed = list(changed)
+    missing = [str(p) for p in changed if not Path(p).exists()]
+    if missing:
+        raise InputError(f"--changed {missing[0]}: no such file or directory")
     targets = {Path(p).resolve() for p in changed}
     if since is not None:
         targets |= git_changed(list(paths), since)
-    files, _ = collect([str(p) for p in paths])
     out = set()
-    for file, rel in files:
+    for file, rel in collect([str(p) for p in paths]).files:
         f = file.resolve()
         if f in targets or any(d in targets for d in f.parents):
             out.add(rel)

@@ -20,7 +20,7 @@ from checker.formats.gitlab import render_gitlab
 from checker.formats.html import render_html
 from checker.formats.junit import render_junit
 from checker.formats.sarif import render_sarif
-from checker.models import ArticleInfo, Claim, Coverage, Finding, Report
+from checker.models import ArticleInfo, Claim, Coverage, Finding, InputWarning, Report
 
 DATA = Path(__file__).parent / "data"
 
@@ -32,6 +32,7 @@ EVIL_QUOTE = (
     "\u2028:: and\nmore\x0b"
 )
 EVIL_PATH = 'b/evil "quote\'s", 50%::x.txt'
+WARNING = InputWarning(path=EVIL_PATH, line=2, message="<b>no date</b> in front matter")
 
 
 def claim(cid: str, article: str, value, text: str, quote: str, **kw) -> Claim:
@@ -104,7 +105,8 @@ def make_report() -> Report:
         claims=[c1, c2, c3, c4, c5, c6, c7, c8, c9],
         findings=findings,
         coverage=Coverage(numbers_found=20, parsed=18, unparsed=2, with_metric=12, matched=9),
-        warnings=[f"{EVIL_PATH}: <b>no date</b> in front matter"],
+        warnings=[str(WARNING)],
+        input_warnings=[WARNING],
     )
 
 
@@ -273,7 +275,7 @@ def test_gitlab_code_quality(report):
     dup = report.findings[0].model_copy(update={"id": "F1-copy"})
     r = report.model_copy(update={"findings": report.findings + [dup]})
     issues = json.loads(render_gitlab(r, base="articles/"))
-    assert isinstance(issues, list) and len(issues) == 4
+    assert isinstance(issues, list) and len(issues) == 5  # 4 findings, then the input warning
     fps = [i["fingerprint"] for i in issues]
     assert len(set(fps)) == len(fps)
     assert fps[0] == finding_fingerprint(report.findings[0])
@@ -286,6 +288,7 @@ def test_gitlab_code_quality(report):
         assert issue["location"]["lines"]["begin"] >= 1
     assert issues[0]["location"]["path"] == "articles/" + EVIL_PATH
     assert [i["severity"] for i in issues[:3]] == ["major", "minor", "info"]
+    assert issues[4]["location"] == {"path": "articles/" + EVIL_PATH, "lines": {"begin": 2}}
 
 
 # --- GitHub annotations -----------------------------------------------------------------------
@@ -322,12 +325,15 @@ def test_github_escaping_helpers():
 def test_github_annotations(report):
     out = render_github(report, base="news")
     lines = out.splitlines()
-    assert len(lines) == len(report.findings)  # newlines in text never start a new command
+    # newlines in text never start a new command: one line per finding, then per input warning
+    assert len(lines) == len(report.findings) + 1
     for line in lines:
         assert line.startswith(("::error ", "::warning ", "::notice "))
         assert "\r" not in line
     parsed = [parse_command(line) for line in lines]
-    assert [p[0] for p in parsed] == ["error", "warning", "notice"]
+    assert [p[0] for p in parsed] == ["error", "warning", "notice", "warning"]
+    assert parsed[3][1] == {"file": "news/" + EVIL_PATH, "line": "2", "title": "factlint: input warning"}
+    assert parsed[3][2] == str(WARNING)
     cmd, props, msg = parsed[0]
     assert props["file"] == "news/" + EVIL_PATH  # `::`, `,` and `%` survive in the file name
     assert props["line"] == "7" and props["col"] == "10"
@@ -479,7 +485,7 @@ def _one_finding(text: str) -> Report:
     c = f.claims[1].model_copy(update={"quote": text, "article": text or "x"})
     f = f.model_copy(update={"fact": text, "message": text, "claims": [f.claims[0], c]})
     arts = r.articles + [ArticleInfo(path=text or "x", outlet=text, title=text)]
-    return r.model_copy(update={"findings": [f], "articles": arts})
+    return r.model_copy(update={"findings": [f], "articles": arts, "warnings": [], "input_warnings": []})
 
 
 @settings(max_examples=60, deadline=None)

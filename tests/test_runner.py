@@ -122,8 +122,10 @@ def test_only_changed_keeps_findings_with_a_changed_article(seeds):
 
 
 def _cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """factlint in `cwd`, with the user cache folder at cwd/xdg-cache."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(cwd / "xdg-cache")}
     return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+                          env=env, timeout=120)
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -150,7 +152,9 @@ def test_changed_cli_reports_only_that_articles_findings(corpus, tmp_path):
     assert part_j["claims"] == full_j["claims"]  # still compared against the whole corpus
     # stderr is not a terminal here: no progress bar
     assert "\r" not in part.stderr and "articles" not in part.stderr
-    assert (tmp_path / ".factlint_cache").is_dir() and not (tmp_path / "reports").exists()
+    assert not (tmp_path / "reports").exists()
+    # no project root above the articles: the cache is the user's, not the working folder's
+    assert (tmp_path / "xdg-cache" / "factlint").is_dir() and not (tmp_path / ".factlint_cache").exists()
 
 
 def test_since_bad_revision_is_one_line_exit_2(corpus):

@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from ..models import Claim, Finding, Report
+from ..models import Claim, Finding, InputWarning, Report
 
 SEVERITY_ORDER = ("error", "warning", "info")
 
@@ -183,6 +183,13 @@ def finding_summary(f: Finding, base: str = "") -> str:
         role = f.role(c)
         lines.append(f"- {location(c, base)} [{role}] {c.text}: {c.quote.strip()}")
     return "\n".join(lines)
+
+
+def input_warnings(report: Report) -> list[InputWarning]:
+    """Every warning of the report, in its order, with the file and line where the load stage
+    knew them; other warnings (policy, suppressions) come without a file."""
+    located = {str(w): w for w in report.input_warnings}
+    return [located.get(w) or InputWarning(path="", message=w) for w in report.warnings]
 
 
 def severity_counts(report: Report) -> dict[str, int]:

@@ -1,6 +1,7 @@
 """GitHub Actions: workflow-command annotations, plus the Markdown report in the step summary.
 
-One annotation per finding, on the outlier claim's file, line and column. GitHub shows only about
+One annotation per finding, on the outlier claim's file, line and column, and one warning per
+input problem (a skipped file, a replaced byte) on that file. GitHub shows only about
 ten annotations of each level per step, so the full Markdown report also goes to the file named by
 $GITHUB_STEP_SUMMARY when it is set.
 
@@ -37,7 +38,7 @@ def escape_property(s: str) -> str:
 
 
 def render_github(report: Report, *, base: str = "") -> str:
-    from . import finding_summary, join_path, primary_claim
+    from . import finding_summary, input_warnings, join_path, primary_claim
 
     lines: list[str] = []
     for f in report.findings:
@@ -50,9 +51,19 @@ def render_github(report: Report, *, base: str = "") -> str:
             if c.text and "\n" not in c.text:
                 props.append(("endColumn", str(max(1, c.column) + len(c.text))))
         props.append(("title", f"{f.rule} {f.name}: {f.fact}"))
-        prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-        lines.append(f"::{LEVELS[f.severity]} {prop_text}::{escape_data(finding_summary(f, base))}")
+        lines.append(_command(LEVELS[f.severity], props, finding_summary(f, base)))
+    for w in input_warnings(report):  # a skipped file is flagged on that file
+        props = [("file", join_path(base, w.path))] if w.path else []
+        props += [("line", str(w.line))] if w.path and w.line else []
+        props.append(("title", "factlint: file skipped" if w.skipped else "factlint: input warning"))
+        lines.append(_command("warning", props, str(w)))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _command(level: str, props: list[tuple[str, str]], message: str) -> str:
+    """One workflow command: `::level k=v,k=v::message`, escaped as the runner reads it."""
+    prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+    return f"::{level} {prop_text}::{escape_data(message)}"
 
 
 def write_step_summary(report: Report, env: dict[str, str] | None = None) -> bool:

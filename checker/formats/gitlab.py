@@ -49,7 +49,26 @@ def gitlab_issues(report: Report, *, base: str = "") -> list[dict]:
         if others:
             issue["other_locations"] = others
         issues.append(issue)
-    return issues
+    return issues + _warning_issues(report, base)
+
+
+def _warning_issues(report: Report, base: str) -> list[dict]:
+    """An input problem (a skipped file, a replaced byte) as an info issue on that file."""
+    from . import input_warnings, join_path
+
+    out = []
+    for w in input_warnings(report):
+        text = str(w)
+        out.append({
+            "type": "issue",
+            "check_name": "factlint input warning",
+            "description": text,
+            "categories": ["Bug Risk"],
+            "severity": "info",
+            "fingerprint": hashlib.sha256(f"input\x1f{text}".encode()).hexdigest()[:32],
+            "location": {"path": join_path(base, w.path) if w.path else ".", "lines": {"begin": w.line or 1}},
+        })
+    return out
 
 
 def render_gitlab(report: Report, *, base: str = "") -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import Counter
 from html import escape
 
 from ..models import SEVERITY_RANK, ArticleInfo, Claim, Finding, Report
@@ -367,29 +368,30 @@ def _filters(ctx: _Ctx) -> str:
 def _articles_view(ctx: _Ctx) -> str:
     from . import format_value
 
+    # one pass over the claims and one over the findings: linear in the report, whatever the
+    # number of articles
+    n_claims = Counter(c.article for c in ctx.report.claims)
+    items: dict[str, list[str]] = {}
+    for n, f in enumerate(ctx.report.findings):
+        for c in f.claims:
+            items.setdefault(c.article, []).append(
+                f'<li><span class="badge {f.severity}">{SEV_LABEL[f.severity]}</span> '
+                f'<a href="#f-{n}" data-card="{n}">{e(f.fact)}</a> — this source: '
+                f"<b>{e(c.text)}</b> ({e(format_value(c))}, {e(f.role(c))})<br>"
+                f'<span class="quote">{highlight(c.quote, c.text)}</span></li>'
+            )
     out = []
     for i, a in enumerate(ctx.articles):
-        n_claims = sum(1 for c in ctx.report.claims if c.article == a.path)
-        items = []
-        for n, f in enumerate(ctx.report.findings):
-            for c in f.claims:
-                if c.article != a.path:
-                    continue
-                items.append(
-                    f'<li><span class="badge {f.severity}">{SEV_LABEL[f.severity]}</span> '
-                    f'<a href="#f-{n}" data-card="{n}">{e(f.fact)}</a> — this source: '
-                    f"<b>{e(c.text)}</b> ({e(format_value(c))}, {e(f.role(c))})<br>"
-                    f'<span class="quote">{highlight(c.quote, c.text)}</span></li>'
-                )
-        meta = " · ".join(e(x) for x in (a.path, a.date, f"{n_claims} claims") if x)
+        mine = items.get(a.path, [])
+        meta = " · ".join(e(x) for x in (a.path, a.date, f"{n_claims[a.path]} claims") if x)
         name = e(a.outlet or a.path)
         title = f"<div>{e(a.title)}</div>" if a.title and a.title != (a.outlet or a.path) else ""
         button = (
             f'<button type="button" data-show-article="{i}">Show this article\'s findings</button>'
-            if items
+            if mine
             else ""
         )
-        body = f"<ul>{''.join(items)}</ul>" if items else "<p>No finding involves this article.</p>"
+        body = f"<ul>{''.join(mine)}</ul>" if mine else "<p>No finding involves this article.</p>"
         out.append(
             f'<article class="art" data-article="{i}"><h3>{name}</h3>{title}'
             f'<p class="meta">{meta}</p>{body}{button}</article>'

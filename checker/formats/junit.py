@@ -30,12 +30,15 @@ def fact_groups(report: Report) -> list[tuple[str, list[Finding], list[Claim]]]:
 
     groups: dict[str, tuple[list[Finding], list[Claim]]] = {}
     in_findings: set[str] = set()
+    in_group: dict[str, set[str]] = {}  # claim ids per group: a set, not a scan of the group
     for f in report.findings:
         g = groups.setdefault(f.fact, ([], []))
         g[0].append(f)
+        seen = in_group.setdefault(f.fact, set())
         for c in f.claims:
             in_findings.add(c.id)
-            if all(c.id != o.id for o in g[1]):
+            if c.id not in seen:
+                seen.add(c.id)
                 g[1].append(c)
     by_key: dict[tuple, list[Claim]] = {}
     for c in report.claims:
@@ -86,7 +89,7 @@ def render_junit(report: Report, *, base: str = "") -> str:
             el.text = _x(finding_summary(f, base))
         if failing:
             failures += 1
-        notes = [f for f in findings if f not in failing]
+        notes = [f for f in findings if f.severity not in ("error", "warning")]
         out = [f"[{f.severity}] {f.rule} {f.name}\n{finding_summary(f, base)}" for f in notes]
         if not findings:
             out.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from ..models import Claim, Finding, Report
+from ..models import Claim, Finding, InputWarning, Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -85,8 +85,19 @@ def _result(f: Finding, rule_index: dict[str, int], base: str) -> dict:
     return result
 
 
+def _notification(w: InputWarning, base: str) -> dict:
+    """An input problem, on its file (and line) when it has one."""
+    from . import join_path
+
+    note: dict = {"level": "warning", "message": {"text": _text(str(w))}}
+    if w.path:
+        region = {"region": {"startLine": w.line}} if w.line else {}
+        note["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": _uri(join_path(base, w.path))}, **region}}]
+    return note
+
+
 def sarif_log(report: Report, *, base: str = "") -> dict:
-    from . import join_path, rule_meta, tool_version
+    from . import input_warnings, join_path, rule_meta, tool_version
 
     meta = rule_meta(report)
     rules = []
@@ -127,9 +138,7 @@ def sarif_log(report: Report, *, base: str = "") -> dict:
         "invocations": [
             {
                 "executionSuccessful": True,
-                "toolExecutionNotifications": [
-                    {"level": "warning", "message": {"text": _text(w)}} for w in report.warnings
-                ],
+                "toolExecutionNotifications": [_notification(w, base) for w in input_warnings(report)],
             }
         ],
         "properties": {"coverage": report.coverage.model_dump()},
