@@ -55,9 +55,9 @@ def coverage(claims: list[Claim], findings: list[Finding], aligned_ids: set[str]
 
 
 def reading_order(f: Finding) -> tuple:
-    """Findings of one metric together, the most severe first (stable: ids come after)."""
-    return (f.fact.split(" (")[0], -SEVERITY_RANK[f.severity], f.fact, f.rule,
-            [(c.article, c.line, c.column) for c in f.claims])
+    """Errors first, then warnings, then notes; within each, one fact's findings together
+    (stable: ids come after)."""
+    return (-SEVERITY_RANK[f.severity], f.fact, f.rule, [(c.article, c.line, c.column) for c in f.claims])
 
 
 def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None = None,
