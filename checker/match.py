@@ -23,7 +23,6 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from .align import Aligned
-from .describe import concepts
 from .models import Claim, Descriptor, Match
 from .rules import MatchingRule, RuleSet
 from .when import same_time
@@ -90,12 +89,10 @@ class Verdict:
 class Scorer:
     """Scores a pair of claims as one fact."""
 
-    def __init__(self, rule: MatchingRule, g: Grammar, synonyms: dict[str, str],
-                 kinds: dict[str, str] | None = None) -> None:
+    def __init__(self, rule: MatchingRule, g: Grammar, kinds: dict[str, str] | None = None) -> None:
         self.rule = rule
         self.g = g
-        self.kinds = kinds or {}  # entity name -> country, organisation, person...; places otherwise
-        self.synonyms = synonyms  # one-word metric phrase -> metric: words a concept stands for
+        self.kinds = kinds or {}  # entity name -> country, organisation, event; "name" otherwise
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
         if a.dimension != b.dimension:
@@ -147,8 +144,7 @@ class Scorer:
         """"hospitals destroyed" and "hospitals damaged", "people on board" and "people on the
         ground" are two counts."""
         for role in QUALIFIER_ROLES:
-            pa = a.lemmas(role) - set(a.concept_phrase.split()) - {w for w, c in self.synonyms.items() if c == a.concept}
-            pb = b.lemmas(role) - set(b.concept_phrase.split()) - {w for w, c in self.synonyms.items() if c == b.concept}
+            pa, pb = a.lemmas(role), b.lemmas(role)
             if pa and pb and not pa & pb:
                 return True
         return False
@@ -156,10 +152,9 @@ class Scorer:
     def weights(self, d: Descriptor) -> dict[str, float]:
         """Each word's weight (by the frame that found it); a concept stands for its words."""
         out: dict[str, float] = {}
-        named = set(d.concept_phrase.split())
         for t in d.terms:
-            if t.lemma in named or (d.concept and self.synonyms.get(t.lemma) == d.concept):
-                continue
+            if t.role == "concept":
+                continue  # the concept stands for its words
             w = self.rule.roles.get(t.role, 0.3)
             if self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma):
                 w = min(w, GENERIC_WEIGHT)  # "people", "total": say little about what is measured
@@ -171,9 +166,7 @@ class Scorer:
 
     @classmethod
     def for_rules(cls, rules: RuleSet) -> "Scorer":
-        synonyms = {p[0]: name for p, name in concepts(rules).phrases.items() if len(p) == 1}
-        return cls(rules.matching["default"], grammar(rules), synonyms,
-                   {n: e.kind for n, e in rules.entities.items()})
+        return cls(rules.matching["default"], grammar(rules), {n: e.kind for n, e in rules.entities.items()})
 
     def kind_of(self, name: str) -> str:
         return self.kinds.get(name, "name")
@@ -243,8 +236,7 @@ def _digits(text: str) -> str:
 
 def qualifiers(d: Descriptor) -> set[str]:
     """Predicate and modifier words that the concept does not already say."""
-    named = set(d.concept_phrase.split())
-    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES and t.lemma not in named}
+    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES}
 
 
 def _read(c: Claim) -> bool:

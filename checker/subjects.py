@@ -48,9 +48,15 @@ class Entities:
     name_of: dict[str, str]  # folded alias -> canonical name (keeps countries out of places)
     reporting: frozenset[str]  # verbs that attribute a figure to a source ("said", "reported")
 
+    seen: dict[str, list[EntityMention]] = field(default_factory=dict)  # text -> its entities
+
     def find(self, text: str) -> list[EntityMention]:
         """Entities the text names about its figures: not those that only attribute them."""
-        return [e for e in find_entities(text, self.rules) if not _attributed(text, e, self.reporting)]
+        if text not in self.seen:  # each sentence is read for counts, defaults and subjects
+            if len(self.seen) > 4096:
+                self.seen.clear()
+            self.seen[text] = [e for e in find_entities(text, self.rules) if not _attributed(text, e, self.reporting)]
+        return self.seen[text]
 
 
 _ENTITIES: dict[str, Entities] = {}

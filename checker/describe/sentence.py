@@ -77,6 +77,10 @@ def _describe_value(items: list[Item], i: int, m: Mention, g: Grammar, mentions:
         hit = longest_phrase(words, c, claim_kind(m), kinds, last=True)
         concept, phrase = hit if hit else (None, "")
     change, moving = _motion(items, i, d, g, m.kind in ("percent", "percentage_point", "multiplier"))
+    if concept:  # words the concept stands for ("died", "fatalities" for deaths) say nothing more
+        named = set(phrase.split())
+        d = d.model_copy(update={"terms": [t.as_role("concept") if t.lemma in named or c.phrases.get((t.lemma,)) == concept
+                                           else t for t in d.terms]})
     return d.model_copy(update={"concept": concept, "concept_phrase": phrase, "change": change, "moving": moving})
 
 
