@@ -178,6 +178,8 @@ class Finding(Frozen):
     outliers: list[str] = Field(default_factory=list)  # claim ids outside it
     fingerprint: str = ""
     # schema 1.1
+    verdict: str = ""  # the finding in one plain sentence (message = verdict + details)
+    details: list[str] = Field(default_factory=list)  # the reading behind it: intervals, dates, evidence
     matches: list[Match] = Field(default_factory=list)  # the claim pairs that make the finding
     confidence: float | None = None  # the weakest match among them
 

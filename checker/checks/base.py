@@ -62,6 +62,7 @@ class Check:
                                  "warning rather than an error."]
         return Finding(
             id="", rule=self.code, name=name, severity=severity, message=" ".join([verdict, *details]).strip(),
+            verdict=verdict, details=list(details),
             fact=fact, claims=list(claims), majority=[c.id for c in majority],
             outliers=[c.id for c in outliers], matches=list(matches),
             confidence=min((m.score for m in matches), default=None))
