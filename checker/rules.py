@@ -74,6 +74,8 @@ class UnitRule(Entry):
     kind: Literal["quantity", "percent", "percentage_point", "multiplier"] = "quantity"
     case_sensitive: bool = False
     glued_only: bool = False  # alias only counts right after the digits ("2.5x")
+    before: list[str] = []  # words that name the unit before the number ("magnitude 7.1")
+    per_hour: str = ""  # a length: the speed symbol "... per hour" makes of it ("km" -> "km/h")
 
 
 class DateWordRule(Entry):

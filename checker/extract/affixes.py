@@ -1,0 +1,274 @@
+"""Affixes: what grows a number into a quantity, before and after it.
+
+Before: a sign, a currency symbol or code ("US$", "VND", "MUSD"), an ordinal mark ("No. 12").
+After: scientific notation, a digit fraction ("3/4"), a scale abbreviation ("3bn", "$5m", "10k"),
+a currency ("20 euros", "75 USD million", "$20 and 43 cents"), a unit, percent or multiplier
+("149 km/h", "32.7%", "2.5x", "seven times higher"), an ordinal suffix ("47th").
+Each step reads and updates the `Reading`; a step returning False says "not a quantity".
+"""
+from __future__ import annotations
+
+import re
+
+from ..rules import UnitRule
+from .cursor import Cursor
+from .lexicon import ScaledCode
+from .reading import Reading
+
+
+def glued_identifier(cur: Cursor, rd: Reading) -> bool:
+    """"G7", "A321": letters glued before digits name something, unless they are a currency."""
+    t, start = cur.masked, rd.start
+    if not (rd.core.digits_only and start > 0 and t[start - 1].isalpha()):
+        return True
+    j = start
+    while j > 0 and t[j - 1].isalpha():
+        j -= 1
+    pre = t[j:start]
+    lx = cur.lx
+    return pre.lower() in lx.cur_codes or pre in lx.cur_symbols or pre.lower() in lx.cur_scaled
+
+
+def notation(cur: Cursor, rd: Reading) -> None:
+    """Scientific notation ("2.48×10−5") and digit fractions ("1/2", "20/100")."""
+    if not rd.core.digits_only:
+        return
+    t = cur.masked
+    sm = cur.pt.sci.match(t, rd.end)
+    if sm:
+        e = int(sm.group("e").replace("−", "-"))
+        rd.value *= 10 ** e
+        rd.r *= 10 ** e
+        rd.end = sm.end()
+    if rd.core.decimals == 0 and rd.value == int(rd.value):
+        fm = cur.pt.fraction.match(t, rd.end)
+        if fm and 0 < rd.value < int(fm.group(1)) <= 1000:
+            rd.value /= int(fm.group(1))
+            rd.end = fm.end()
+
+
+def sign(cur: Cursor, rd: Reading) -> None:
+    """"-9.5", "(- 3)"; but "5 -10" is a range, not a negative number."""
+    if rd.value < 0 or not rd.core.digits_only:
+        return
+    t, k = cur.masked, rd.start - 1
+    if k >= 0 and t[k] in "-−":
+        kk = k - 1
+        if (kk < 0 or t[kk] in " \t\n(<=>[") and not (kk > 0 and t[kk] == " " and t[kk - 1].isdigit()):
+            rd.value, rd.start = -rd.value, k
+    elif k >= 1 and t[k] == " " and t[k - 1] in "-−" and (k - 1 == 0 or t[k - 2] in "<=>("):
+        rd.value, rd.start = -rd.value, k - 1
+
+
+def _longest(sym: re.Match | None, word: re.Match | None) -> tuple[str, re.Match] | None:
+    """("sym" | "word", match) for the longer of a currency symbol and a currency word match."""
+    if word and (sym is None or word.end() > sym.end()):
+        return ("word", word)
+    return ("sym", sym) if sym else None
+
+
+def _currency(cur: Cursor, typ: str, tok: str) -> ScaledCode | None:
+    if typ == "sym":
+        code = cur.lx.symbol(tok)
+        return ScaledCode(code, 1.0) if code else None
+    return cur.lx.currency_word(tok)
+
+
+def currency_before(cur: Cursor, rd: Reading) -> None:
+    """"US$3 billion", "VND40 trillion", "USD 3 million", "MUSD 5"."""
+    t, pt = cur.masked, cur.pt
+    rev = cur.before_rev(rd.start, 24)
+    best = _longest(pt.cur_sym_rev.match(rev), pt.cur_word_rev.match(rev))
+    if not best:
+        return
+    typ, mm = best
+    tok = mm.group("c")[::-1]
+    b = rd.start - mm.end()
+    # the token must start at a word boundary
+    if b > 0 and t[b - 1].isalpha() and (typ == "word" or tok.isalpha()):
+        return
+    got = _currency(cur, typ, tok)
+    if got:
+        rd.currency, rd.cur_scale, rd.start = got.code, got.factor, b
+
+
+def ordinal_prefix(cur: Cursor, rd: Reading) -> None:
+    """"No. 12", "#1", "Wharf No.3": the number is a rank."""
+    if rd.currency or not rd.core.digits_only:
+        return
+    t = cur.masked
+    om = cur.pt.ordinal_rev.match(cur.before_rev(rd.start, 12))
+    if not om:
+        return
+    ob = rd.start - om.end()
+    if ob > 0 and t[ob - 1].isalpha():
+        return
+    if om.group("o")[::-1] in cur.lx.lst("number_abbrev") and t[rd.start - 1] not in " .":
+        return
+    rd.ordinal, rd.start = True, ob
+
+
+def scale_abbreviation(cur: Cursor, rd: Reading) -> None:
+    """"3bn", "3 bn", "10k", "$5m" (m is a million only with a currency: "5m" alone is metres)."""
+    if not rd.core.ends_digits or rd.ordinal:
+        return
+    lx, pt, t = cur.lx, cur.pt, cur.masked
+    best = None
+    for rx, table, cs in ((pt.scale_abbr, lx.scale_abbr, True), (pt.scale_abbr_ci, lx.scale_abbr_ci, False)):
+        sm = rx.match(t, rd.end)
+        if not sm:
+            continue
+        w = sm.group("s")
+        sc = table[w if cs else w.lower()]
+        if sc.attach == "currency" and not rd.currency and not pt.cur_word_after.match(t, sm.end()):
+            continue  # "5m USD" is money too
+        if (w in lx.lst("scale_not_small") and abs(rd.value) < 10 and rd.core.decimals == 0
+                and not rd.currency):
+            continue  # "5G", "4G": network generations
+        if best is None or sm.end() > best[0].end():
+            best = (sm, sc.factor)
+    if best:
+        rd.scale(best[1])
+        rd.end = best[0].end()
+
+
+def apply_code_scale(rd: Reading) -> None:
+    rd.value *= rd.cur_scale
+    if rd.cur_scale != 1.0:
+        rd.r = (rd.r if rd.r else 0.5) * rd.cur_scale
+        rd.scaled = True
+
+
+def currency_after(cur: Cursor, rd: Reading) -> None:
+    """"3 billion USD", "10$", "20 euros", "75 USD million", "10-dollar bill"."""
+    lx, pt, t = cur.lx, cur.pt, cur.masked
+    pick = _longest(pt.cur_sym_after.match(t, rd.end), pt.cur_word_after.match(t, rd.end))
+    if pick:
+        typ, mm = pick
+        got = _currency(cur, typ, mm.group("c"))
+        if mm.group("sp") == "-" and typ == "word" and not rd.core.words:
+            got = None
+        if got and (rd.currency is None or rd.currency == got.code):
+            rd.currency = got.code
+            rd.end = mm.end()
+            if got.factor != 1.0:
+                rd.scale(got.factor)
+            sw = pt.scale_word.match(t, rd.end)
+            if sw and not rd.scaled and lx.scale_any[sw.group("s").lower()] >= 1000:
+                rd.scale(lx.scale_any[sw.group("s").lower()])
+                rd.end = sw.end()
+    if rd.currency and not rd.scaled and rd.value == int(rd.value) and rd.core.decimals == 0 and not rd.core.fraction:
+        _subunits(cur, rd, rd.currency)
+
+
+def _subunits(cur: Cursor, rd: Reading, currency: str) -> None:
+    """"20 dollars 43 cents", "$20 and 43c", "US$3 and fourteen"."""
+    from .grammar import parse_core
+
+    pt, t = cur.pt, cur.masked
+    m = pt.sub_sep.match(t, rd.end)
+    if not m:
+        return
+    core = parse_core(cur, m.end())
+    if core is None or core.scaled or core.ordinal or core.fraction or core.decimals or not (0 < core.value < 100):
+        return
+    e2 = core.end
+    subs = cur.lx.subunits.get(currency, frozenset()) | cur.lx.lower("subunit_default")
+    sm = pt.sub_word.match(t, e2)
+    has_and = m.group().strip() != ""
+    if sm and sm.group(1).lower() in subs:
+        e2 = sm.end()
+    else:
+        nxt = t[e2:e2 + 12]
+        if pt.sub_not_before.match(nxt) and not pt.sub_more_less.match(nxt):
+            return
+        if pt.sub_digit.match(nxt):
+            return
+        if not has_and and not core.words and len(t[core.start:core.end]) != 2:
+            return
+        if has_and and pt.sub_dash_digit.match(nxt):
+            return
+    rd.end, rd.value = e2, rd.value + core.value / 100
+
+
+def unit(cur: Cursor, rd: Reading) -> None:
+    """Percent, percentage points, physical units, multipliers ("2.5x", "-fold")."""
+    lx, pt, t = cur.lx, cur.pt, cur.masked
+    pick = None
+    for rx, table, cs in ((pt.unit_cs, lx.units, True), (pt.unit_ci, lx.units_ci, False)):
+        mm = rx.match(t, rd.end)
+        if mm is None:
+            continue
+        rule = table[mm.group("u") if cs else mm.group("u").lower()]
+        if _unit_fits(cur, mm, rule) and (pick is None or mm.end() > pick[0].end()):
+            pick = (mm, rule)
+    if pick and pick[1].kind == "quantity" and rd.core.words and not rd.core.scaled \
+            and pick[0].group("u") in lx.lst("unit_not_after_words"):
+        pick = None  # "one m", "two t": not metres or tonnes
+    if pick:
+        mm, rule = pick
+        rd.kind, rd.unit, rd.end = rule.kind, rule.symbol, mm.end()
+        if rule.to_base != 1.0 and rule.kind == "percentage_point":
+            rd.value *= rule.to_base
+            rd.r *= rule.to_base
+        if rule.dimension == "length":
+            sp = pt.speed_per.match(t, rd.end)
+            if sp:
+                rd.unit, rd.end = speed_symbol(rule), sp.end()
+    elif not rd.core.ordinal:
+        _times(cur, rd)
+    if not rd.unit:
+        _unit_before(cur, rd)
+
+
+def speed_symbol(rule: UnitRule) -> str:
+    """"149km ... per hour": the speed unit a length becomes."""
+    return rule.per_hour or rule.symbol + "/h"
+
+
+def _unit_fits(cur: Cursor, mm: re.Match, rule: UnitRule) -> bool:
+    alias, sp = mm.group("u"), mm.group("sp")
+    if rule.glued_only and sp != "" and not alias.startswith("-"):
+        return False  # "2.5x", not "2.5 x"
+    if sp == "-" and (alias.startswith("-") or rule.kind != "quantity"):
+        return False
+    if rule.kind == "multiplier" and alias.lower() in cur.lx.lower("times_sign") and cur.masked[mm.end():mm.end() + 1].isdigit():
+        return False  # "3x4": dimensions, not a multiplier
+    return True
+
+
+def _times(cur: Cursor, rd: Reading) -> None:
+    """"seven times higher", "increased three times" are multipliers; "called 3 times" is not."""
+    tm = cur.pt.times.match(cur.masked, rd.end)
+    if not tm:
+        return
+    lx = cur.lx
+    nxt = cur.word_after(tm.end()).lower()
+    prv = cur.word_before(rd.start).lower()
+    if nxt in lx.lst("multiplier_follow") or prv in lx.lst("multiplier_lead") or rd.value != int(rd.value):
+        rd.kind, rd.unit, rd.end = "multiplier", "x", tm.end()
+
+
+def _unit_before(cur: Cursor, rd: Reading) -> None:
+    """"magnitude 7.1", "a magnitude-6.1 quake": a unit written before the number."""
+    mb = cur.pt.unit_before_rev.match(cur.before_rev(rd.start, 12))
+    if mb:
+        word = mb.group("u")[::-1].lower()
+        rule = next(u for u in cur.lx.rules.units.values() if word in (w.lower() for w in u.before))
+        rd.kind, rd.unit = rule.kind, rule.symbol
+
+
+def ordinal_suffix(cur: Cursor, rd: Reading) -> None:
+    """"47th", "22d", "3rd-largest"."""
+    t = cur.masked
+    if rd.core.ends_digits and not rd.core.words:
+        om = cur.pt.ord_suffix.match(t, rd.end)
+        if om and rd.value == int(rd.value) and rd.value >= 0:
+            if om.group() not in cur.lx.lst("ordinal_suffix_after_2_3") or rd.value % 10 in (2, 3):
+                rd.ordinal = True
+                rd.end = om.end()
+    if rd.ordinal:
+        rd.kind, rd.unit = "ordinal", "ordinal"
+        sm = cur.pt.superlative.match(t, rd.end)
+        if sm:
+            rd.end = sm.end()

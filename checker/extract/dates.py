@@ -1,0 +1,221 @@
+"""Pass 2, dates: calendar expressions become `date` (and `weekday`) mentions.
+
+Values are ISO strings; a missing year is written with a leading "--" ("--04-24", "--04"):
+- full dates and day ranges ("December 2–3, 2025", "5 Feb 2026", "2025-04-24", "4/24/2025"):
+  granularity `day`, a range carries its ends in `low` / `high`;
+- months with a year and month ranges ("September 2024", "January–October 2025"): `month`;
+- year ranges ("2021–2025"), decades ("the 1990s"), four-digit years the context reads as years
+  ("in 2025"): `year` / `decade`;
+- a month on its own after a preposition ("in September"): `month` without a year;
+- weekdays ("on Monday"): kind `weekday`, value the weekday's name in lower case.
+"""
+from __future__ import annotations
+
+from ..models import Mention
+from .cursor import Cursor
+from .patterns import MONEY_MARKS
+
+
+def pass_dates(cur: Cursor) -> None:
+    masked = cur.masked
+    if not any(c.isdigit() for c in masked) and not any(w in masked for w in cur.lx.weekdays):
+        return
+    _numeric(cur, masked)
+    for name in ("d_mdy", "d_dmy"):
+        cur.commit()
+        _day_month(cur, name)
+    cur.commit()
+    _month_year(cur)
+    cur.commit()
+    _year_ranges(cur)
+    _decades(cur)
+    cur.commit()
+    _years(cur)
+    _bare_months(cur)
+    _weekdays(cur)
+    cur.commit()
+
+
+def _add(cur: Cursor, a: int, b: int, value: str, gran: str, low: str | None = None,
+         high: str | None = None, kind: str = "date") -> None:
+    cur.emit(Mention(kind=kind, text=cur.text[a:b], start=a, end=b, value=value,
+                     low=low if low is not None else value,
+                     high=high if high is not None else value, granularity=gran))
+    cur.take(a, b)
+
+
+def iso(y: str | None, m: int, d: int = 0) -> str:
+    """"2025-04-24", "--04-24", "2025-04" or "--04"."""
+    if d:
+        return f"{y or '-'}-{m:02d}-{d:02d}"
+    return f"{y}-{m:02d}" if y else f"--{m:02d}"
+
+
+def _month_no(cur: Cursor, s: str | None) -> int:
+    months = cur.lx.months
+    return months.get(s or "", 0) or months.get((s or "").rstrip("."), 0)
+
+
+def _day_no(cur: Cursor, s: str | None) -> int:
+    return int(cur.pt.leading_int.match(s).group()) if s else 0  # type: ignore[union-attr]
+
+
+def _numeric(cur: Cursor, masked: str) -> None:
+    """ISO dates and numeric dates ("4/24/2025", "24.04.25")."""
+    for m in cur.pt.d_iso.finditer(masked):
+        mo, d = int(m["m"]), int(m["d"])
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            _add(cur, m.start(), m.end(), f"{m['y']}-{mo:02d}-{d:02d}", "day")
+    dmy = "dmy" in cur.lx.lst("numeric_date_order")
+    for m in cur.pt.d_num.finditer(masked):
+        a, b = int(m["a"]), int(m["b"])
+        y = m["y"]
+        if len(y) == 2:
+            y = ("20" if int(y) < 50 else "19") + y
+        if m["s"] == "/" and a <= 12 and b <= 31 and not (b <= 12 and dmy):
+            mo, d = a, b
+        elif b <= 12 and a <= 31:
+            mo, d = b, a
+        else:
+            continue
+        if cur.free(m.start(), m.end()):
+            _add(cur, m.start(), m.end(), f"{y}-{mo:02d}-{d:02d}", "day")
+
+
+def _day_month(cur: Cursor, name: str) -> None:
+    """"December 2–3, 2025" (mdy) and "2-3 December 2025" (dmy)."""
+    mdy = name == "d_mdy"
+    for m in getattr(cur.pt, name).finditer(cur.masked):
+        if not cur.free(m.start(), m.end()):
+            continue
+        mo = _month_no(cur, m["m"])
+        d1, d2 = _day_no(cur, m["d1"]), _day_no(cur, m["d2"])
+        if not (1 <= d1 <= 31):
+            continue
+        if d2 and not (d1 < d2 <= 31) and not (mdy and m["m2"]):
+            # "Sept. 7 and 5 Feb": not a range; keep the first (mdy) or last (dmy) date
+            if mdy:
+                _add(cur, m.start(), m.end("d1"), iso(None, mo, d1), "day")
+            elif 1 <= d2 <= 31:
+                _add(cur, m.start("d2"), m.end(), iso(m["y"], mo, d2), "day")
+            continue
+        y = m["y"]
+        if not d2:
+            _add(cur, m.start(), m.end(), iso(y, mo, d1), "day")
+            continue
+        mo2 = _month_no(cur, m["m2"]) if mdy and m["m2"] else mo
+        if not mdy and d2 <= d1:
+            continue
+        lo, hi = iso(y, mo, d1), iso(y, mo2, d2)
+        _add(cur, m.start(), m.end(), lo, "day", lo, hi)
+
+
+def _month_year(cur: Cursor) -> None:
+    """"September 2024", "January–October 2025"."""
+    for m in cur.pt.d_my.finditer(cur.masked):
+        if not cur.free(m.start(), m.end()):
+            continue
+        y = m["y"]
+        mo = _month_no(cur, m["m"])
+        if m["m2"]:
+            lo, hi = iso(y, mo), iso(y, _month_no(cur, m["m2"]))
+            _add(cur, m.start(), m.end(), lo, "month", lo, hi)
+        else:
+            _add(cur, m.start(), m.end(), iso(y, mo), "month")
+
+
+def _year_ranges(cur: Cursor) -> None:
+    """"2021–2025", "2024/25", "between 2020 and 2022" (not "2020 and 2022 projects")."""
+    ands = cur.lx.lst("and")
+    for m in cur.pt.d_yrange.finditer(cur.masked):
+        if not cur.free(m.start(), m.end()):
+            continue
+        y1, y2s = m["y1"], m["y2"]
+        y2 = y2s if len(y2s) == 4 else y1[:2] + y2s
+        if not (int(y1) < int(y2) <= int(y1) + 100):
+            continue
+        if (any(f" {w} " in m.group() for w in ands)
+                and cur.word_before(m.start()).lower() not in cur.lx.lower("range_start")):
+            continue
+        if count_follows(cur, m.end()):
+            continue
+        _add(cur, m.start(), m.end(), y1, "year", y1, y2)
+
+
+def _decades(cur: Cursor) -> None:
+    for m in cur.pt.d_decade.finditer(cur.masked):
+        if cur.free(m.start(), m.end()):
+            _add(cur, m.start(), m.end(), m["y"], "decade", m["y"], str(int(m["y"]) + 9))
+
+
+def _years(cur: Cursor) -> None:
+    """A four-digit integer in the year range, unless money, a hedge or a counted noun says it
+    is an amount ("2,000 people" never gets here; "2025 people" does)."""
+    lx = cur.lx
+    lo_y, hi_y = 1800, 2100
+    yr = sorted(lx.lst("year_range"))
+    if len(yr) == 2:
+        lo_y, hi_y = int(yr[0]), int(yr[1])
+    ctx = lx.lst("year_context")
+    t = cur.masked
+    for m in cur.pt.d_year.finditer(t):
+        y = int(m["y"])
+        if not (lo_y <= y <= hi_y):
+            continue
+        a, b = m.span()
+        if a > 0 and t[a - 1] == "-" and not (a > 1 and t[a - 2].isalpha()):
+            continue
+        prev = cur.word_before(a)
+        if _currency_or_hedge_before(cur, a):
+            continue
+        if prev not in ctx and prev.lower() not in ctx and count_follows(cur, b):
+            continue
+        if prev.lower() in lx.lower("ordinal_prefix"):
+            continue
+        _add(cur, a, b, str(y), "year")
+
+
+def _bare_months(cur: Cursor) -> None:
+    """"in September": a month name alone, after a preposition; a three-letter abbreviation
+    without its dot is too ambiguous on its own."""
+    lx = cur.lx
+    ctx = lx.lower("month_context")
+    for m in cur.pt.d_month.finditer(cur.masked):
+        if cur.word_before(m.start()).lower() not in ctx:
+            continue
+        w = m["m"]
+        if w in lx.full_months or w.endswith(".") or len(w) > 3:
+            _add(cur, m.start(), m.end(), iso(None, _month_no(cur, w)), "month")
+
+
+def _weekdays(cur: Cursor) -> None:
+    for m in cur.pt.d_weekday.finditer(cur.masked):
+        name = cur.lx.weekdays[m["w"]]
+        _add(cur, m.start(), m.end(), name, "weekday", kind="weekday")
+
+
+def count_follows(cur: Cursor, pos: int) -> bool:
+    """A number at `pos` is followed by a scale, percent, currency, unit or counted noun."""
+    lx, pt, t = cur.lx, cur.pt, cur.masked
+    if pos < cur.n and t[pos] in "%" + MONEY_MARKS:
+        return True
+    for rx in (pt.unit_cs, pt.unit_ci, pt.cur_word_after):
+        if rx.match(t, pos):
+            return True
+    sm = pt.scale_abbr.match(t, pos)
+    if (sm and sm.group("sp")) or pt.scale_word.match(t, pos):
+        return True
+    w = cur.word_after(pos)
+    if not w:
+        return False
+    lw = w.lower()
+    if lw in lx.lst("counted_noun_irregular"):
+        return True
+    return (w[0].islower() and lw.endswith("s") and lw not in lx.lst("counted_noun_stop")
+            and len(lw) > 3 and not lw.endswith("ss"))
+
+
+def _currency_or_hedge_before(cur: Cursor, pos: int) -> bool:
+    rev = cur.before_rev(pos)
+    pt = cur.pt
+    return bool(pt.cur_sym_rev.match(rev) or pt.cur_word_rev.match(rev) or pt.hedge_rev.match(rev))

@@ -1,0 +1,225 @@
+"""The extraction lexicon: every word table the passes consult, built once per RuleSet.
+
+Nothing here is English: the words come from rules/numbers.toml, units.toml, hedges.toml and
+extract.toml; this module only indexes them (lower-cased where matching ignores case).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..rules import HedgeRule, RuleSet, UnitRule
+
+
+class WordKind(NamedTuple):
+    """What a single word means to the number grammar."""
+
+    kind: str  # unit, teen, ten, mag, hundred, fraction, ordinal, quantifier, article, neg, point,
+    #            glued_unit, glued_ordinal, fracden
+    value: float
+
+
+class Scale(NamedTuple):
+    factor: float
+    attach: str  # any, digits, currency
+
+
+class ScaledCode(NamedTuple):
+    code: str  # ISO 4217
+    factor: float
+
+
+@dataclass
+class Lexicon:
+    rules: RuleSet
+    words: dict[str, WordKind]  # lower number word -> meaning
+    quantifiers: dict[str, float]  # lower plural -> base ("hundreds" -> 100)
+    tens: dict[str, float]  # lower "twenty" -> 20 (glued compounds: "twentyfifth")
+    scale_any: dict[str, float]
+    scale_abbr: dict[str, Scale]  # exact case
+    scale_abbr_ci: dict[str, Scale]  # lower
+    months: dict[str, int]
+    full_months: frozenset[str]  # the longest spelling of each month ("January", "May")
+    weekdays: dict[str, str]  # as written -> canonical lower name ("Mondays" -> "monday")
+    cur_symbols: dict[str, str]
+    cur_symbols_ci: dict[str, str]  # lower symbols holding "$" ("us$") -> code
+    cur_codes: dict[str, str]  # lower -> code
+    cur_names: dict[str, str]  # lower -> code
+    cur_scaled: dict[str, ScaledCode]  # lower "musd" -> (USD, 1e6)
+    subunits: dict[str, frozenset[str]]
+    units: dict[str, UnitRule]  # alias as written
+    units_ci: dict[str, UnitRule]  # lower alias
+    hedge_before: dict[str, HedgeRule]
+    hedge_after: dict[str, HedgeRule]
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def lst(self, name: str) -> frozenset[str]:
+        """A named word list from [lexicon.NAME] (empty when the rules do not define it)."""
+        return self.lists.get(name, frozenset())
+
+    def lower(self, name: str) -> frozenset[str]:
+        """The same list lower-cased, for case-insensitive look-ups."""
+        key = "\0lower:" + name
+        got = self.lists.get(key)
+        if got is None:
+            got = self.lists[key] = frozenset(w.lower() for w in self.lst(name))
+        return got
+
+    def word_kind(self, w: str) -> WordKind | None:
+        """The meaning of one number word, or None when it is not part of a number."""
+        lw = w.lower()
+        k = self.words.get(lw)
+        if k is not None:
+            return k
+        q = self.quantifiers.get(lw)
+        if q is not None:
+            return WordKind("quantifier", q)
+        for tens, tv in self.tens.items():  # glued compounds: "twentyfifth", "fortysecond"
+            if lw.startswith(tens) and len(lw) > len(tens):
+                rest = self.words.get(lw[len(tens):])
+                if rest and rest.kind in ("unit", "ordinal") and rest.value < 10:
+                    return WordKind("glued_" + rest.kind, tv + rest.value)
+        if lw.endswith("s"):  # plural fractions: "thirds", "fifths"
+            o = self.words.get(lw[:-1])
+            if o and o.kind == "ordinal" and 3 <= o.value <= 100:
+                return WordKind("fracden", o.value)
+        return None
+
+    def symbol(self, tok: str) -> str | None:
+        """The currency a symbol stands for ("US$" -> USD); "$" symbols in any case."""
+        code = self.cur_symbols.get(tok)
+        if code is None and "$" in tok:
+            code = self.cur_symbols_ci.get(tok.lower())
+        return code
+
+    def currency_word(self, tok: str) -> ScaledCode | None:
+        """The currency (and scale, for "MUSD") an ISO code or a currency name stands for."""
+        low = tok.lower()
+        if low in self.cur_scaled:
+            return self.cur_scaled[low]
+        code = self.cur_codes.get(low) or self.cur_names.get(low)
+        return ScaledCode(code, 1.0) if code else None
+
+
+_CACHE: dict[int, tuple[RuleSet, Lexicon]] = {}
+
+
+def lexicon(rules: RuleSet) -> Lexicon:
+    """The lexicon of `rules`, built once (cached on the RuleSet's identity)."""
+    hit = _CACHE.get(id(rules))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    lx = _build(rules)
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[id(rules)] = (rules, lx)
+    return lx
+
+
+def _number_words(rules: RuleSet) -> tuple[dict[str, WordKind], dict[str, float], dict[str, float]]:
+    words: dict[str, WordKind] = {}
+    quantifiers: dict[str, float] = {}
+    for nw in rules.number_words.values():
+        for w in nw.words:
+            if nw.kind == "quantifier":
+                quantifiers.setdefault(w.lower(), nw.value)
+            else:
+                words[w.lower()] = WordKind(nw.kind, nw.value)
+    for sc in rules.scales.values():
+        if sc.attach == "any":
+            for w in sc.words:
+                words.setdefault(w.lower(), WordKind("hundred" if sc.factor == 100 else "mag", sc.factor))
+    for lw in _lists(rules).get("number_article", ()):
+        words.setdefault(lw.lower(), WordKind("article", 0))
+    for lw in _lists(rules).get("number_negative", ()):
+        words.setdefault(lw.lower(), WordKind("neg", 0))
+    for lw in _lists(rules).get("decimal_point", ()):
+        words.setdefault(lw.lower(), WordKind("point", 0))
+    tens = {w: k.value for w, k in words.items() if k.kind == "ten"}
+    return words, quantifiers, tens
+
+
+def _scales(rules: RuleSet) -> tuple[dict[str, float], dict[str, Scale], dict[str, Scale], dict[str, float]]:
+    scale_any: dict[str, float] = {}
+    abbr: dict[str, Scale] = {}
+    abbr_ci: dict[str, Scale] = {}
+    code_prefix: dict[str, float] = {}
+    for sc in rules.scales.values():
+        for w in sc.words:
+            if sc.attach == "any":
+                scale_any[w.lower()] = sc.factor
+            elif sc.case_sensitive:
+                abbr[w] = Scale(sc.factor, sc.attach)
+            else:
+                abbr_ci[w.lower()] = Scale(sc.factor, sc.attach)
+        for p in sc.code_prefixes:
+            code_prefix[p.lower()] = sc.factor
+    return scale_any, abbr, abbr_ci, code_prefix
+
+
+def _lists(rules: RuleSet) -> dict[str, frozenset[str]]:
+    return {k: frozenset(v.words) for k, v in rules.lexicon.items()}
+
+
+def _dates(rules: RuleSet) -> tuple[dict[str, int], frozenset[str], dict[str, str]]:
+    months: dict[str, int] = {}
+    full: set[str] = set()
+    weekdays: dict[str, str] = {}
+    for key, dw in rules.date_words.items():
+        for w in dw.words:
+            if dw.kind == "month":
+                months[w] = dw.value
+            else:
+                weekdays[w] = key.lower()
+        if dw.kind == "month" and dw.words:
+            full.add(max(dw.words, key=len))
+    return months, frozenset(full), weekdays
+
+
+def _currencies(lx: dict, rules: RuleSet, code_prefix: dict[str, float]) -> None:
+    sym: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    scaled: dict[str, ScaledCode] = {}
+    subunits: dict[str, frozenset[str]] = {}
+    for code, cr in rules.currencies.items():
+        for s in cr.symbols:
+            sym[s] = code
+        for c in cr.codes:
+            codes[c.lower()] = code
+            for p, f in code_prefix.items():
+                scaled[p + c.lower()] = ScaledCode(code, f)
+        for n in cr.names:
+            names[n.lower()] = code
+        subunits[code] = frozenset(s.lower() for s in cr.subunits)
+    sym_ci: dict[str, str] = {}
+    for s, code in sym.items():  # first symbol wins, as written order
+        if "$" in s:
+            sym_ci.setdefault(s.lower(), code)
+    lx.update(cur_symbols=sym, cur_symbols_ci=sym_ci, cur_codes=codes, cur_names=names,
+              cur_scaled=scaled, subunits=subunits)
+
+
+def _build(rules: RuleSet) -> Lexicon:
+    words, quantifiers, tens = _number_words(rules)
+    scale_any, abbr, abbr_ci, code_prefix = _scales(rules)
+    months, full_months, weekdays = _dates(rules)
+    units: dict[str, UnitRule] = {}
+    units_ci: dict[str, UnitRule] = {}
+    for u in rules.units.values():
+        for a in u.aliases:
+            if u.case_sensitive:
+                units[a] = u
+            else:
+                units_ci[a.lower()] = u
+    hedge_before: dict[str, HedgeRule] = {}
+    hedge_after: dict[str, HedgeRule] = {}
+    for h in rules.hedges.values():
+        for p in h.phrases:
+            (hedge_before if h.position == "before" else hedge_after)[p.lower()] = h
+    cur: dict = {}
+    _currencies(cur, rules, code_prefix)
+    return Lexicon(rules=rules, words=words, quantifiers=quantifiers, tens=tens, scale_any=scale_any,
+                   scale_abbr=abbr, scale_abbr_ci=abbr_ci, months=months, full_months=full_months,
+                   weekdays=weekdays, units=units, units_ci=units_ci, hedge_before=hedge_before,
+                   hedge_after=hedge_after, lists=_lists(rules), **cur)

@@ -1,0 +1,211 @@
+"""Regular expressions of the extraction passes, compiled once per RuleSet from its lexicon.
+
+Word alternatives are written as tries (fast in `re`, longest match first). Patterns named
+`*_rev` run on the reversed text before a number, so "what stands before" is a forward match.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .lexicon import Lexicon
+
+MONEY_MARKS = "$€£¥"  # characters that open an amount: a digit after them is money, not a year
+
+DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 1,234,567.89
+    r"|\d{1,3}(?:[\u202f\u2009\u00a0 ]\d{3})+(?:[.,]\d+)?(?![\d])"  # 1 234 567 / 40 000
+    r"|\d+(?:[.,]\d+)*"  # 1234, 2.98, 1.111,11, 12,34,567.89, 22,24,26
+    r"|\.\d+"  # .25
+)
+
+
+def trie(words, spaces: bool = False) -> str:
+    """An alternation matching any of `words`, longest first, written as a trie. With
+    `spaces`, a space in a phrase matches any run of white space."""
+    root: dict[str, Any] = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = []
+        optional = False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            esc = r"\s+" if spaces and ch == " " else re.escape(ch)
+            alts.append(esc + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(root) or "(?!)"
+
+
+def rev(words) -> str:
+    """A trie of the reversed words, for matching on reversed text."""
+    return trie([w[::-1] for w in words])
+
+
+def ci(words, spaces: bool = False) -> str:
+    return "(?i:" + trie(words, spaces) + ")"
+
+
+class Patterns:
+    """Every compiled pattern, as attributes (built by `compile_patterns`)."""
+
+    def __init__(self, **kw: re.Pattern[str]) -> None:
+        self.__dict__.update(kw)
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:  # for type checkers
+        raise AttributeError(name)
+
+
+_CACHE: dict[int, tuple[Lexicon, Patterns]] = {}
+
+
+def patterns(lx: Lexicon) -> Patterns:
+    hit = _CACHE.get(id(lx))
+    if hit is not None and hit[0] is lx:
+        return hit[1]
+    p = Patterns(**_numbers(lx), **_affixes(lx), **_hedges(lx), **_skip(lx), **_dates(lx))
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[id(lx)] = (lx, p)
+    return p
+
+
+def _c(rx: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(rx, flags)
+
+
+def _numbers(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+    anchor_words = [w for w, k in lx.words.items() if k.kind != "point"] + list(lx.quantifiers)
+    conj = ci(lx.lst("and"))
+    return {
+        "anchor": _c(r"(?P<dig>(?<![\w\x00.])\.\d|(?<![\d\x00])\d)|(?P<w>(?<![A-Za-z])"
+                     + ci(sorted(set(anchor_words))) + r"(?![A-Z]))"),
+        "token": _c(r"(?P<sep>\s*(?:[-–—‑]|,|&)\s*|\s+" + conj + r"\s+|\s+)?"
+                    r"(?:(?P<num>" + DIGITS + r")|(?P<word>[A-Za-z]+))"),
+        "letters": _c(r"[A-Za-z]+"),
+        "lead_digits": _c(r"\d+"),
+        "digit_run": _c(r"\d+(?:[.,]\d+)*"),
+        "quant_of": _c(r"\s+" + ci(lx.lst("of")) + r"\s+(?:(?P<q>[A-Za-z]+)\s+" + ci(lx.lst("of")) + r"\s+)?"),
+        "and_a_half": _c(r"\s+" + ci(lx.lst("and_a_half"), spaces=True) + r"\b"),
+        "scale_word": _c(r"\s+(?P<s>" + ci(list(lx.scale_any)) + r")(?![A-Za-z])"),
+        "sci": _c(r"\s*[×x*]\s*10\s*\^?\s*(?P<e>[-−]?\d+)"),
+        "fraction": _c(r"/(\d{1,4})(?![\d/]|[A-Za-z])"),
+        "word_after": _c(r"\s+([A-Za-z][A-Za-z'-]*\.?)"),
+        "word_before": _c(r"([A-Za-z][A-Za-z'-]*\.?)\s+$"),
+        "noun": _c(r"(?:-|[ \t\n]+)([A-Za-z][A-Za-z'’-]*)"),
+        "hyphen_word": _c(r"-([A-Za-z]+)"),
+    }
+
+
+def _affixes(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+    sym_cs = [s for s in lx.cur_symbols if "$" not in s]
+    sym_ci = sorted({s.lower() for s in lx.cur_symbols if "$" in s})
+    sym = "(?:" + trie(sym_cs) + "|(?i:" + trie(sym_ci) + "))"
+    sym_rev = "(?:" + rev(sym_cs) + "|(?i:" + rev(sym_ci) + "))"
+    codes_names = list(lx.cur_codes) + list(lx.cur_names) + list(lx.cur_scaled)
+    marks = re.escape(MONEY_MARKS)
+    return {
+        "scale_abbr": _c(r"(?P<sp>[ \t]{0,2})(?P<s>" + trie(list(lx.scale_abbr)) + r")(?![A-Za-z0-9])"),
+        "scale_abbr_ci": _c(r"(?P<sp>[ \t]{0,2})(?P<s>" + ci(list(lx.scale_abbr_ci)) + r")(?![A-Za-z0-9])"),
+        "cur_sym_after": _c(r"(?P<sp>\s{0,2})(?P<c>" + sym + r")(?![A-Za-z])(?!\s?[\d.]\d*)"),
+        "cur_word_after": _c(r"(?P<sp>[ \t\n]{0,2}|-)(?P<c>" + ci(codes_names) + r")(?![A-Za-z])"),
+        "cur_sym_rev": _c(r"(?P<sp>\s{0,2})(?P<c>" + sym_rev + r")"),
+        "cur_word_rev": _c(r"(?P<sp>\s{0,2})(?P<c>(?i:" + rev(codes_names) + r"))(?![A-Za-z])"),
+        "unit_cs": _c(r"(?P<sp>[ \t\n]{0,2}|-)(?P<u>" + trie(list(lx.units)) + r")(?![A-Za-z0-9²³])"),
+        "unit_ci": _c(r"(?P<sp>[ \t\n]{0,2}|-)(?P<u>" + ci(list(lx.units_ci)) + r")(?![A-Za-z0-9²³])"),
+        "unit_before_rev": _c(r"[\s-]*(?P<u>(?i:" + rev(_unit_prefixes(lx)) + r"))"),
+        "speed_per": _c(r"\s*" + ci(sorted(lx.lst("speed_per"))) + r"(?![A-Za-z])"),
+        "ordinal_rev": _c(r"(?P<sp>\s{0,2})(?P<o>" + rev(sorted(lx.lst("ordinal_prefix"))) + r")(?![A-Za-z])"),
+        "ord_suffix": _c(trie(lx.lst("ordinal_suffix")) + r"(?![A-Za-z])"),
+        "superlative": _c(r"-(?:[a-z]+" + trie(lx.lst("superlative_ending")) + "|"
+                          + trie(lx.lst("ordinal_compound")) + r")\b"),
+        "times": _c(r"\s+" + ci(lx.lst("times")) + r"(?![A-Za-z])"),
+        "range_sep": _c(r"\s*(?:[-–—~]|" + ci(lx.lst("range_to")) + r"\b)\s*(?=[\d" + marks + r".]|[A-Za-z])"),
+        "between_and": _c(r"\s+" + trie(lx.lst("and")) + r"\s+"),
+        "percent_of": _c(r"(?<![A-Za-z])" + ci(lx.lst("percent_of")) + r"\s+" + ci(lx.lst("of")) + r"\s+"),
+        "twin_open": _c(r"\s*\(\s*"),
+        "twin_close": _c(r"\s*\)"),
+        "sub_sep": _c(r"(\s+" + trie(lx.lst("and")) + r"\s+|\s+)"),
+        "sub_word": _c(r"\s*([A-Za-z]+)(?![A-Za-z])"),
+        "sub_not_before": _c(r"\s*[A-Za-z]"),
+        "sub_more_less": _c(r"\s+" + trie(lx.lst("subunit_not_before")) + r"\b"),
+        "sub_digit": _c(r"\s*\d"),
+        "sub_dash_digit": _c(r"\s*[-–]|\s*\d"),
+    }
+
+
+def _unit_prefixes(lx: Lexicon) -> list[str]:
+    return sorted({w for u in lx.rules.units.values() for w in u.before})
+
+
+def _hedges(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+    marks = re.escape(MONEY_MARKS)
+    return {
+        "hedge_rev": _c(r"(?P<art>\s*(?:(?i:" + rev(lx.lst("hedge_article")) + r")\s+)?)(?P<h>(?i:"
+                        + rev(list(lx.hedge_before)) + r"))(?:(?<=[A-Za-z.])(?![A-Za-z])|(?<![A-Za-z.]))"),
+        "hedge_after": _c(r"(?P<sp>\s*)(?P<h>" + ci(list(lx.hedge_after)) + r")(?![A-Za-z])(?!\s*(?:"
+                          + ci(lx.lst("hedge_after_not_before")) + r"\s*)?[-\d" + marks + "])"),
+        "or_equal": _c(r"\s+" + ci(sorted(lx.lst("or_equal"))) + r"(?![A-Za-z])(?!\s*(?:"
+                       + ci(lx.lst("or_equal_not_before")) + r"\s*)?[-\d" + marks + "])"),
+    }
+
+
+def _skip(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+    idp = sorted(lx.lst("identifier_prefix"), key=len, reverse=True)
+    clock = r"(?:" + trie(lx.lst("clock_am") | lx.lst("clock_pm")) + r")(?:(?<=\.)|(?!\w))"
+    marks = re.escape(MONEY_MARKS)
+    return {
+        "skip": _c(
+            r"(?P<url>https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)"
+            r"|(?P<phone>(?<![\w+])\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,5}(?![\w])"
+            r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,5}(?!\d)"
+            r"|(?<![\w,.])0\d{2,3}[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w])"
+            r"|(?<![\w,.])\d{3}-\d{3}-\d{4}(?!\d))"
+            r"|(?P<ident>(?<![A-Za-z])(?:" + "|".join(re.escape(p) for p in idp) + r")\s*(?:"
+            + trie(lx.lst("number_abbrev")) + r"\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?(?:[ .-]\d{2,4}(?![\d,]))*)"
+            r"|(?P<code>(?<![\w/])\d+(?:/\d+)*/[A-ZĐ][\w-]*)"
+            r"|(?P<glued>(?<![\w" + marks + r".])[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z\d-]*(?![\w])"
+            r"|(?<![\w" + marks + r".])[A-Za-z]+\d+[A-Za-z\d]*(?:[.+/]\d+[A-Za-z\d]*)*(?![\w]))"
+            r"|(?P<time>(?<![\w.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*" + clock
+            + r"|(?<![\w.:,])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"),
+        "clock": _c(r"(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<s>\S*)"),
+    }
+
+
+def _dates(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+    month = trie(sorted(lx.months))
+    day = r"(?:[0-3]?\d)" + "(?:" + trie(lx.lst("day_suffix")) + r")?(?!\d)"
+    sep = r"\s*(?:[-–—]|" + trie(lx.lst("date_range_sep")) + r")\s*"
+    year = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+    of = trie(lx.lst("of"))
+    marks = re.escape(MONEY_MARKS)
+    return {
+        "d_iso": _c(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"),
+        "d_num": _c(r"(?<![\d/.])(?P<a>\d{1,2})(?P<s>[/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\d/.])"),
+        "d_mdy": _c(r"(?<![A-Za-z])(?P<m>" + month + r")(?![A-Za-z])\.?\s*(?P<d1>" + day + r")"
+                    r"(?:" + sep + r"(?:(?P<m2>" + month + r")(?![A-Za-z])\.?\s*)?(?P<d2>" + day + r"))?"
+                    r"(?:,?\s+(?P<y>" + year + r")(?![\d]))?"),
+        "d_dmy": _c(r"(?<![\d.,])(?P<d1>" + day + r")(?:" + sep + r"(?P<d2>" + day + r"))?\s*(?:" + of + r"\s+)?"
+                    r"(?P<m>" + month + r")(?![A-Za-z])(?:,?\s+(?P<y>" + year + r")(?!\d))?"),
+        "d_my": _c(r"(?<![A-Za-z])(?P<m>" + month + r")(?![A-Za-z])(?:\s*(?:[-–—]|" + trie(lx.lst("month_range_sep"))
+                   + r")\s*(?P<m2>" + month + r")(?![A-Za-z]))?,?\s+(?P<y>" + year + r")(?!\d)"),
+        "d_yrange": _c(r"(?<![\w" + marks + r".,])(?P<y1>" + year + r")\s*(?:[-–—/]|" + trie(lx.lst("year_range_sep"))
+                       + r")\s*(?P<y2>" + year + r"|\d{2})(?![\w%]|[.,]\d)"),
+        "d_decade": _c(r"(?<![\w$])(?P<y>1[0-9]\d0|20\d0)[’']?s(?![A-Za-z])"),
+        "d_year": _c(r"(?<![\w" + marks + r".,])(?P<y>\d{4})(?![\w%]|[.,]\d)"),
+        "d_month": _c(r"(?<![A-Za-z])(?P<m>" + month + r")(?![A-Za-z])"),
+        "d_weekday": _c(r"(?<![A-Za-z])(?P<w>" + trie(sorted(lx.weekdays)) + r")(?![A-Za-z])"),
+        "leading_int": _c(r"\d+"),
+    }

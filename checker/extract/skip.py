@@ -1,0 +1,48 @@
+"""Pass 1, skip: what holds digits but is not a quantity.
+
+URLs, e-mail addresses, phone numbers, identifiers ("Resolution 143", "143/NQ-CP", "COVID-19",
+"G7") are masked without a mention; clock times ("9 a.m.", "14:30") become `time` mentions
+with an "HH:MM" value.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Mention
+from .cursor import Cursor
+
+
+def pass_skip(cur: Cursor) -> None:
+    for m in cur.pt.skip.finditer(cur.text):
+        group = m.lastgroup
+        if group == "glued" and _money_or_number_prefix(cur, m.group()):
+            continue
+        if group == "time":
+            cur.emit(Mention(kind="time", text=m.group(), start=m.start(), end=m.end(),
+                             value=_clock(cur, m.group())))
+        cur.take(m.start(), m.end())
+    cur.commit()
+
+
+def _money_or_number_prefix(cur: Cursor, tok: str) -> bool:
+    """"USD3", "Rs20", "No3", "FY2025": letters glued to digits that the number passes read."""
+    lx = cur.lx
+    letters = cur.pt.letters.match(tok).group()  # type: ignore[union-attr]
+    low = letters.lower()
+    if (low in lx.cur_codes or letters in lx.cur_symbols or low in lx.cur_scaled
+            or letters in lx.lst("ordinal_prefix")):
+        return True
+    return "-" not in tok and low in lx.lower("glued_prefix_ok")
+
+
+def _clock(cur: Cursor, text: str) -> str:
+    """"9 a.m." -> "09:00", "3.30pm" -> "15:30", "12 a.m." -> "00:00"."""
+    m = cur.pt.clock.match(text)
+    assert m is not None
+    h, mi = int(m["h"]), int(m["m"] or 0)
+    suffix = re.sub(r"\s+", "", text[m.start("s"):]).lower()
+    if suffix in cur.lx.lower("clock_pm") and h < 12:
+        h += 12
+    if suffix in cur.lx.lower("clock_am") and h == 12:
+        h = 0
+    return f"{h:02d}:{mi:02d}"
