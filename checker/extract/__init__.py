@@ -28,19 +28,25 @@ from ..rules import RuleSet
 from .cursor import Cursor
 from .dates import pass_dates
 from .lexicon import lexicon
+from .limits import cut_notice, mask_long_tokens, readable_length
 from .numbers import pass_numbers, unparsed
 from .skip import pass_skip
 from .table import format_table, mention_dict
 
-__all__ = ["extract_mentions", "format_table", "mention_dict"]
+__all__ = ["extract_mentions", "format_table", "mention_dict", "limit_notes"]
 
 
 def extract_mentions(text: str, rules: RuleSet) -> list[Mention]:
-    """Every numeric mention in `text` (one sentence or line), sorted by start, no overlaps."""
+    """Every numeric mention in `text` (one sentence or line), sorted by start, no overlaps.
+    What a size limit kept from being read is a `limit` mention (see limits.py)."""
     if not text:
         return []
-    cur = Cursor(lexicon(rules), text)
-    has_digit = any(c.isdigit() for c in text)
+    cut = readable_length(text)
+    cur = Cursor(lexicon(rules), text[:cut])
+    if cut < len(text):
+        cur.emit(cut_notice(text, cut))
+    mask_long_tokens(cur)
+    has_digit = cur.pt.any_digit.search(cur.masked) is not None
     if has_digit:
         pass_skip(cur)
     pass_dates(cur)
@@ -49,3 +55,8 @@ def extract_mentions(text: str, rules: RuleSet) -> list[Mention]:
         unparsed(cur)
     cur.out.sort(key=lambda m: m.start)
     return cur.out
+
+
+def limit_notes(mentions: list[Mention]) -> list[str]:
+    """The messages of the `limit` mentions: what a size limit kept from being read."""
+    return [str(m.value) for m in mentions if m.kind == "limit"]

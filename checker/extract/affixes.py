@@ -12,6 +12,7 @@ import re
 
 from ..rules import UnitRule
 from .cursor import Cursor
+from .grammar import is_whole
 from .lexicon import ScaledCode
 from .reading import Reading
 
@@ -35,12 +36,12 @@ def notation(cur: Cursor, rd: Reading) -> None:
         return
     t = cur.masked
     sm = cur.pt.sci.match(t, rd.end)
-    if sm:
-        e = int(sm.group("e").replace("−", "-"))
-        rd.value *= 10 ** e
-        rd.r *= 10 ** e
+    e = int(sm.group("e").replace("−", "-")) if sm else 0
+    if sm and abs(e) <= 300:
+        rd.value *= 10.0 ** e
+        rd.r *= 10.0 ** e
         rd.end = sm.end()
-    if rd.core.decimals == 0 and rd.value == int(rd.value):
+    if rd.core.decimals == 0 and is_whole(rd.value):
         fm = cur.pt.fraction.match(t, rd.end)
         if fm and 0 < rd.value < int(fm.group(1)) <= 1000:
             rd.value /= int(fm.group(1))
@@ -157,7 +158,7 @@ def currency_after(cur: Cursor, rd: Reading) -> None:
             if sw and not rd.scaled and lx.scale_any[sw.group("s").lower()] >= 1000:
                 rd.scale(lx.scale_any[sw.group("s").lower()])
                 rd.end = sw.end()
-    if rd.currency and not rd.scaled and rd.value == int(rd.value) and rd.core.decimals == 0 and not rd.core.fraction:
+    if rd.currency and not rd.scaled and is_whole(rd.value) and rd.core.decimals == 0 and not rd.core.fraction:
         _subunits(cur, rd, rd.currency)
 
 
@@ -245,7 +246,7 @@ def _times(cur: Cursor, rd: Reading) -> None:
     lx = cur.lx
     nxt = cur.word_after(tm.end()).lower()
     prv = cur.word_before(rd.start).lower()
-    if nxt in lx.lst("multiplier_follow") or prv in lx.lst("multiplier_lead") or rd.value != int(rd.value):
+    if nxt in lx.lst("multiplier_follow") or prv in lx.lst("multiplier_lead") or not is_whole(rd.value):
         rd.kind, rd.unit, rd.end = "multiplier", "x", tm.end()
 
 
@@ -263,7 +264,7 @@ def ordinal_suffix(cur: Cursor, rd: Reading) -> None:
     t = cur.masked
     if rd.core.ends_digits and not rd.core.words:
         om = cur.pt.ord_suffix.match(t, rd.end)
-        if om and rd.value == int(rd.value) and rd.value >= 0:
+        if om and is_whole(rd.value) and rd.value >= 0:
             if om.group() not in cur.lx.lst("ordinal_suffix_after_2_3") or rd.value % 10 in (2, 3):
                 rd.ordinal = True
                 rd.end = om.end()

@@ -17,22 +17,33 @@ from .patterns import MONEY_MARKS
 
 
 def pass_dates(cur: Cursor) -> None:
-    masked = cur.masked
-    if not any(c.isdigit() for c in masked) and not any(w in masked for w in cur.lx.weekdays):
+    pt, masked = cur.pt, cur.masked
+    digits = pt.any_digit.search(masked) is not None
+    weekdays = pt.weekday_word.search(masked) is not None
+    if not digits and not weekdays:
         return
-    _numeric(cur, masked)
+    months = pt.month_word.search(masked) is not None  # the cheap tests spare whole scans
+    years = digits and pt.four_digits.search(masked) is not None
+    if digits:
+        _numeric(cur, masked)
     for name in ("d_mdy", "d_dmy"):
         cur.commit()
-        _day_month(cur, name)
+        if months and digits:
+            _day_month(cur, name)
     cur.commit()
-    _month_year(cur)
+    if months and years:
+        _month_year(cur)
     cur.commit()
-    _year_ranges(cur)
-    _decades(cur)
+    if years:
+        _year_ranges(cur)
+        _decades(cur)
     cur.commit()
-    _years(cur)
-    _bare_months(cur)
-    _weekdays(cur)
+    if years:
+        _years(cur)
+    if months:
+        _bare_months(cur)
+    if weekdays:
+        _weekdays(cur)
     cur.commit()
 
 
@@ -62,10 +73,20 @@ def _day_no(cur: Cursor, s: str | None) -> int:
 
 def _numeric(cur: Cursor, masked: str) -> None:
     """ISO dates and numeric dates ("4/24/2025", "24.04.25")."""
+    if "-" in masked:
+        _iso(cur, masked)
+    if "/" in masked or "." in masked:
+        _slashed(cur, masked)
+
+
+def _iso(cur: Cursor, masked: str) -> None:
     for m in cur.pt.d_iso.finditer(masked):
         mo, d = int(m["m"]), int(m["d"])
         if 1 <= mo <= 12 and 1 <= d <= 31:
             _add(cur, m.start(), m.end(), f"{m['y']}-{mo:02d}-{d:02d}", "day")
+
+
+def _slashed(cur: Cursor, masked: str) -> None:
     dmy = "dmy" in cur.lx.lst("numeric_date_order")
     for m in cur.pt.d_num.finditer(masked):
         a, b = int(m["a"]), int(m["b"])

@@ -21,6 +21,7 @@ from .tokens import Token, digit_value, read_tokens
 
 STOP = -1
 FAIL = -2
+MAX_MAGNITUDE = 1e30  # larger values are no news quantity (and near float overflow)
 JOINERS = ("", "-", "–", "—", "‑")  # "twenty-one", "twenty one"
 
 
@@ -126,15 +127,20 @@ def parse_core(cur: Cursor, p: int) -> Core | None:
     return _finish(st, neg)
 
 
+def is_whole(v: float) -> bool:
+    """A finite whole number (never raises, whatever the value)."""
+    return float(v).is_integer()
+
+
 def _finish(st: _State, neg: bool) -> Core | None:
     g = st.good
-    if g is None:
+    if g is None or not abs(g.value) <= MAX_MAGNITUDE:
         return None
     cur = st.cur
     value, end, words, r, scaled = g.value, g.end, g.words, g.r, g.scaled
     m = cur.pt.and_a_half.match(cur.masked[end:end + 14])
     if m and not g.ordinal and not g.fraction:  # "one and a half", "two and a half million"
-        value += 0.5 if value == int(value) else 0
+        value += 0.5 if is_whole(value) else 0
         end += m.end()
         words = True
         m2 = cur.pt.scale_word.match(cur.masked, end)

@@ -85,6 +85,17 @@ class Lexicon:
                 return WordKind("fracden", o.value)
         return None
 
+    def number_words(self) -> set[str]:
+        """Every whole word `word_kind` reads (glued compounds, plural fractions, "threefold"),
+        except "point", which only continues a number."""
+        base = {w for w, k in self.words.items() if k.kind != "point"} | set(self.quantifiers)
+        small = [w for w, k in self.words.items() if k.kind in ("unit", "ordinal") and k.value < 10]
+        glued = {t + w for t in self.tens for w in small}
+        plurals = {w + "s" for w, k in self.words.items() if k.kind == "ordinal" and 3 <= k.value <= 100}
+        folds = {w + s for w, k in self.words.items() if k.kind in ("unit", "teen", "ten")
+                 for s in self.lower("multiplier_suffix")}
+        return base | glued | plurals | folds
+
     def symbol(self, tok: str) -> str | None:
         """The currency a symbol stands for ("US$" -> USD); "$" symbols in any case."""
         code = self.cur_symbols.get(tok)

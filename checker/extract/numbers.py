@@ -30,9 +30,6 @@ def pass_numbers(cur: Cursor) -> None:
         if not m:
             break
         p = m.start()
-        if m.group("w") is not None and not _whole_word_is_number(cur, p):
-            pos = p + len(cur.pt.letters.match(cur.masked, p).group())  # type: ignore[union-attr]
-            continue
         got = build(cur, p)
         if got is None:
             pos = _skip_token(cur, p, m.group("dig") is not None)
@@ -43,12 +40,6 @@ def pass_numbers(cur: Cursor) -> None:
             cur.take(*span)
         cur.commit()
         pos = max([got.end] + [e.b for e in got.extra])
-
-
-def _whole_word_is_number(cur: Cursor, p: int) -> bool:
-    """The anchor matched a number word's prefix ("ten" in "tennis"): is the whole word one?"""
-    full = cur.pt.letters.match(cur.masked, p).group()  # type: ignore[union-attr]
-    return cur.lx.word_kind(full) is not None or full.lower().endswith(tuple(cur.lx.lower("multiplier_suffix")))
 
 
 def _skip_token(cur: Cursor, p: int, digits: bool) -> int:
@@ -80,8 +71,8 @@ def build(cur: Cursor, p: int, allow_twin: bool = True, in_range: bool = False) 
     if not in_range:
         read_range(cur, rd, build)
     _after(cur, rd)
-    if not settle_kind(cur, rd):
-        return None
+    if not abs(rd.value) < 1e300 or not settle_kind(cur, rd):
+        return None  # no quantity is that large; its interval would not be finite
     hedge_before(cur, rd)
     hedge_after(cur, rd)
     return _finish(cur, rd, allow_twin, in_range)

@@ -12,12 +12,15 @@ from .lexicon import Lexicon
 
 MONEY_MARKS = "$€£¥"  # characters that open an amount: a digit after them is money, not a year
 
+MAX_DIGITS = 30  # a longer digit group is no quantity (and would not fit a float)
+# Every repetition is bounded, so reading one number costs the same however long the run of
+# digits, commas or spaced groups around it ("100 101 102 ..." is not one number).
 DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 1,234,567.89
-    r"|\d{1,3}(?:[\u202f\u2009\u00a0 ]\d{3})+(?:[.,]\d+)?(?![\d])"  # 1 234 567 / 40 000
-    r"|\d+(?:[.,]\d+)*"  # 1234, 2.98, 1.111,11, 12,34,567.89, 22,24,26
-    r"|\.\d+"  # .25
-)
+    r"\d{1,3}(?:,\d{3}){1,8}(?:\.\d{1,%(d)d})?(?![\d,])"  # 1,234,567.89
+    r"|\d{1,3}(?:[\u202f\u2009\u00a0 ]\d{3}){1,4}(?:[.,]\d{1,%(d)d})?(?![\d]|[\u202f\u2009\u00a0 ]\d)"  # 40 000
+    r"|\d{1,%(d)d}(?:[.,]\d{1,%(d)d}){0,8}"  # 1234, 2.98, 1.111,11, 12,34,567.89, 22,24,26
+    r"|\.\d{1,%(d)d}"  # .25
+) % {"d": MAX_DIGITS}
 
 
 def trie(words, spaces: bool = False) -> str:
@@ -87,20 +90,24 @@ def _c(rx: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _numbers(lx: Lexicon) -> dict[str, re.Pattern[str]]:
-    anchor_words = [w for w, k in lx.words.items() if k.kind != "point"] + list(lx.quantifiers)
     conj = ci(lx.lst("and"))
+    spellings = {v for w in lx.number_words() for v in (w, w.capitalize(), w.upper())}
     return {
-        "anchor": _c(r"(?P<dig>(?<![\w\x00.])\.\d|(?<![\d\x00])\d)|(?P<w>(?<![A-Za-z])"
-                     + ci(sorted(set(anchor_words))) + r"(?![A-Z]))"),
+        # where a number may start: a digit (not inside a digit group), or a whole number word in
+        # lower case, capitalised or in capitals (the lookbehinds come after the character, so
+        # that `re` can scan for the character fast)
+        "anchor": _c(r"(?P<dig>\.(?=\d)(?<![\w\x00.]\.)|\d(?<![\d\x00]\d))|(?P<w>(?<![A-Za-z])"
+                     + trie(sorted(spellings)) + r"(?![A-Za-z]))"),
         "token": _c(r"(?P<sep>\s*(?:[-–—‑]|,|&)\s*|\s+" + conj + r"\s+|\s+)?"
                     r"(?:(?P<num>" + DIGITS + r")|(?P<word>[A-Za-z]+))"),
         "letters": _c(r"[A-Za-z]+"),
         "lead_digits": _c(r"\d+"),
         "digit_run": _c(r"\d+(?:[.,]\d+)*"),
+        "any_digit": _c(r"\d"),
         "quant_of": _c(r"\s+" + ci(lx.lst("of")) + r"\s+(?:(?P<q>[A-Za-z]+)\s+" + ci(lx.lst("of")) + r"\s+)?"),
         "and_a_half": _c(r"\s+" + ci(lx.lst("and_a_half"), spaces=True) + r"\b"),
         "scale_word": _c(r"\s+(?P<s>" + ci(list(lx.scale_any)) + r")(?![A-Za-z])"),
-        "sci": _c(r"\s*[×x*]\s*10\s*\^?\s*(?P<e>[-−]?\d+)"),
+        "sci": _c(r"\s*[×x*]\s*10\s*\^?\s*(?P<e>[-−]?\d{1,3})(?!\d)"),
         "fraction": _c(r"/(\d{1,4})(?![\d/]|[A-Za-z])"),
         "word_after": _c(r"\s+([A-Za-z][A-Za-z'-]*\.?)"),
         "word_before": _c(r"([A-Za-z][A-Za-z'-]*\.?)\s+$"),
@@ -162,21 +169,25 @@ def _hedges(lx: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
+SKIP_REACH = 48  # characters from where a skipped identifier starts to its first digit
+
+
 def _skip(lx: Lexicon) -> dict[str, re.Pattern[str]]:
-    idp = sorted(lx.lst("identifier_prefix"), key=len, reverse=True)
     clock = r"(?:" + trie(lx.lst("clock_am") | lx.lst("clock_pm")) + r")(?:(?<=\.)|(?!\w))"
     marks = re.escape(MONEY_MARKS)
     return {
+        "url_hint": _c(r"://|www\.|@"),
+        "url": _c(r"(?<![\w.+-])(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)"),
+        # everything below holds a digit within SKIP_REACH characters of its start
         "skip": _c(
-            r"(?P<url>https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)"
-            r"|(?P<phone>(?<![\w+])\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,5}(?![\w])"
+            r"(?P<phone>(?<![\w+])\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,5}(?![\w])"
             r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,5}(?!\d)"
             r"|(?<![\w,.])0\d{2,3}[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w])"
             r"|(?<![\w,.])\d{3}-\d{3}-\d{4}(?!\d))"
-            r"|(?P<ident>(?<![A-Za-z])(?:" + "|".join(re.escape(p) for p in idp) + r")\s*(?:"
+            r"|(?P<ident>(?<![A-Za-z])(?:" + trie(lx.lst("identifier_prefix")) + r")\s*(?:"
             + trie(lx.lst("number_abbrev")) + r"\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?(?:[ .-]\d{2,4}(?![\d,]))*)"
             r"|(?P<code>(?<![\w/])\d+(?:/\d+)*/[A-ZĐ][\w-]*)"
-            r"|(?P<glued>(?<![\w" + marks + r".])[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z\d-]*(?![\w])"
+            r"|(?P<glued>(?<![\w" + marks + r".])(?=[a-z]*[A-Z])[A-Za-z]+-\d+[A-Za-z\d-]*(?![\w])"
             r"|(?<![\w" + marks + r".])[A-Za-z]+\d+[A-Za-z\d]*(?:[.+/]\d+[A-Za-z\d]*)*(?![\w]))"
             r"|(?P<time>(?<![\w.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*" + clock
             + r"|(?<![\w.:,])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"),
@@ -206,6 +217,9 @@ def _dates(lx: Lexicon) -> dict[str, re.Pattern[str]]:
         "d_decade": _c(r"(?<![\w$])(?P<y>1[0-9]\d0|20\d0)[’']?s(?![A-Za-z])"),
         "d_year": _c(r"(?<![\w" + marks + r".,])(?P<y>\d{4})(?![\w%]|[.,]\d)"),
         "d_month": _c(r"(?<![A-Za-z])(?P<m>" + month + r")(?![A-Za-z])"),
+        "month_word": _c(month),
+        "four_digits": _c(r"\d\d\d\d"),
         "d_weekday": _c(r"(?<![A-Za-z])(?P<w>" + trie(sorted(lx.weekdays)) + r")(?![A-Za-z])"),
+        "weekday_word": _c(trie(sorted(lx.weekdays))),
         "leading_int": _c(r"\d+"),
     }

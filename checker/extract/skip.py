@@ -10,10 +10,19 @@ import re
 
 from ..models import Mention
 from .cursor import Cursor
+from .patterns import SKIP_REACH
 
 
 def pass_skip(cur: Cursor) -> None:
-    for m in cur.pt.skip.finditer(cur.text):
+    pt = cur.pt
+    if pt.url_hint.search(cur.masked):
+        for m in pt.url.finditer(cur.masked):
+            cur.take(m.start(), m.end())
+        cur.commit()
+    first = pt.any_digit.search(cur.masked)
+    if first is None:
+        return
+    for m in pt.skip.finditer(cur.masked, max(0, first.start() - SKIP_REACH)):
         group = m.lastgroup
         if group == "glued" and _money_or_number_prefix(cur, m.group()):
             continue

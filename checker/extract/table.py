@@ -24,7 +24,7 @@ def _fmt_value(v: float | str | None) -> str:
     if v is None:
         return "-"
     if isinstance(v, float):
-        return f"{v:.6g}" if abs(v) < 1e6 or v != int(v) else f"{v:,.0f}"
+        return f"{v:,.0f}" if abs(v) >= 1e6 and v.is_integer() else f"{v:.6g}"
     return str(v)
 
 
