@@ -54,7 +54,8 @@ class ScaleRule(Entry):
 class NumberWordRule(Entry):
     words: list[str]
     value: float
-    kind: Literal["unit", "teen", "ten", "magnitude", "fraction", "ordinal", "quantifier"] = "unit"
+    # multiplier: a word that is a multiplier on its own ("doubled", "halved", "twice")
+    kind: Literal["unit", "teen", "ten", "magnitude", "fraction", "ordinal", "quantifier", "multiplier"] = "unit"
 
 
 class CurrencyRule(Entry):
@@ -64,6 +65,7 @@ class CurrencyRule(Entry):
     codes: list[str] = []  # "USD" (any case)
     names: list[str] = []  # "dollar", "dollars", "US dollars" (any case)
     subunits: list[str] = []  # "cents": a hundredth of the unit
+    minor: list[str] = []  # the hundredth on its own names this currency ("148p", "45 cents")
 
 
 class UnitRule(Entry):
@@ -84,6 +86,16 @@ class DateWordRule(Entry):
     words: list[str]
     value: int = Field(ge=1, le=12)
     kind: Literal["month", "weekday"] = "month"
+
+
+class RelativeDateRule(Entry):
+    """Words that name a date relative to the article's date ("yesterday" = day -1); with
+    `counted`, the words follow a count that multiplies the offset ("three days ago")."""
+
+    words: list[str]
+    unit: Literal["day", "week", "month", "year"]
+    offset: int
+    counted: bool = False
 
 
 class LexiconRule(Entry):
@@ -158,6 +170,7 @@ SECTIONS: dict[str, type[Entry]] = {
     "currencies": CurrencyRule,
     "units": UnitRule,
     "date_words": DateWordRule,
+    "relative_dates": RelativeDateRule,
     "lexicon": LexiconRule,
     "metrics": MetricRule,
     "entities": EntityRule,
@@ -175,6 +188,7 @@ class RuleSet(BaseModel):
     currencies: dict[str, CurrencyRule] = {}
     units: dict[str, UnitRule] = {}
     date_words: dict[str, DateWordRule] = {}
+    relative_dates: dict[str, RelativeDateRule] = {}
     lexicon: dict[str, LexiconRule] = {}
     metrics: dict[str, MetricRule] = {}
     entities: dict[str, EntityRule] = {}

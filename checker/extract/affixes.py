@@ -14,6 +14,7 @@ from ..rules import UnitRule
 from .cursor import Cursor
 from .grammar import is_whole
 from .lexicon import ScaledCode
+from .nouns import count_follows
 from .reading import Reading
 
 
@@ -49,16 +50,36 @@ def notation(cur: Cursor, rd: Reading) -> None:
 
 
 def sign(cur: Cursor, rd: Reading) -> None:
-    """"-9.5", "(- 3)"; but "5 -10" is a range, not a negative number."""
+    """"-9.5", "(- 3)", "$-50.8bn"; but "5 -10" is a range, not a negative number."""
     if rd.value < 0 or not rd.core.digits_only:
         return
     t, k = cur.masked, rd.start - 1
     if k >= 0 and t[k] in "-−":
         kk = k - 1
-        if (kk < 0 or t[kk] in " \t\n(<=>[") and not (kk > 0 and t[kk] == " " and t[kk - 1].isdigit()):
+        if ((kk < 0 or t[kk] in " \t\n(<=>[") and not (kk > 0 and t[kk] == " " and t[kk - 1].isdigit())
+                or _glued_symbol_before(cur, k)):
             rd.value, rd.start = -rd.value, k
     elif k >= 1 and t[k] == " " and t[k - 1] in "-−" and (k - 1 == 0 or t[k - 2] in "<=>("):
         rd.value, rd.start = -rd.value, k - 1
+
+
+def _glued_symbol_before(cur: Cursor, pos: int) -> bool:
+    """A currency symbol right before `pos` ("$-50.8bn")."""
+    m = cur.pt.cur_sym_rev.match(cur.before_rev(pos, 8))
+    return bool(m and not m.group("sp"))
+
+
+def sign_before_currency(cur: Cursor, rd: Reading) -> None:
+    """"-$50.8bn", "minus $5 million": a sign before the currency symbol."""
+    if not rd.currency or rd.value < 0:
+        return
+    t, s = cur.masked, rd.start
+    if s > 0 and t[s - 1] in "-−" and (s == 1 or t[s - 2] in " (\t"):
+        rd.value, rd.start = -rd.value, s - 1
+        return
+    m = cur.pt.word_before.search(cur.masked, max(0, s - 30), s)
+    if m and m.end() == s and m.group(1).lower() in cur.lx.lower("number_negative"):
+        rd.value, rd.start = -rd.value, m.start(1)
 
 
 def _longest(sym: re.Match | None, word: re.Match | None) -> tuple[str, re.Match] | None:
@@ -121,8 +142,8 @@ def scale_abbreviation(cur: Cursor, rd: Reading) -> None:
             continue
         w = sm.group("s")
         sc = table[w if cs else w.lower()]
-        if sc.attach == "currency" and not rd.currency and not pt.cur_word_after.match(t, sm.end()):
-            continue  # "5m USD" is money too
+        if sc.attach == "currency" and not rd.currency and not _counted_after(cur, sm.end()):
+            continue  # "5m" is five metres; "5m USD", "1.2m tons", "5m doses" are millions
         if (w in lx.lst("scale_not_small") and abs(rd.value) < 10 and rd.core.decimals == 0
                 and not rd.currency):
             continue  # "5G", "4G": network generations
@@ -131,6 +152,14 @@ def scale_abbreviation(cur: Cursor, rd: Reading) -> None:
     if best:
         rd.scale(best[1])
         rd.end = best[0].end()
+
+
+def _counted_after(cur: Cursor, pos: int) -> bool:
+    """After "5m": a currency, a unit ("1.2m tons") or a counted noun that is no race."""
+    after = cur.word_after(pos).lower().rstrip(".")
+    if after in cur.lx.lower("million_m_before"):
+        return True
+    return count_follows(cur, pos) and after not in cur.lx.lower("metre_events")
 
 
 def apply_code_scale(rd: Reading) -> None:
@@ -149,6 +178,8 @@ def currency_after(cur: Cursor, rd: Reading) -> None:
         got = _currency(cur, typ, mm.group("c"))
         if mm.group("sp") == "-" and typ == "word" and not rd.core.words:
             got = None
+        if got and _weight_not_money(cur, rd, mm):
+            got = None  # "weighs 330 pounds": the unit pass reads pounds
         if got and (rd.currency is None or rd.currency == got.code):
             rd.currency = got.code
             rd.end = mm.end()
@@ -160,6 +191,28 @@ def currency_after(cur: Cursor, rd: Reading) -> None:
                 rd.end = sw.end()
     if rd.currency and not rd.scaled and is_whole(rd.value) and rd.core.decimals == 0 and not rd.core.fraction:
         _subunits(cur, rd, rd.currency)
+    if not rd.currency:
+        _minor(cur, rd)
+
+
+def _minor(cur: Cursor, rd: Reading) -> None:
+    """"148p", "45 cents": the hundredth of a currency on its own."""
+    m = cur.pt.minor_after.match(cur.masked, rd.end)
+    if m:
+        code = cur.lx.cur_minor[m["g"] or m["w"].lower()]
+        rd.currency, rd.value, rd.r, rd.end = code, rd.value * 0.01, rd.r * 0.01, m.end()
+
+
+def _weight_not_money(cur: Cursor, rd: Reading, mm: re.Match) -> bool:
+    """"pounds" is a weight after a weight word ("weighs 330 pounds") or before "of" + a noun
+    ("200 pounds of cocaine", unscaled)."""
+    lx = cur.lx
+    if mm.group("c").lower() not in lx.lower("weight_or_money"):
+        return False
+    before = cur.masked[max(0, rd.start - 48):rd.start].lower()
+    if any(w in before.split() for w in lx.lower("weight_context")):
+        return True
+    return not rd.scaled and cur.pt.of_after.match(cur.masked, mm.end()) is not None
 
 
 def _subunits(cur: Cursor, rd: Reading, currency: str) -> None:
@@ -241,8 +294,8 @@ def _unit_fits(cur: Cursor, mm: re.Match, rule: UnitRule) -> bool:
 def _times(cur: Cursor, rd: Reading) -> None:
     """"seven times higher", "increased three times" are multipliers; "called 3 times" is not."""
     tm = cur.pt.times.match(cur.masked, rd.end)
-    if not tm:
-        return
+    if not tm or rd.scaled:
+        return  # "500m times" counts occasions: no multiplier is that large
     lx = cur.lx
     nxt = cur.word_after(tm.end()).lower()
     prv = cur.word_before(rd.start).lower()
@@ -273,3 +326,41 @@ def ordinal_suffix(cur: Cursor, rd: Reading) -> None:
         sm = cur.pt.superlative.match(t, rd.end)
         if sm:
             rd.end = sm.end()
+
+
+def multiplier_word(cur: Cursor, rd: Reading) -> None:
+    """"doubled", "halved": a multiplier; "twice" only before a comparison ("twice the rate"),
+    else a count ("arrested twice")."""
+    lx = cur.lx
+    if (rd.core.first_word in lx.lower("multiplier_adverb")
+            and cur.word_after(rd.end).lower() not in lx.lst("multiplier_follow")):
+        return
+    rd.kind, rd.unit = "multiplier", "x"
+
+
+def age(cur: Cursor, rd: Reading) -> None:
+    """"a 34-year-old", "30 years old", "aged 16", "a six-month-old", "The senator, 72,": ages.
+    An age in years has no unit (as a count has none); other ages keep theirs."""
+    pt, t = cur.pt, cur.masked
+    rule = cur.lx.rules.unit(rd.unit) if rd.unit else None
+    if rd.kind not in ("count", "quantity") or (rule is not None and rule.dimension != "duration"):
+        return
+    after = pt.age_after.match(t, rd.end) if rule is not None else None
+    before = pt.age_before_rev.match(cur.before_rev(rd.start, 16))
+    if not (after or before or (rule is None and _apposition(cur, rd))):
+        return
+    if after:
+        rd.end = after.end()
+    rd.kind = "age"
+    if rule is not None and rule.to_base == cur.lx.rules.unit("year").to_base:  # type: ignore[union-attr]
+        rd.unit = ""
+
+
+def _apposition(cur: Cursor, rd: Reading) -> bool:
+    """A whole number 1-119 alone between commas after a person ("Smith, 45, said")."""
+    t = cur.masked
+    if not (rd.core.digits_only and rd.value.is_integer() and 1 <= rd.value < 120):
+        return False
+    if not t[rd.end:rd.end + 1] == ",":
+        return False
+    return cur.pt.apposition_rev.match(cur.before_rev(rd.start, 24)) is not None

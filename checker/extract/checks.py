@@ -18,13 +18,24 @@ def settle_kind(cur: Cursor, rd: Reading) -> bool:
         if cm and cm.group(1).lower() in cur.lx.lst("not_counted_compound"):
             return False  # "two-way trade", "one-sided"
     if rd.end < cur.n and (t[rd.end].isalnum() or t[rd.end] == "_") and rd.core.ends_digits and t[rd.end - 1].isalnum():
-        return False  # glued letters after digits that are no known suffix: "3D", "06F6"
-    if rd.kind == "count" and not rd.core.scaled and rd.core.words and not _words_count(cur, rd):
+        if not _unknown_unit(cur, rd):
+            return False  # glued letters after digits that are no known suffix: "3D", "06F6"
+    if rd.kind in ("count", "share") and not rd.core.scaled and rd.core.words and not _words_count(cur, rd):
         return False
     if rd.kind == "ordinal" and rd.core.words and rd.core.first_word in cur.lx.lower("ordinal_also_noun"):
         wb = cur.word_before(rd.start).lower()
         if wb in cur.lx.lower("second_time_before") or cur.prev_is_number(rd.start):
             return False  # "a second", "per second", "1 minute 30 second"
+    return True
+
+
+def _unknown_unit(cur: Cursor, rd: Reading) -> bool:
+    """"12kWp", "3Mt": letters glued after a count that look like a unit (two to six letters,
+    some in lower case) keep the number, with the unit as written; "3D", "4WD" do not."""
+    m = cur.pt.glued_unit.match(cur.masked, rd.end)
+    if rd.kind != "count" or not m or m.group().isupper() or not rd.core.digits_only:
+        return False
+    rd.kind, rd.unit_text, rd.end = "quantity", m.group(), m.end()
     return True
 
 
@@ -53,7 +64,8 @@ def _words_count(cur: Cursor, rd: Reading) -> bool:
     if fw in lx.lower("number_article") and rd.value == 1:
         return False
     if core.fraction and fw in lx.lower("fraction_alone") and core.ntok == 1:
-        if ((wa not in lx.lower("of") and wb not in lx.lower("half_count_before"))
-                or lx.words.get(wb, WordKind("", 0)).kind == "ordinal" or wb in lx.lower("half_period_before")):
+        raw = cur.word_before(rd.start, raw=True).lower()
+        if ((wa not in lx.lower("share_after") and wb not in lx.lower("share_before"))
+                or lx.words.get(raw, WordKind("", 0)).kind == "ordinal" or raw in lx.lower("half_period_before")):
             return False  # "the first half of 2025" is a period, not 0.5
     return True

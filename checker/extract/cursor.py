@@ -67,9 +67,10 @@ class Cursor:
         """The masked text before `pos`, reversed (for patterns that read leftwards)."""
         return self.masked[max(0, pos - span):pos][::-1]
 
-    def word_before(self, pos: int) -> str:
-        """The word ending right before `pos` (separated by white space), or ""."""
-        m = self.pt.word_before.search(self.masked, max(0, pos - 30), pos)
+    def word_before(self, pos: int, raw: bool = False) -> str:
+        """The word ending right before `pos` (separated by white space), or "". `raw` reads the
+        text as written, including what earlier passes took."""
+        m = self.pt.word_before.search(self.text if raw else self.masked, max(0, pos - 30), pos)
         return m.group(1) if m and m.end() == pos else ""
 
     def word_after(self, pos: int) -> str:

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 from ..models import Mention
 from .cursor import Cursor
-from .patterns import MONEY_MARKS
+from .nouns import count_follows
+from .periods import month_ranges, pass_periods
+from .relative import pass_relative
 
 
 def pass_dates(cur: Cursor) -> None:
     pt, masked = cur.pt, cur.masked
     digits = pt.any_digit.search(masked) is not None
     weekdays = pt.weekday_word.search(masked) is not None
-    if not digits and not weekdays:
-        return
     months = pt.month_word.search(masked) is not None  # the cheap tests spare whole scans
     years = digits and pt.four_digits.search(masked) is not None
     if digits:
         _numeric(cur, masked)
+    pass_periods(cur)
     for name in ("d_mdy", "d_dmy"):
         cur.commit()
         if months and digits:
@@ -33,11 +34,15 @@ def pass_dates(cur: Cursor) -> None:
     cur.commit()
     if months and years:
         _month_year(cur)
+    if months:
+        cur.commit()
+        month_ranges(cur)
     cur.commit()
     if years:
         _year_ranges(cur)
         _decades(cur)
     cur.commit()
+    pass_relative(cur)
     if years:
         _years(cur)
     if months:
@@ -47,8 +52,8 @@ def pass_dates(cur: Cursor) -> None:
     cur.commit()
 
 
-def _add(cur: Cursor, a: int, b: int, value: str, gran: str, low: str | None = None,
-         high: str | None = None, kind: str = "date") -> None:
+def add(cur: Cursor, a: int, b: int, value: str, gran: str, low: str | None = None,
+        high: str | None = None, kind: str = "date") -> None:
     cur.emit(Mention(kind=kind, text=cur.text[a:b], start=a, end=b, value=value,
                      low=low if low is not None else value,
                      high=high if high is not None else value, granularity=gran))
@@ -62,7 +67,7 @@ def iso(y: str | None, m: int, d: int = 0) -> str:
     return f"{y}-{m:02d}" if y else f"--{m:02d}"
 
 
-def _month_no(cur: Cursor, s: str | None) -> int:
+def month_no(cur: Cursor, s: str | None) -> int:
     months = cur.lx.months
     return months.get(s or "", 0) or months.get((s or "").rstrip("."), 0)
 
@@ -83,7 +88,7 @@ def _iso(cur: Cursor, masked: str) -> None:
     for m in cur.pt.d_iso.finditer(masked):
         mo, d = int(m["m"]), int(m["d"])
         if 1 <= mo <= 12 and 1 <= d <= 31:
-            _add(cur, m.start(), m.end(), f"{m['y']}-{mo:02d}-{d:02d}", "day")
+            add(cur, m.start(), m.end(), f"{m['y']}-{mo:02d}-{d:02d}", "day")
 
 
 def _slashed(cur: Cursor, masked: str) -> None:
@@ -100,7 +105,7 @@ def _slashed(cur: Cursor, masked: str) -> None:
         else:
             continue
         if cur.free(m.start(), m.end()):
-            _add(cur, m.start(), m.end(), f"{y}-{mo:02d}-{d:02d}", "day")
+            add(cur, m.start(), m.end(), f"{y}-{mo:02d}-{d:02d}", "day")
 
 
 def _day_month(cur: Cursor, name: str) -> None:
@@ -109,26 +114,26 @@ def _day_month(cur: Cursor, name: str) -> None:
     for m in getattr(cur.pt, name).finditer(cur.masked):
         if not cur.free(m.start(), m.end()):
             continue
-        mo = _month_no(cur, m["m"])
+        mo = month_no(cur, m["m"])
         d1, d2 = _day_no(cur, m["d1"]), _day_no(cur, m["d2"])
         if not (1 <= d1 <= 31):
             continue
         if d2 and not (d1 < d2 <= 31) and not (mdy and m["m2"]):
             # "Sept. 7 and 5 Feb": not a range; keep the first (mdy) or last (dmy) date
             if mdy:
-                _add(cur, m.start(), m.end("d1"), iso(None, mo, d1), "day")
+                add(cur, m.start(), m.end("d1"), iso(None, mo, d1), "day")
             elif 1 <= d2 <= 31:
-                _add(cur, m.start("d2"), m.end(), iso(m["y"], mo, d2), "day")
+                add(cur, m.start("d2"), m.end(), iso(m["y"], mo, d2), "day")
             continue
         y = m["y"]
         if not d2:
-            _add(cur, m.start(), m.end(), iso(y, mo, d1), "day")
+            add(cur, m.start(), m.end(), iso(y, mo, d1), "day")
             continue
-        mo2 = _month_no(cur, m["m2"]) if mdy and m["m2"] else mo
+        mo2 = month_no(cur, m["m2"]) if mdy and m["m2"] else mo
         if not mdy and d2 <= d1:
             continue
         lo, hi = iso(y, mo, d1), iso(y, mo2, d2)
-        _add(cur, m.start(), m.end(), lo, "day", lo, hi)
+        add(cur, m.start(), m.end(), lo, "day", lo, hi)
 
 
 def _month_year(cur: Cursor) -> None:
@@ -137,12 +142,12 @@ def _month_year(cur: Cursor) -> None:
         if not cur.free(m.start(), m.end()):
             continue
         y = m["y"]
-        mo = _month_no(cur, m["m"])
+        mo = month_no(cur, m["m"])
         if m["m2"]:
-            lo, hi = iso(y, mo), iso(y, _month_no(cur, m["m2"]))
-            _add(cur, m.start(), m.end(), lo, "month", lo, hi)
+            lo, hi = iso(y, mo), iso(y, month_no(cur, m["m2"]))
+            add(cur, m.start(), m.end(), lo, "month", lo, hi)
         else:
-            _add(cur, m.start(), m.end(), iso(y, mo), "month")
+            add(cur, m.start(), m.end(), iso(y, mo), "month")
 
 
 def _year_ranges(cur: Cursor) -> None:
@@ -160,13 +165,13 @@ def _year_ranges(cur: Cursor) -> None:
             continue
         if count_follows(cur, m.end()):
             continue
-        _add(cur, m.start(), m.end(), y1, "year", y1, y2)
+        add(cur, m.start(), m.end(), y1, "year", y1, y2)
 
 
 def _decades(cur: Cursor) -> None:
     for m in cur.pt.d_decade.finditer(cur.masked):
         if cur.free(m.start(), m.end()):
-            _add(cur, m.start(), m.end(), m["y"], "decade", m["y"], str(int(m["y"]) + 9))
+            add(cur, m.start(), m.end(), m["y"], "decade", m["y"], str(int(m["y"]) + 9))
 
 
 def _years(cur: Cursor) -> None:
@@ -181,59 +186,41 @@ def _years(cur: Cursor) -> None:
     t = cur.masked
     for m in cur.pt.d_year.finditer(t):
         y = int(m["y"])
-        if not (lo_y <= y <= hi_y):
-            continue
         a, b = m.span()
+        prev = cur.word_before(a)
+        if not (lo_y <= y <= hi_y or (1000 <= y < lo_y and prev.lower() in lx.lower("year_context_early"))):
+            continue  # "since 1783" is a year; "1783 people" and "about 1783" are not
         if a > 0 and t[a - 1] == "-" and not (a > 1 and t[a - 2].isalpha()):
             continue
-        prev = cur.word_before(a)
         if _currency_or_hedge_before(cur, a):
             continue
         if prev not in ctx and prev.lower() not in ctx and count_follows(cur, b):
             continue
         if prev.lower() in lx.lower("ordinal_prefix"):
             continue
-        _add(cur, a, b, str(y), "year")
+        add(cur, a, b, str(y), "year")
 
 
 def _bare_months(cur: Cursor) -> None:
-    """"in September": a month name alone, after a preposition; a three-letter abbreviation
-    without its dot is too ambiguous on its own."""
+    """"in September", "the warmest September": a month name alone. Names that are also common
+    words ("May", "March") need a preposition before them; a three-letter abbreviation without
+    its dot is too ambiguous on its own."""
     lx = cur.lx
     ctx = lx.lower("month_context")
     for m in cur.pt.d_month.finditer(cur.masked):
-        if cur.word_before(m.start()).lower() not in ctx:
-            continue
         w = m["m"]
-        if w in lx.full_months or w.endswith(".") or len(w) > 3:
-            _add(cur, m.start(), m.end(), iso(None, _month_no(cur, w)), "month")
+        if not (w in lx.full_months or w.endswith(".") or len(w) > 3):
+            continue
+        if w in lx.lst("month_ambiguous") or not (w in lx.full_months or w.endswith(".")):
+            if cur.word_before(m.start()).lower() not in ctx:
+                continue
+        add(cur, m.start(), m.end(), iso(None, month_no(cur, w)), "month")
 
 
 def _weekdays(cur: Cursor) -> None:
     for m in cur.pt.d_weekday.finditer(cur.masked):
         name = cur.lx.weekdays[m["w"]]
-        _add(cur, m.start(), m.end(), name, "weekday", kind="weekday")
-
-
-def count_follows(cur: Cursor, pos: int) -> bool:
-    """A number at `pos` is followed by a scale, percent, currency, unit or counted noun."""
-    lx, pt, t = cur.lx, cur.pt, cur.masked
-    if pos < cur.n and t[pos] in "%" + MONEY_MARKS:
-        return True
-    for rx in (pt.unit_cs, pt.unit_ci, pt.cur_word_after):
-        if rx.match(t, pos):
-            return True
-    sm = pt.scale_abbr.match(t, pos)
-    if (sm and sm.group("sp")) or pt.scale_word.match(t, pos):
-        return True
-    w = cur.word_after(pos)
-    if not w:
-        return False
-    lw = w.lower()
-    if lw in lx.lst("counted_noun_irregular"):
-        return True
-    return (w[0].islower() and lw.endswith("s") and lw not in lx.lst("counted_noun_stop")
-            and len(lw) > 3 and not lw.endswith("ss"))
+        add(cur, m.start(), m.end(), name, "weekday", kind="weekday")
 
 
 def _currency_or_hedge_before(cur: Cursor, pos: int) -> bool:

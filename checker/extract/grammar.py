@@ -38,6 +38,7 @@ class Core:
     ordinal: bool = False
     fraction: bool = False
     quantifier: bool = False
+    multiplier: bool = False  # a multiplier word ("doubled", "twice")
     high: float | None = None  # quantifiers: upper end
     digits_only: bool = True
     ends_digits: bool = True
@@ -80,6 +81,7 @@ class _State:
     scaled: bool = False
     ordinal: bool = False
     fraction: bool = False
+    multiplier: bool = False
     frac_pending: float | None = None
     lead: float | None = None
     consumed: int = 0
@@ -104,6 +106,8 @@ def parse_core(cur: Cursor, p: int) -> Core | None:
     neg = toks[0].kind == "neg"
     if neg and len(toks) < 2:
         return None
+    if neg and cur.pt.plus_or_rev.match(cur.before_rev(p, 16)):
+        return None  # "plus or minus 3": the number is read without the sign
     st = _State(cur, toks, 1 if neg else 0)
     st.started_digits = toks[st.i].kind == "digits"
     st.consumed = st.i
@@ -148,7 +152,8 @@ def _finish(st: _State, neg: bool) -> Core | None:
             f = cur.lx.scale_any[m2.group("s").lower()]
             value, r, scaled, end = value * f, 0.05 * f, True, m2.end()
     return Core(st.toks[0].start, end, -value if neg else value, r=r, words=words, scaled=scaled,
-                ordinal=g.ordinal, fraction=g.fraction, digits_only=g.digits_only and not words,
+                ordinal=g.ordinal, fraction=g.fraction, multiplier=st.multiplier,
+                digits_only=g.digits_only and not words,
                 ends_digits=g.last_kind == "digits", decimals=g.decimals,
                 first_word=st.toks[0].text.lower(), ntok=st.consumed, lead=st.lead)
 
@@ -193,6 +198,8 @@ def _digits(st: _State, k: int, tok: Token) -> int | Core:
                 nxt.kind == "hundred" or (nxt.kind == "mag" and nxt.value < (st.last_mag or math.inf))))):
             return STOP
     dv = digit_value(tok.text)
+    if dv is not None and dv.decimals and "," in tok.text and k == st.i and _in_list(st.cur, tok.start):
+        dv = None  # "22,24,26,31": the "26,31" left of a list is two numbers, not 26.31
     if dv is None:
         if k == st.i:  # "22,24,26" / "192.168.1.2": a list; read the first item only
             g = st.cur.pt.leading_int.match(tok.text).group()  # type: ignore[union-attr]
@@ -212,6 +219,12 @@ def _digits(st: _State, k: int, tok: Token) -> int | Core:
     st.last_kind = "digits"
     st.commit(k)
     return k + 1
+
+
+def _in_list(cur: Cursor, start: int) -> bool:
+    """A comma and a number (or what a pass took) right before `start`."""
+    t = cur.masked
+    return start >= 2 and t[start - 1] == "," and (t[start - 2].isdigit() or t[start - 2] == "\x00")
 
 
 def _small(st: _State, k: int, tok: Token) -> int:
@@ -244,19 +257,42 @@ def _small(st: _State, k: int, tok: Token) -> int:
 
 
 def _article(st: _State, k: int, tok: Token) -> int:
-    """"a hundred", "a quarter"; "a dollar" is one dollar; "a" before anything else is no number."""
+    """"a hundred", "a quarter"; "a dollar" is one dollar; "a third of" is a share; "a" before
+    anything else is no number."""
     if k != st.i:
         return STOP
     nxt = st.tok(k + 1)
     st.group, st.last_kind, st.words = 1.0, "unit", True
     if nxt and nxt.kind in ("hundred", "mag", "fraction") and not nxt.text.lower().endswith("s"):
         return k + 1
+    if nxt and nxt.kind == "ordinal" and 3 <= nxt.value <= 100 and _share_context(st, tok, nxt):
+        st.group, st.fraction, st.last_kind = 1 / nxt.value, True, "fraction"
+        st.commit(k + 1)
+        return STOP
     cur = st.cur
     cw = cur.pt.cur_word_after.match(cur.masked, tok.end)
     if cw and cw.group("sp") and cw.group("c").lower() in cur.lx.cur_names:
         st.commit(k)
         return STOP
     return FAIL
+
+
+def _share_context(st: _State, first: Token, last: Token) -> bool:
+    """"a third of the votes", "rose by a fifth": the ordinal word is a fraction, not a rank
+    ("a third term")."""
+    cur = st.cur
+    lx = cur.lx
+    return (cur.word_after(last.end).lower() in lx.lower("share_after")
+            or cur.word_before(first.start).lower() in lx.lower("share_before"))
+
+
+def _multiplier(st: _State, k: int, tok: Token) -> int:
+    """"doubled", "halved", "twice": a multiplier word stands alone."""
+    if k != st.i:
+        return STOP
+    st.group, st.words, st.multiplier, st.last_kind = tok.value, True, True, "multiplier"
+    st.commit(k)
+    return STOP
 
 
 def _hundred(st: _State, k: int, tok: Token) -> int:
@@ -293,6 +329,8 @@ def _mag(st: _State, k: int, tok: Token) -> int:
         return k + 1
     if st.last_mag is not None and tok.value >= st.last_mag:
         return STOP
+    if st.lead is None:
+        st.lead = st.group  # "five thousand": a range before it shares the thousand
     st.total += (st.group or 0.0) * tok.value
     st.group = None
     st.group_hundred = False
@@ -445,4 +483,5 @@ STEPS: dict[str, Callable[[_State, int, Token], int]] = {
     "ordinal": _ordinal, "glued_ordinal": _ordinal,
     "fracden": _fracden,
     "fraction": _fraction,
+    "multiplier": _multiplier,  # type: ignore[dict-item]
 }

@@ -47,19 +47,23 @@ def hedge_after(cur: Cursor, rd: Reading) -> None:
 
 def interval(rd: Reading) -> tuple[float | None, float | None]:
     """The values the reading allows: its range, its quantifier span, its hedge, or its rounding."""
-    v, w = rd.value, rd.width
     if rd.low is not None and rd.high is not None:
-        low, high = rd.low, rd.high
-    elif rd.core.quantifier:
-        low, high = v, rd.core.high
-    elif rd.hedge in ("below", "at_most"):
-        low, high = v * (1 - w), v
-    elif rd.hedge in ("above", "at_least"):
-        low, high = v, v * (1 + w)
-    elif rd.hedge == "about":
-        low, high = v * (1 - w), v * (1 + w)
-    else:
-        low, high = v - rd.r, v + rd.r
-    if low is not None and high is not None and low > high:
-        low, high = high, low
-    return low, high
+        return ordered(rd.low, rd.high)
+    if rd.core.quantifier:
+        return rd.value, rd.core.high
+    return around(rd.value, rd.r, rd.hedge, rd.width)
+
+
+def around(v: float, r: float, hedge: str | None, w: float) -> tuple[float, float]:
+    """The interval a hedge (or, without one, the rounding half-width r) puts around v."""
+    if hedge in ("below", "at_most"):
+        return ordered(v * (1 - w), v)
+    if hedge in ("above", "at_least"):
+        return ordered(v, v * (1 + w))
+    if hedge == "about":
+        return ordered(v * (1 - w), v * (1 + w))
+    return v - r, v + r
+
+
+def ordered(a: float, b: float | None) -> tuple[float, float | None]:
+    return (b, a) if b is not None and a > b else (a, b)

@@ -46,6 +46,7 @@ class Lexicon:
     cur_codes: dict[str, str]  # lower -> code
     cur_names: dict[str, str]  # lower -> code
     cur_scaled: dict[str, ScaledCode]  # lower "musd" -> (USD, 1e6)
+    cur_minor: dict[str, str]  # "pence" -> GBP, "p" -> GBP (one letter: as written)
     subunits: dict[str, frozenset[str]]
     units: dict[str, UnitRule]  # alias as written
     units_ci: dict[str, UnitRule]  # lower alias
@@ -193,7 +194,10 @@ def _currencies(lx: dict, rules: RuleSet, code_prefix: dict[str, float]) -> None
     names: dict[str, str] = {}
     scaled: dict[str, ScaledCode] = {}
     subunits: dict[str, frozenset[str]] = {}
+    minor: dict[str, str] = {}
     for code, cr in rules.currencies.items():
+        for w in cr.minor:
+            minor.setdefault(w if len(w) == 1 else w.lower(), code)
         for s in cr.symbols:
             sym[s] = code
         for c in cr.codes:
@@ -208,7 +212,7 @@ def _currencies(lx: dict, rules: RuleSet, code_prefix: dict[str, float]) -> None
         if "$" in s:
             sym_ci.setdefault(s.lower(), code)
     lx.update(cur_symbols=sym, cur_symbols_ci=sym_ci, cur_codes=codes, cur_names=names,
-              cur_scaled=scaled, subunits=subunits)
+              cur_scaled=scaled, subunits=subunits, cur_minor=minor)
 
 
 def _build(rules: RuleSet) -> Lexicon:

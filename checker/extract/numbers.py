@@ -6,8 +6,6 @@ mark; a range end's unit becomes the range's unit; a hedge widens the final valu
 """
 from __future__ import annotations
 
-import math
-
 from ..models import Mention
 from . import affixes
 from .checks import settle_kind
@@ -15,8 +13,8 @@ from .cursor import Cursor
 from .grammar import parse_core
 from .hedges import hedge_after, hedge_before, interval
 from .nouns import counted_noun
-from .ranges import read_range
-from .reading import Built, Reading
+from .ranges import read_range, read_ratio
+from .reading import Built, Reading, clean
 from .twins import read_twin
 
 NOUN_KINDS = ("count", "quantity", "ordinal")
@@ -65,21 +63,27 @@ def build(cur: Cursor, p: int, allow_twin: bool = True, in_range: bool = False) 
     affixes.notation(cur, rd)
     affixes.sign(cur, rd)
     affixes.currency_before(cur, rd)
+    affixes.sign_before_currency(cur, rd)
     affixes.ordinal_prefix(cur, rd)
     affixes.scale_abbreviation(cur, rd)
     affixes.apply_code_scale(rd)
-    if not in_range:
-        read_range(cur, rd, build)
-    _after(cur, rd)
+    if in_range or not read_ratio(cur, rd, build):
+        if not in_range:
+            read_range(cur, rd, build)
+        _after(cur, rd)
     if not abs(rd.value) < 1e300 or not settle_kind(cur, rd):
         return None  # no quantity is that large; its interval would not be finite
-    hedge_before(cur, rd)
-    hedge_after(cur, rd)
+    if not in_range:  # the second end of a range or ratio: its hedges are the whole one's
+        hedge_before(cur, rd)
+        hedge_after(cur, rd)
     return _finish(cur, rd, allow_twin, in_range)
 
 
 def _after(cur: Cursor, rd: Reading) -> None:
     """Currency, unit or ordinal suffix after the number (or taken from the range's end)."""
+    if rd.core.multiplier:
+        affixes.multiplier_word(cur, rd)
+        return
     sub = rd.range_end.mention if rd.range_end is not None else None
     if sub is not None and sub.unit:
         rd.unit, rd.kind = sub.unit, sub.kind
@@ -92,6 +96,12 @@ def _after(cur: Cursor, rd: Reading) -> None:
         affixes.unit(cur, rd)
     if not rd.currency and not rd.unit:
         affixes.ordinal_suffix(cur, rd)
+    if not rd.currency and not rd.unit and rd.unit_from is not None and rd.unit_from.unit:
+        rd.kind, rd.unit = rd.unit_from.kind, rd.unit_from.unit
+        rd.currency = rd.unit if rd.kind == "amount" else None
+    affixes.age(cur, rd)
+    if rd.kind == "count" and rd.core.fraction and rd.value <= 1:
+        rd.kind = "share"  # "two-thirds of", "a quarter", "half the": a part of a whole
 
 
 def _finish(cur: Cursor, rd: Reading, allow_twin: bool, in_range: bool) -> Built:
@@ -104,16 +114,9 @@ def _finish(cur: Cursor, rd: Reading, allow_twin: bool, in_range: bool) -> Built
         scale = rd.value / rd.core.lead  # the scale the range's first end shares ("5 to 7 billion")
     mention = Mention(kind=rd.kind, text=cur.text[rd.start:end], start=rd.start, end=end,
                       value=clean(rd.value), unit=rd.unit, hedge=rd.hedge, low=clean(low),  # type: ignore[arg-type]
-                      high=clean(high), noun=noun, twin=twin)
+                      high=clean(high), noun=noun, twin=twin, is_range=rd.range_end is not None,
+                      unit_text=rd.unit_text)
     return Built(mention, rd.start, end, rd.extra, scale)
-
-
-def clean(v: float | None) -> float | None:
-    """Tidy binary noise: 2.15e9, not 2.1500000000000004e9."""
-    if v is None or not (isinstance(v, float) and math.isfinite(v)):
-        return v
-    rv = round(v, 10)
-    return 0.0 if rv == 0 else float(f"{rv:.12g}")
 
 
 def unparsed(cur: Cursor) -> None:

@@ -78,7 +78,8 @@ def patterns(lx: Lexicon) -> Patterns:
     hit = _CACHE.get(id(lx))
     if hit is not None and hit[0] is lx:
         return hit[1]
-    p = Patterns(**_numbers(lx), **_affixes(lx), **_hedges(lx), **_skip(lx), **_dates(lx))
+    p = Patterns(**_numbers(lx), **_affixes(lx), **_hedges(lx), **_skip(lx), **_dates(lx), **_periods(lx),
+                 **_relative(lx))
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[id(lx)] = (lx, p)
@@ -101,6 +102,7 @@ def _numbers(lx: Lexicon) -> dict[str, re.Pattern[str]]:
         "token": _c(r"(?P<sep>\s*(?:[-–—‑]|,|&)\s*|\s+" + conj + r"\s+|\s+)?"
                     r"(?:(?P<num>" + DIGITS + r")|(?P<word>[A-Za-z]+))"),
         "letters": _c(r"[A-Za-z]+"),
+        "letters_digits": _c(r"[A-Za-z]+\d+"),
         "lead_digits": _c(r"\d+"),
         "digit_run": _c(r"\d+(?:[.,]\d+)*"),
         "any_digit": _c(r"\d"),
@@ -113,6 +115,8 @@ def _numbers(lx: Lexicon) -> dict[str, re.Pattern[str]]:
         "word_before": _c(r"([A-Za-z][A-Za-z'-]*\.?)\s+$"),
         "noun": _c(r"(?:-|[ \t\n]+)([A-Za-z][A-Za-z'’-]*)"),
         "hyphen_word": _c(r"-([A-Za-z]+)"),
+        "plus_or_rev": _c(r"\s*(?i:" + rev(lx.lst("plus_or")) + r")(?![A-Za-z])"),
+        "glued_unit": _c(r"[A-Za-z]{2,6}(?![\w])"),
     }
 
 
@@ -126,9 +130,12 @@ def _affixes(lx: Lexicon) -> dict[str, re.Pattern[str]]:
     return {
         "scale_abbr": _c(r"(?P<sp>[ \t]{0,2})(?P<s>" + trie(list(lx.scale_abbr)) + r")(?![A-Za-z0-9])"),
         "scale_abbr_ci": _c(r"(?P<sp>[ \t]{0,2})(?P<s>" + ci(list(lx.scale_abbr_ci)) + r")(?![A-Za-z0-9])"),
-        "cur_sym_after": _c(r"(?P<sp>\s{0,2})(?P<c>" + sym + r")(?![A-Za-z])(?!\s?[\d.]\d*)"),
+        "cur_sym_after": _c(r"(?P<sp>\s{0,2})(?P<c>" + sym + r")(?![A-Za-z])(?!\s?\.?\d)"),
+        "minor_after": _c(r"(?:(?P<sp>[ \t]?)(?P<w>" + ci([w for w in lx.cur_minor if len(w) > 1], spaces=True)
+                          + r")|(?P<g>" + trie([w for w in lx.cur_minor if len(w) == 1]) + r"))(?![A-Za-z])"),
         "cur_word_after": _c(r"(?P<sp>[ \t\n]{0,2}|-)(?P<c>" + ci(codes_names) + r")(?![A-Za-z])"),
-        "cur_sym_rev": _c(r"(?P<sp>\s{0,2})(?P<c>" + sym_rev + r")"),
+        # a symbol that ends (reversed: starts) with a letter must start a word ("us $" in "minus $")
+        "cur_sym_rev": _c(r"(?P<sp>\s{0,2})(?P<c>" + sym_rev + r")(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))"),
         "cur_word_rev": _c(r"(?P<sp>\s{0,2})(?P<c>(?i:" + rev(codes_names) + r"))(?![A-Za-z])"),
         "unit_cs": _c(r"(?P<sp>[ \t\n]{0,2}|-)(?P<u>" + trie(list(lx.units)) + r")(?![A-Za-z0-9²³])"),
         "unit_ci": _c(r"(?P<sp>[ \t\n]{0,2}|-)(?P<u>" + ci(list(lx.units_ci)) + r")(?![A-Za-z0-9²³])"),
@@ -140,8 +147,13 @@ def _affixes(lx: Lexicon) -> dict[str, re.Pattern[str]]:
                           + trie(lx.lst("ordinal_compound")) + r")\b"),
         "times": _c(r"\s+" + ci(lx.lst("times")) + r"(?![A-Za-z])"),
         "range_sep": _c(r"\s*(?:[-–—~]|" + ci(lx.lst("range_to")) + r"\b)\s*(?=[\d" + marks + r".]|[A-Za-z])"),
+        "ratio_sep": _c(r"\s+" + ci(lx.lst("ratio_sep"), spaces=True) + r"\s+(?=[\dA-Za-z])"),
         "between_and": _c(r"\s+" + trie(lx.lst("and")) + r"\s+"),
         "percent_of": _c(r"(?<![A-Za-z])" + ci(lx.lst("percent_of")) + r"\s+" + ci(lx.lst("of")) + r"\s+"),
+        "age_after": _c(r"(?:-|\s+)" + ci(lx.lst("age_after"), spaces=True) + r"(?![A-Za-z])"),
+        "age_before_rev": _c(r"\s+(?:" + rev(lx.lower("age_before")) + r")(?![A-Za-z])", re.I),
+        "apposition_rev": _c(r"\s*,\s*(?:(?i:" + rev(lx.lower("age_apposition_before")) + r")|[a-z]+[A-Z])(?![A-Za-z])"),
+        "of_after": _c(r"\s+" + ci(lx.lst("of")) + r"\s+[A-Za-z]"),
         "twin_open": _c(r"\s*\(\s*"),
         "twin_close": _c(r"\s*\)"),
         "sub_sep": _c(r"(\s+" + trie(lx.lst("and")) + r"\s+|\s+)"),
@@ -187,6 +199,9 @@ def _skip(lx: Lexicon) -> dict[str, re.Pattern[str]]:
             r"|(?P<ident>(?<![A-Za-z])(?:" + trie(lx.lst("identifier_prefix")) + r")\s*(?:"
             + trie(lx.lst("number_abbrev")) + r"\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?(?:[ .-]\d{2,4}(?![\d,]))*)"
             r"|(?P<code>(?<![\w/])\d+(?:/\d+)*/[A-ZĐ][\w-]*)"
+            r"|(?P<address>(?<![\w.,$])\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){0,3}(?:" + trie(lx.lst("street_types"))
+            + r")\b\.?)"
+            r"|(?P<model>(?<![\w.])[A-Z]{2,}\.\d{1,3}(?![\w]|[.,]\d))"
             r"|(?P<glued>(?<![\w" + marks + r".])(?=[a-z]*[A-Z])[A-Za-z]+-\d+[A-Za-z\d-]*(?![\w])"
             r"|(?<![\w" + marks + r".])[A-Za-z]+\d+[A-Za-z\d]*(?:[.+/]\d+[A-Za-z\d]*)*(?![\w]))"
             r"|(?P<time>(?<![\w.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*" + clock
@@ -222,4 +237,56 @@ def _dates(lx: Lexicon) -> dict[str, re.Pattern[str]]:
         "d_weekday": _c(r"(?<![A-Za-z])(?P<w>" + trie(sorted(lx.weekdays)) + r")(?![A-Za-z])"),
         "weekday_word": _c(trie(sorted(lx.weekdays))),
         "leading_int": _c(r"\d+"),
+    }
+
+
+YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+
+
+def _ordinal_words(lx: Lexicon, top: int) -> str:
+    return ci([w for w, k in lx.words.items() if k.kind == "ordinal" and 1 <= k.value <= top])
+
+
+def _periods(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+    """"the first ten months of 2025", "Q3 2025", "the third quarter of 2025", "H1", "the first
+    half of 2024", "fiscal 2026", "FY2025-26", "January to October"."""
+    small = ci([w for w, k in lx.words.items() if k.kind in ("unit", "teen") and 2 <= k.value <= 12])
+    the_year = r"(?P<ty>" + ci(lx.lst("period_the_year"), spaces=True) + r")"
+    of = ci(lx.lst("of"))
+    year_tail = r"(?:\s+(?:" + of + r"\s+)?(?:(?P<y>" + YEAR + r")(?!\d)|" + the_year + r"))?"
+    fiscal = r"(?P<fiscal>" + ci(lx.lst("fiscal_words")) + r"[\s-]+)?"
+    fy = trie(lx.lst("fiscal_abbrev"))
+    month = trie(sorted(lx.months))
+    return {
+        "p_first_months": _c(r"(?<![A-Za-z])" + ci(lx.lst("period_first")) + r"\s+(?P<n>\d{1,2}|" + small
+                             + r")\s+" + ci(lx.lst("period_months")) + r"(?![A-Za-z])" + year_tail),
+        "p_quarter": _c(r"(?<![A-Za-z])" + fiscal + r"(?:(?P<ord>" + _ordinal_words(lx, 4) + r")[\s-]+"
+                        + ci(lx.lst("quarter_words")) + r"|" + trie(lx.lst("quarter_abbrev")) + r"(?P<q>[1-4]))"
+                        r"(?![A-Za-z0-9])" + year_tail + r"(?:\s*(?P<fy>" + fy + r")\s?(?P<fyy>\d{4}|\d{2})(?!\d))?"),
+        "p_half": _c(r"(?<![A-Za-z])(?:(?P<ord>" + _ordinal_words(lx, 2) + r")[\s-]+" + ci(lx.lst("half_words"))
+                     + r"|" + trie(lx.lst("half_abbrev")) + r"(?P<h>[12]))(?![A-Za-z0-9])" + year_tail),
+        "p_fiscal_year": _c(r"(?<![A-Za-z])(?:" + ci(lx.lst("fiscal_words")) + r"(?:\s+" + ci(lx.lst("year_word"))
+                            + r")?\s+(?P<y>" + YEAR + r")|" + fy + r"\s?(?P<yy>\d{4}|\d{2}))(?:[-/](?P<y2>\d{4}|\d{2}))?"
+                            r"(?![\d\w])"),
+        "p_month_range": _c(r"(?<![A-Za-z])(?P<m>" + month + r")(?![A-Za-z])\s*(?:[-–—]|(?P<sep>"
+                            + trie(lx.lst("month_range_sep") | lx.lst("and")) + r"))\s*(?P<m2>" + month + r")(?![A-Za-z])"),
+        "period_hint": _c(ci(lx.lst("period_first") | lx.lst("quarter_words") | lx.lst("half_words")
+                             | lx.lst("fiscal_words")) + "|" + trie(lx.lst("quarter_abbrev") | lx.lst("half_abbrev")
+                                                                    | lx.lst("fiscal_abbrev")) + r"\s?\d"),
+    }
+
+
+def _relative(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+    """"yesterday", "last year", "three days ago", "last Thursday"."""
+    plain = [w for r in lx.rules.relative_dates.values() if not r.counted for w in r.words]
+    counted = [w for r in lx.rules.relative_dates.values() if r.counted for w in r.words]
+    mods = lx.lst("relative_previous") | lx.lst("relative_next") | lx.lst("relative_this")
+    return {
+        "r_plain": _c(r"(?<![A-Za-z])(?P<p>" + ci(plain, spaces=True) + r")(?![A-Za-z])"),
+        "r_counted": _c(r"(?<![A-Za-z\d.,])(?P<n>\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\s+(?P<p>" + ci(counted, spaces=True)
+                        + r")(?![A-Za-z])"),
+        "r_weekday": _c(r"(?<![A-Za-z])(?P<mod>" + ci(mods, spaces=True) + r")\s+(?P<w>" + trie(sorted(lx.weekdays))
+                        + r")(?![A-Za-z])"),
+        "relative_hint": _c(r"(?<![A-Za-z])" + ci({w.split()[0] for w in plain + counted} | mods | {w.split()[-1] for w in counted})
+                            + r"(?![A-Za-z])"),
     }

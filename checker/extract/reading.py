@@ -1,6 +1,7 @@
 """One number being read: the core and everything the affix passes add to it."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -24,7 +25,9 @@ class Reading:
     cur_scale: float = 1.0  # scale of a prefixed code ("MUSD")
     kind: str = "count"
     unit: str = ""
+    unit_text: str | None = None  # a unit the rules do not know, as written
     range_end: "Built | None" = None  # the second number of a two-sided range
+    unit_from: Mention | None = None  # "from 5 to 7 per cent": the mention whose unit 5 takes
     low: float | None = None
     high: float | None = None
     hedge: str | None = None
@@ -51,3 +54,11 @@ class Built(NamedTuple):
     end: int
     extra: list[Span]
     scale: float = 1.0  # the scale applied to its first digit group (for the range before it)
+
+
+def clean(v: float | None) -> float | None:
+    """Tidy binary noise: 2.15e9, not 2.1500000000000004e9."""
+    if v is None or not (isinstance(v, float) and math.isfinite(v)):
+        return v
+    rv = round(v, 10)
+    return 0.0 if rv == 0 else float(f"{rv:.12g}")

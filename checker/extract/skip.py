@@ -34,14 +34,15 @@ def pass_skip(cur: Cursor) -> None:
 
 
 def _money_or_number_prefix(cur: Cursor, tok: str) -> bool:
-    """"USD3", "Rs20", "No3", "FY2025": letters glued to digits that the number passes read."""
+    """"USD3", "Rs20", "No3", "FY2025", "Q3": letters glued to digits that later passes read
+    (but "H1N1" is a name)."""
     lx = cur.lx
     letters = cur.pt.letters.match(tok).group()  # type: ignore[union-attr]
     low = letters.lower()
     if (low in lx.cur_codes or letters in lx.cur_symbols or low in lx.cur_scaled
             or letters in lx.lst("ordinal_prefix")):
         return True
-    return "-" not in tok and low in lx.lower("glued_prefix_ok")
+    return low in lx.lower("glued_prefix_ok") and cur.pt.letters_digits.fullmatch(tok) is not None
 
 
 def _clock(cur: Cursor, text: str) -> str:

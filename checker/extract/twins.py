@@ -7,8 +7,9 @@ from typing import Callable
 from ..models import Mention
 from .affixes import speed_symbol
 from .cursor import Cursor, Span
+from .hedges import around
 from .patterns import MONEY_MARKS
-from .reading import Built, Reading
+from .reading import Built, Reading, clean
 
 TWIN_REACH = 40  # characters between "(" and the restated number (a hedge, a currency)
 
@@ -29,7 +30,7 @@ def read_twin(cur: Cursor, rd: Reading, build: Callable[..., Built | None]) -> M
     close = pt.twin_close.match(t, sub.end)
     if not close or not _restates(rd, sub.mention):
         return None
-    twin = sub.mention
+    twin = _shared_hedge(rd, sub.mention)
     rd.extra.append(Span(rd.end, close.end()))
     rd.extra.extend(sub.extra)
     sp = pt.speed_per.match(t, close.end())
@@ -38,6 +39,15 @@ def read_twin(cur: Cursor, rd: Reading, build: Callable[..., Built | None]) -> M
         twin = twin.model_copy(update={"unit": _per_hour(cur, twin.unit)})
         rd.extra.append(Span(close.end(), sp.end()))
     return twin
+
+
+def _shared_hedge(rd: Reading, twin: Mention) -> Mention:
+    """"up to 130 km/h (80 mph)": the restatement is hedged as the value it restates."""
+    if twin.hedge is not None or rd.hedge is None or not isinstance(twin.value, float) or twin.is_range:
+        return twin
+    r = (twin.high - twin.low) / 2 if isinstance(twin.low, float) and isinstance(twin.high, float) else 0.0
+    low, high = around(twin.value, r, rd.hedge, rd.width)
+    return twin.model_copy(update={"hedge": rd.hedge, "low": clean(low), "high": clean(high)})
 
 
 def _per_hour(cur: Cursor, symbol: str) -> str:
