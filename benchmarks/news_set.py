@@ -154,7 +154,7 @@ def prf(c: dict) -> tuple[float, float, float]:
 
 def render(res: dict) -> str:
     c = res["counts"]
-    lines = [f"news set: {res['sentences']} sentences written for factlint (tests/data/news_sentences.txt)",
+    lines = [f"{res['sentences']} sentences",
              "| slice | value P | value R | value F1 | value+unit F1 | value+hedge F1 |",
              "|---|---|---|---|---|---|"]
     for name in ["all"] + res["domains"]:
