@@ -13,8 +13,8 @@ Shapes (n = characters of input):
 
 Every measurement runs in its own process; the table gives its wall time and its peak resident
 memory (which includes the interpreter and the imports, ~60 MB). `--old` also runs the extractor
-as it was before the extract package (commit bcd885b, read with `git show` into a temporary
-folder, never kept in the package) on the line and token shapes, where it was quadratic.
+as it was before the extract package (benchmarks/old_extractor.py: commit bcd885b, read with
+`git show` at run time, never kept in the package) on the line and token shapes.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / ".." / "shared"
-OLD_COMMIT = "bcd885b"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def news_text() -> str:
@@ -61,29 +61,20 @@ def make_input(shape: str, n: int) -> str:
     return ((text + "\n\n") * (n // (len(text) + 2) + 1))[:n]
 
 
-def load_old():
-    """The extractor of commit OLD_COMMIT, as a module of the checker package (for --old)."""
-    import importlib.util
-
-    src = subprocess.run(["git", "-C", str(REPO), "show", f"{OLD_COMMIT}:checker/extract.py"],
-                         capture_output=True, text=True, check=True).stdout
-    tmp = Path(tempfile.mkdtemp(prefix="factlint-old-")) / "old_extract.py"
-    tmp.write_text(src)
-    spec = importlib.util.spec_from_file_location("checker._old_extract", tmp)
-    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules["checker._old_extract"] = mod
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
 def child(shape: str, n: int, old: bool) -> dict:
     """One measurement, in this process: what it read and how long it took."""
     sys.path.insert(0, str(REPO))
     from checker.rules import load_rules
 
-    rules = load_rules()
     text = make_input(shape, n)
-    extract = load_old().extract_mentions if old else __import__("checker.extract", fromlist=["x"]).extract_mentions
+    if old:
+        from old_extractor import load_old, old_rules
+
+        extract, rules = load_old().extract_mentions, old_rules()
+    else:
+        from checker.extract import extract_mentions as extract
+
+        rules = load_rules()
     extract("warm-up 3", rules)
     t0 = time.perf_counter()
     if shape in ("line", "spaced", "token"):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "news_sentences.txt"
+PROBE = DATA.parent / "news_probe.txt"
 HEDGES = {"~": "about", "<": "below", ">": "above", ">=": "at_least", "<=": "at_most"}
 NOT_QUANTITIES = {"ordinal", "date", "weekday", "relative_date", "time", "unparsed", "limit"}
 DATE_KINDS = {"date", "weekday", "relative_date"}

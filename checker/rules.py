@@ -64,6 +64,7 @@ class CurrencyRule(Entry):
     symbols: list[str] = []  # "$", "US$", "€" (matched as written)
     codes: list[str] = []  # "USD" (any case)
     names: list[str] = []  # "dollar", "dollars", "US dollars" (any case)
+    names_after: list[str] = []  # names that are words too: currency only after a number ("won")
     subunits: list[str] = []  # "cents": a hundredth of the unit
     minor: list[str] = []  # the hundredth on its own names this currency ("148p", "45 cents")
 

@@ -245,17 +245,28 @@ def _subunits(cur: Cursor, rd: Reading, currency: str) -> None:
     rd.end, rd.value = e2, rd.value + core.value / 100
 
 
-def unit(cur: Cursor, rd: Reading) -> None:
-    """Percent, percentage points, physical units, multipliers ("2.5x", "-fold")."""
+def _unit_at(cur: Cursor, pos: int) -> tuple[re.Match, UnitRule] | None:
+    """The longest unit written at `pos`."""
     lx, pt, t = cur.lx, cur.pt, cur.masked
     pick = None
     for rx, table, cs in ((pt.unit_cs, lx.units, True), (pt.unit_ci, lx.units_ci, False)):
-        mm = rx.match(t, rd.end)
+        mm = rx.match(t, pos)
         if mm is None:
             continue
         rule = table[mm.group("u") if cs else mm.group("u").lower()]
         if _unit_fits(cur, mm, rule) and (pick is None or mm.end() > pick[0].end()):
             pick = (mm, rule)
+    return pick
+
+
+def unit(cur: Cursor, rd: Reading) -> None:
+    """Percent, percentage points, physical units, multipliers ("2.5x", "-fold"); a fraction
+    takes the unit after an article ("half a percentage point")."""
+    lx, pt, t = cur.lx, cur.pt, cur.masked
+    pick = _unit_at(cur, rd.end)
+    article = pt.article_after.match(t, rd.end) if rd.core.fraction and pick is None else None
+    if article:
+        pick = _unit_at(cur, article.end())
     if pick and pick[1].kind == "quantity" and rd.core.words and not rd.core.scaled \
             and pick[0].group("u") in lx.lst("unit_not_after_words"):
         pick = None  # "one m", "two t": not metres or tonnes
@@ -328,21 +339,24 @@ def ordinal_suffix(cur: Cursor, rd: Reading) -> None:
             rd.end = sm.end()
 
 
-def multiplier_word(cur: Cursor, rd: Reading) -> None:
-    """"doubled", "halved": a multiplier; "twice" only before a comparison ("twice the rate"),
-    else a count ("arrested twice")."""
+def multiplier_word(cur: Cursor, rd: Reading) -> bool:
+    """"doubled", "halved": a multiplier; "twice", "double" only before a comparison ("twice
+    the rate", "double the total"), else "twice" is a count ("arrested twice") and "double" no
+    number at all ("a double murder": False)."""
     lx = cur.lx
-    if (rd.core.first_word in lx.lower("multiplier_adverb")
-            and cur.word_after(rd.end).lower() not in lx.lst("multiplier_follow")):
-        return
-    rd.kind, rd.unit = "multiplier", "x"
+    comparison = cur.word_after(rd.end, raw=True).lower() in lx.lst("multiplier_follow")
+    if rd.core.first_word in lx.lower("multiplier_adjective") and not comparison:
+        return False
+    if rd.core.first_word not in lx.lower("multiplier_adverb") or comparison:
+        rd.kind, rd.unit = "multiplier", "x"
+    return True
 
 
 def age(cur: Cursor, rd: Reading) -> None:
     """"a 34-year-old", "30 years old", "aged 16", "a six-month-old", "The senator, 72,": ages.
     An age in years has no unit (as a count has none); other ages keep theirs."""
     pt, t = cur.pt, cur.masked
-    rule = cur.lx.rules.unit(rd.unit) if rd.unit else None
+    rule = cur.lx.unit_rule(rd.unit)
     if rd.kind not in ("count", "quantity") or (rule is not None and rule.dimension != "duration"):
         return
     after = pt.age_after.match(t, rd.end) if rule is not None else None
@@ -352,7 +366,7 @@ def age(cur: Cursor, rd: Reading) -> None:
     if after:
         rd.end = after.end()
     rd.kind = "age"
-    if rule is not None and rule.to_base == cur.lx.rules.unit("year").to_base:  # type: ignore[union-attr]
+    if rd.unit in cur.lx.lst("age_default_unit"):
         rd.unit = ""
 
 

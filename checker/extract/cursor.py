@@ -73,8 +73,8 @@ class Cursor:
         m = self.pt.word_before.search(self.text if raw else self.masked, max(0, pos - 30), pos)
         return m.group(1) if m and m.end() == pos else ""
 
-    def word_after(self, pos: int) -> str:
-        m = self.pt.word_after.match(self.masked, pos)
+    def word_after(self, pos: int, raw: bool = False) -> str:
+        m = self.pt.word_after.match(self.text if raw else self.masked, pos)
         return m.group(1) if m else ""
 
     def prev_is_number(self, pos: int) -> bool:

@@ -42,7 +42,7 @@ def pass_dates(cur: Cursor) -> None:
         _year_ranges(cur)
         _decades(cur)
     cur.commit()
-    pass_relative(cur)
+    pass_relative(cur, weekdays)
     if years:
         _years(cur)
     if months:

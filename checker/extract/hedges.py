@@ -19,7 +19,14 @@ def hedge_before(cur: Cursor, rd: Reading) -> None:
     rule = lx.hedge_before.get(phrase)
     if rule is None or (hm.group("art").strip() and phrase in lx.lower("hedge_no_article")):
         return  # "the some", "an about": not hedges
+    if phrase in lx.lower("hedge_not_before_duration") and _duration(cur, rd.unit):
+        return  # "spend $2bn over five years"
     rd.hedge, rd.width, rd.start = rule.direction, rule.width, hs
+
+
+def _duration(cur: Cursor, unit: str) -> bool:
+    rule = cur.lx.unit_rule(unit)
+    return rule is not None and rule.dimension == "duration"
 
 
 def hedge_after(cur: Cursor, rd: Reading) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..rules import HedgeRule, RuleSet, UnitRule
+from ..rules import HedgeRule, RelativeDateRule, RuleSet, UnitRule
 
 
 class WordKind(NamedTuple):
@@ -45,6 +45,7 @@ class Lexicon:
     cur_symbols_ci: dict[str, str]  # lower symbols holding "$" ("us$") -> code
     cur_codes: dict[str, str]  # lower -> code
     cur_names: dict[str, str]  # lower -> code
+    cur_names_after: dict[str, str]  # lower -> code, only after a number ("won")
     cur_scaled: dict[str, ScaledCode]  # lower "musd" -> (USD, 1e6)
     cur_minor: dict[str, str]  # "pence" -> GBP, "p" -> GBP (one letter: as written)
     subunits: dict[str, frozenset[str]]
@@ -52,7 +53,12 @@ class Lexicon:
     units_ci: dict[str, UnitRule]  # lower alias
     hedge_before: dict[str, HedgeRule]
     hedge_after: dict[str, HedgeRule]
+    relative: dict[str, RelativeDateRule] = field(default_factory=dict)  # lower phrase -> rule
+    unit_rules: dict[str, UnitRule] = field(default_factory=dict)  # canonical symbol -> first rule
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def unit_rule(self, symbol: str) -> UnitRule | None:
+        return self.unit_rules.get(symbol) if symbol else None
 
     def lst(self, name: str) -> frozenset[str]:
         """A named word list from [lexicon.NAME] (empty when the rules do not define it)."""
@@ -109,7 +115,7 @@ class Lexicon:
         low = tok.lower()
         if low in self.cur_scaled:
             return self.cur_scaled[low]
-        code = self.cur_codes.get(low) or self.cur_names.get(low)
+        code = self.cur_codes.get(low) or self.cur_names.get(low) or self.cur_names_after.get(low)
         return ScaledCode(code, 1.0) if code else None
 
 
@@ -195,6 +201,7 @@ def _currencies(lx: dict, rules: RuleSet, code_prefix: dict[str, float]) -> None
     scaled: dict[str, ScaledCode] = {}
     subunits: dict[str, frozenset[str]] = {}
     minor: dict[str, str] = {}
+    after: dict[str, str] = {}
     for code, cr in rules.currencies.items():
         for w in cr.minor:
             minor.setdefault(w if len(w) == 1 else w.lower(), code)
@@ -206,13 +213,15 @@ def _currencies(lx: dict, rules: RuleSet, code_prefix: dict[str, float]) -> None
                 scaled[p + c.lower()] = ScaledCode(code, f)
         for n in cr.names:
             names[n.lower()] = code
+        for n in cr.names_after:
+            after[n.lower()] = code
         subunits[code] = frozenset(s.lower() for s in cr.subunits)
     sym_ci: dict[str, str] = {}
     for s, code in sym.items():  # first symbol wins, as written order
         if "$" in s:
             sym_ci.setdefault(s.lower(), code)
     lx.update(cur_symbols=sym, cur_symbols_ci=sym_ci, cur_codes=codes, cur_names=names,
-              cur_scaled=scaled, subunits=subunits, cur_minor=minor)
+              cur_scaled=scaled, subunits=subunits, cur_minor=minor, cur_names_after=after)
 
 
 def _build(rules: RuleSet) -> Lexicon:
@@ -234,7 +243,12 @@ def _build(rules: RuleSet) -> Lexicon:
             (hedge_before if h.position == "before" else hedge_after)[p.lower()] = h
     cur: dict = {}
     _currencies(cur, rules, code_prefix)
+    relative = {w.lower(): r for r in rules.relative_dates.values() for w in r.words}
+    unit_rules: dict[str, UnitRule] = {}
+    for u in rules.units.values():
+        unit_rules.setdefault(u.symbol, u)
     return Lexicon(rules=rules, words=words, quantifiers=quantifiers, tens=tens, scale_any=scale_any,
                    scale_abbr=abbr, scale_abbr_ci=abbr_ci, months=months, full_months=full_months,
                    weekdays=weekdays, units=units, units_ci=units_ci, hedge_before=hedge_before,
-                   hedge_after=hedge_after, lists=_lists(rules), **cur)
+                   hedge_after=hedge_after, relative=relative, unit_rules=unit_rules, lists=_lists(rules),
+                   **cur)

@@ -67,10 +67,8 @@ def build(cur: Cursor, p: int, allow_twin: bool = True, in_range: bool = False) 
     affixes.ordinal_prefix(cur, rd)
     affixes.scale_abbreviation(cur, rd)
     affixes.apply_code_scale(rd)
-    if in_range or not read_ratio(cur, rd, build):
-        if not in_range:
-            read_range(cur, rd, build)
-        _after(cur, rd)
+    if (in_range or not read_ratio(cur, rd, build)) and not _read_on(cur, rd, in_range):
+        return None
     if not abs(rd.value) < 1e300 or not settle_kind(cur, rd):
         return None  # no quantity is that large; its interval would not be finite
     if not in_range:  # the second end of a range or ratio: its hedges are the whole one's
@@ -79,13 +77,20 @@ def build(cur: Cursor, p: int, allow_twin: bool = True, in_range: bool = False) 
     return _finish(cur, rd, allow_twin, in_range)
 
 
-def _after(cur: Cursor, rd: Reading) -> None:
-    """Currency, unit or ordinal suffix after the number (or taken from the range's end)."""
+def _read_on(cur: Cursor, rd: Reading, in_range: bool) -> bool:
+    """The range the number opens (unless it is one's second end), then its affixes after."""
+    if not in_range:
+        read_range(cur, rd, build)
+    return _after(cur, rd)
+
+
+def _after(cur: Cursor, rd: Reading) -> bool:
+    """Currency, unit or ordinal suffix after the number (or taken from the range's end);
+    False when what follows says it is no number ("a double murder")."""
     if rd.core.multiplier:
-        affixes.multiplier_word(cur, rd)
-        return
+        return affixes.multiplier_word(cur, rd)
     sub = rd.range_end.mention if rd.range_end is not None else None
-    if sub is not None and sub.unit:
+    if sub is not None and (sub.unit or sub.kind != "count"):  # "18- to 24-year-olds": ages
         rd.unit, rd.kind = sub.unit, sub.kind
         rd.currency = rd.currency or (sub.unit if sub.kind == "amount" else None)
     if not rd.ordinal and sub is None:
@@ -102,6 +107,7 @@ def _after(cur: Cursor, rd: Reading) -> None:
     affixes.age(cur, rd)
     if rd.kind == "count" and rd.core.fraction and rd.value <= 1:
         rd.kind = "share"  # "two-thirds of", "a quarter", "half the": a part of a whole
+    return True
 
 
 def _finish(cur: Cursor, rd: Reading, allow_twin: bool, in_range: bool) -> Built:

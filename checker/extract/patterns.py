@@ -62,7 +62,9 @@ def ci(words, spaces: bool = False) -> str:
 
 
 class Patterns:
-    """Every compiled pattern, as attributes (built by `compile_patterns`)."""
+    """Every compiled pattern, as attributes (built by `patterns`)."""
+
+    skip_gates: list[tuple[str, re.Pattern[str]]]  # (name, gate) of the skip alternatives
 
     def __init__(self, **kw: re.Pattern[str]) -> None:
         self.__dict__.update(kw)
@@ -80,6 +82,7 @@ def patterns(lx: Lexicon) -> Patterns:
         return hit[1]
     p = Patterns(**_numbers(lx), **_affixes(lx), **_hedges(lx), **_skip(lx), **_dates(lx), **_periods(lx),
                  **_relative(lx))
+    p.skip_gates = [(name, _c(gate)) for name, _, gate in skip_alternatives(lx)]
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[id(lx)] = (lx, p)
@@ -133,7 +136,8 @@ def _affixes(lx: Lexicon) -> dict[str, re.Pattern[str]]:
         "cur_sym_after": _c(r"(?P<sp>\s{0,2})(?P<c>" + sym + r")(?![A-Za-z])(?!\s?\.?\d)"),
         "minor_after": _c(r"(?:(?P<sp>[ \t]?)(?P<w>" + ci([w for w in lx.cur_minor if len(w) > 1], spaces=True)
                           + r")|(?P<g>" + trie([w for w in lx.cur_minor if len(w) == 1]) + r"))(?![A-Za-z])"),
-        "cur_word_after": _c(r"(?P<sp>[ \t\n]{0,2}|-)(?P<c>" + ci(codes_names) + r")(?![A-Za-z])"),
+        "cur_word_after": _c(r"(?P<sp>[ \t\n]{0,2}|-)(?P<c>" + ci(codes_names + list(lx.cur_names_after))
+                             + r")(?![A-Za-z])"),
         # a symbol that ends (reversed: starts) with a letter must start a word ("us $" in "minus $")
         "cur_sym_rev": _c(r"(?P<sp>\s{0,2})(?P<c>" + sym_rev + r")(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))"),
         "cur_word_rev": _c(r"(?P<sp>\s{0,2})(?P<c>(?i:" + rev(codes_names) + r"))(?![A-Za-z])"),
@@ -146,13 +150,15 @@ def _affixes(lx: Lexicon) -> dict[str, re.Pattern[str]]:
         "superlative": _c(r"-(?:[a-z]+" + trie(lx.lst("superlative_ending")) + "|"
                           + trie(lx.lst("ordinal_compound")) + r")\b"),
         "times": _c(r"\s+" + ci(lx.lst("times")) + r"(?![A-Za-z])"),
-        "range_sep": _c(r"\s*(?:[-–—~]|" + ci(lx.lst("range_to")) + r"\b)\s*(?=[\d" + marks + r".]|[A-Za-z])"),
+        # "18- to 24-year-olds": a hyphen left hanging before "to" belongs to the range
+        "range_sep": _c(r"\s*(?:(?:-\s+)?" + ci(lx.lst("range_to")) + r"\b|[-–—~])\s*(?=[\d" + marks + r".]|[A-Za-z])"),
         "ratio_sep": _c(r"\s+" + ci(lx.lst("ratio_sep"), spaces=True) + r"\s+(?=[\dA-Za-z])"),
         "between_and": _c(r"\s+" + trie(lx.lst("and")) + r"\s+"),
         "percent_of": _c(r"(?<![A-Za-z])" + ci(lx.lst("percent_of")) + r"\s+" + ci(lx.lst("of")) + r"\s+"),
         "age_after": _c(r"(?:-|\s+)" + ci(lx.lst("age_after"), spaces=True) + r"(?![A-Za-z])"),
         "age_before_rev": _c(r"\s+(?:" + rev(lx.lower("age_before")) + r")(?![A-Za-z])", re.I),
         "apposition_rev": _c(r"\s*,\s*(?:(?i:" + rev(lx.lower("age_apposition_before")) + r")|[a-z]+[A-Z])(?![A-Za-z])"),
+        "article_after": _c(r"\s+" + ci(lx.lst("number_article")) + r"(?=\s)"),
         "of_after": _c(r"\s+" + ci(lx.lst("of")) + r"\s+[A-Za-z]"),
         "twin_open": _c(r"\s*\(\s*"),
         "twin_close": _c(r"\s*\)"),
@@ -184,30 +190,51 @@ def _hedges(lx: Lexicon) -> dict[str, re.Pattern[str]]:
 SKIP_REACH = 48  # characters from where a skipped identifier starts to its first digit
 
 
-def _skip(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+def skip_alternatives(lx: Lexicon) -> list[tuple[str, str, str]]:
+    """(name, pattern, gate) of what the skip pass masks, in priority order. Each holds a digit
+    within SKIP_REACH characters of its start; the gate is a cheap pattern any match needs, so
+    that a sentence is scanned only for what it may hold."""
     clock = r"(?:" + trie(lx.lst("clock_am") | lx.lst("clock_pm")) + r")(?:(?<=\.)|(?!\w))"
     marks = re.escape(MONEY_MARKS)
+    return [
+        ("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,5}(?![\w])"
+                  r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,5}(?!\d)"
+                  r"|(?<![\w,.])0\d{2,3}[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w])"
+                  r"|(?<![\w,.])\d{3}-\d{3}-\d{4}(?!\d)", r"\+\d|\)\s?\d|\d[\s.-]\d\d\d"),
+        ("ident", r"(?<![A-Za-z])(?:" + trie(lx.lst("identifier_prefix")) + r")\s*(?:" + trie(lx.lst("number_abbrev"))
+                  + r"\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?(?:[ .-]\d{2,4}(?![\d,]))*",
+         r"(?<![A-Za-z])(?:" + trie(lx.lst("identifier_prefix")) + r")"),
+        ("code", r"(?<![\w/])\d+(?:/\d+)*/[A-ZĐ][\w-]*", r"\d/[A-ZĐ]"),
+        ("address", r"(?<![\w.,$])\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){0,3}(?:" + trie(lx.lst("street_types"))
+                    + r")\b\.?", r"\b(?:" + trie(lx.lst("street_types")) + r")\b"),
+        ("model", r"(?<![\w.])[A-Z]{2,}\.\d{1,3}(?![\w]|[.,]\d)", r"[A-Z]\.\d"),
+        ("glued", r"(?<![\w" + marks + r".])(?=[a-z]*[A-Z])[A-Za-z]+-\d+[A-Za-z\d-]*(?![\w])"
+                  r"|(?<![\w" + marks + r".])[A-Za-z]+\d+[A-Za-z\d]*(?:[.+/]\d+[A-Za-z\d]*)*(?![\w])", r"[A-Za-z]-?\d"),
+        ("elapsed", r"(?<![\w.:])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])", r":\d\d:"),  # "2:00:35": a race time
+        ("time", r"(?<![\w.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*" + clock
+                 + r"|(?<![\w.:,])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])", r"\d\s*" + clock + r"|\d:\d"),
+    ]
+
+
+def _skip(lx: Lexicon) -> dict[str, re.Pattern[str]]:
     return {
         "url_hint": _c(r"://|www\.|@"),
         "url": _c(r"(?<![\w.+-])(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)"),
-        # everything below holds a digit within SKIP_REACH characters of its start
-        "skip": _c(
-            r"(?P<phone>(?<![\w+])\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,5}(?![\w])"
-            r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,5}(?!\d)"
-            r"|(?<![\w,.])0\d{2,3}[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w])"
-            r"|(?<![\w,.])\d{3}-\d{3}-\d{4}(?!\d))"
-            r"|(?P<ident>(?<![A-Za-z])(?:" + trie(lx.lst("identifier_prefix")) + r")\s*(?:"
-            + trie(lx.lst("number_abbrev")) + r"\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?(?:[ .-]\d{2,4}(?![\d,]))*)"
-            r"|(?P<code>(?<![\w/])\d+(?:/\d+)*/[A-ZĐ][\w-]*)"
-            r"|(?P<address>(?<![\w.,$])\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){0,3}(?:" + trie(lx.lst("street_types"))
-            + r")\b\.?)"
-            r"|(?P<model>(?<![\w.])[A-Z]{2,}\.\d{1,3}(?![\w]|[.,]\d))"
-            r"|(?P<glued>(?<![\w" + marks + r".])(?=[a-z]*[A-Z])[A-Za-z]+-\d+[A-Za-z\d-]*(?![\w])"
-            r"|(?<![\w" + marks + r".])[A-Za-z]+\d+[A-Za-z\d]*(?:[.+/]\d+[A-Za-z\d]*)*(?![\w]))"
-            r"|(?P<time>(?<![\w.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*" + clock
-            + r"|(?<![\w.:,])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"),
         "clock": _c(r"(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<s>\S*)"),
     }
+
+
+_SKIP_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def skip_pattern(lx: Lexicon, names: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the named skip alternatives (in priority order), compiled once."""
+    key = (id(lx), names)
+    hit = _SKIP_CACHE.get(key)
+    if hit is None or hit[0] is not lx:
+        parts = [f"(?P<{n}>{src})" for n, src, _ in skip_alternatives(lx) if n in names]
+        hit = _SKIP_CACHE[key] = (lx, _c("|".join(parts)))
+    return hit[1]
 
 
 def _dates(lx: Lexicon) -> dict[str, re.Pattern[str]]:
@@ -287,6 +314,6 @@ def _relative(lx: Lexicon) -> dict[str, re.Pattern[str]]:
                         + r")(?![A-Za-z])"),
         "r_weekday": _c(r"(?<![A-Za-z])(?P<mod>" + ci(mods, spaces=True) + r")\s+(?P<w>" + trie(sorted(lx.weekdays))
                         + r")(?![A-Za-z])"),
-        "relative_hint": _c(r"(?<![A-Za-z])" + ci({w.split()[0] for w in plain + counted} | mods | {w.split()[-1] for w in counted})
-                            + r"(?![A-Za-z])"),
+        # every plain or counted phrase ends with one of these words (a cheap test first)
+        "relative_hint": _c(r"(?<![A-Za-z])" + ci({w.split()[-1] for w in plain + counted}) + r"(?![A-Za-z])"),
     }

@@ -14,31 +14,32 @@ from .cursor import Cursor
 from .grammar import parse_core
 
 
-def pass_relative(cur: Cursor) -> None:
-    if not cur.pt.relative_hint.search(cur.masked):
-        return
-    rules = _by_phrase(cur)
+def pass_relative(cur: Cursor, weekdays: bool) -> None:
+    """Relative dates; `weekdays`: the text names a weekday ("last Thursday")."""
+    if weekdays:
+        for m in cur.pt.r_weekday.finditer(cur.masked):
+            if cur.free(m.start(), m.end()):
+                _add(cur, m.start(), m.end(), f"{cur.lx.weekdays[m['w']]}{_direction(cur, m['mod']):+d}", "day")
+    if cur.pt.relative_hint.search(cur.masked):
+        _phrases(cur)
+    cur.commit()
+
+
+def _phrases(cur: Cursor) -> None:
+    rules = cur.lx.relative
     for m in cur.pt.r_counted.finditer(cur.masked):
         n = _count(cur, m.start("n"), m.end("n"))
         if n and cur.free(m.start(), m.end()):
             rule = rules[_norm(m["p"])]
             _add(cur, m.start(), m.end(), f"{rule.unit}{rule.offset * n:+d}", rule.unit)
-    for m in cur.pt.r_weekday.finditer(cur.masked):
-        if cur.free(m.start(), m.end()):
-            _add(cur, m.start(), m.end(), f"{cur.lx.weekdays[m['w']]}{_direction(cur, m['mod']):+d}", "day")
     for m in cur.pt.r_plain.finditer(cur.masked):
         if cur.free(m.start(), m.end()):
             rule = rules[_norm(m["p"])]
             _add(cur, m.start(), m.end(), f"{rule.unit}{rule.offset:+d}", rule.unit)
-    cur.commit()
 
 
 def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().split())
-
-
-def _by_phrase(cur: Cursor) -> dict:
-    return {w.lower(): r for r in cur.lx.rules.relative_dates.values() for w in r.words}
 
 
 def _count(cur: Cursor, a: int, b: int) -> int:

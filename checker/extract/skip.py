@@ -10,7 +10,7 @@ import re
 
 from ..models import Mention
 from .cursor import Cursor
-from .patterns import SKIP_REACH
+from .patterns import SKIP_REACH, skip_pattern
 
 
 def pass_skip(cur: Cursor) -> None:
@@ -22,7 +22,11 @@ def pass_skip(cur: Cursor) -> None:
     first = pt.any_digit.search(cur.masked)
     if first is None:
         return
-    for m in pt.skip.finditer(cur.masked, max(0, first.start() - SKIP_REACH)):
+    t = cur.masked
+    names = tuple(name for name, gate in pt.skip_gates if gate.search(t))
+    if not names:
+        return
+    for m in skip_pattern(cur.lx, names).finditer(t, max(0, first.start() - SKIP_REACH)):
         group = m.lastgroup
         if group == "glued" and _money_or_number_prefix(cur, m.group()):
             continue

@@ -51,7 +51,7 @@ def _shared_hedge(rd: Reading, twin: Mention) -> Mention:
 
 
 def _per_hour(cur: Cursor, symbol: str) -> str:
-    rule = cur.lx.rules.unit(symbol)
+    rule = cur.lx.unit_rule(symbol)
     return speed_symbol(rule) if rule is not None and rule.dimension == "length" else symbol
 
 
