@@ -6,6 +6,7 @@ A pass `take`s the characters it explains; `commit` then masks them (NUL charact
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..models import Mention
@@ -13,6 +14,7 @@ from .lexicon import Lexicon
 from .patterns import Patterns, patterns
 
 MASK = "\x00"
+WORD = re.compile(r"[A-Za-z]+")
 
 
 class Span(NamedTuple):
@@ -32,6 +34,14 @@ class Cursor:
         self.taken = bytearray(self.n)
         self.pending: list[Span] = []
         self.out: list[Mention] = []
+        self.words = frozenset(WORD.findall(text))  # for cheap "may this text hold ..." tests
+        self._lower_words: frozenset[str] | None = None
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        if self._lower_words is None:
+            self._lower_words = frozenset(WORD.findall(self.text.lower()))
+        return self._lower_words
 
     def take(self, a: int, b: int) -> None:
         """Mark [a, b) as explained; it is masked at the next `commit`."""

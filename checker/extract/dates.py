@@ -21,8 +21,8 @@ from .relative import pass_relative
 def pass_dates(cur: Cursor) -> None:
     pt, masked = cur.pt, cur.masked
     digits = pt.any_digit.search(masked) is not None
-    weekdays = pt.weekday_word.search(masked) is not None
-    months = pt.month_word.search(masked) is not None  # the cheap tests spare whole scans
+    weekdays = bool(cur.words & cur.lx.hints("weekdays"))  # the cheap tests spare whole scans
+    months = bool(cur.words & cur.lx.hints("months"))
     years = digits and pt.four_digits.search(masked) is not None
     if digits:
         _numeric(cur, masked)

@@ -5,6 +5,7 @@ extract.toml; this module only indexes them (lower-cased where matching ignores 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -57,51 +58,42 @@ class Lexicon:
     unit_rules: dict[str, UnitRule] = field(default_factory=dict)  # canonical symbol -> first rule
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    lowered: dict[str, frozenset[str]] = field(default_factory=dict)
+    hint_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    kinds: dict[str, WordKind] = field(default_factory=dict)  # every word word_kind reads
+
+    def __post_init__(self) -> None:
+        self.lowered = {k: frozenset(w.lower() for w in v) for k, v in self.lists.items()}
+        self.kinds = _word_kinds(self)
+        self.hint_words = {name: frozenset(_hint_words(self, name)) for name in HINTS}
+
+    def hints(self, name: str) -> frozenset[str]:
+        """Words one of which a text must hold for a pass to look for `name` (months, weekdays,
+        periods, relative dates, identifiers, streets): lower case for the passes that read
+        in any case."""
+        return self.hint_words[name]
+
     def unit_rule(self, symbol: str) -> UnitRule | None:
         return self.unit_rules.get(symbol) if symbol else None
 
     def lst(self, name: str) -> frozenset[str]:
         """A named word list from [lexicon.NAME] (empty when the rules do not define it)."""
-        return self.lists.get(name, frozenset())
+        return self.lists.get(name, EMPTY)
 
     def lower(self, name: str) -> frozenset[str]:
         """The same list lower-cased, for case-insensitive look-ups."""
-        key = "\0lower:" + name
-        got = self.lists.get(key)
-        if got is None:
-            got = self.lists[key] = frozenset(w.lower() for w in self.lst(name))
-        return got
+        return self.lowered.get(name, EMPTY)
 
     def word_kind(self, w: str) -> WordKind | None:
         """The meaning of one number word, or None when it is not part of a number."""
-        lw = w.lower()
-        k = self.words.get(lw)
-        if k is not None:
-            return k
-        q = self.quantifiers.get(lw)
-        if q is not None:
-            return WordKind("quantifier", q)
-        for tens, tv in self.tens.items():  # glued compounds: "twentyfifth", "fortysecond"
-            if lw.startswith(tens) and len(lw) > len(tens):
-                rest = self.words.get(lw[len(tens):])
-                if rest and rest.kind in ("unit", "ordinal") and rest.value < 10:
-                    return WordKind("glued_" + rest.kind, tv + rest.value)
-        if lw.endswith("s"):  # plural fractions: "thirds", "fifths"
-            o = self.words.get(lw[:-1])
-            if o and o.kind == "ordinal" and 3 <= o.value <= 100:
-                return WordKind("fracden", o.value)
-        return None
+        return self.kinds.get(w.lower())
 
     def number_words(self) -> set[str]:
         """Every whole word `word_kind` reads (glued compounds, plural fractions, "threefold"),
         except "point", which only continues a number."""
-        base = {w for w, k in self.words.items() if k.kind != "point"} | set(self.quantifiers)
-        small = [w for w, k in self.words.items() if k.kind in ("unit", "ordinal") and k.value < 10]
-        glued = {t + w for t in self.tens for w in small}
-        plurals = {w + "s" for w, k in self.words.items() if k.kind == "ordinal" and 3 <= k.value <= 100}
         folds = {w + s for w, k in self.words.items() if k.kind in ("unit", "teen", "ten")
                  for s in self.lower("multiplier_suffix")}
-        return base | glued | plurals | folds
+        return {w for w, k in self.kinds.items() if k.kind != "point"} | folds
 
     def symbol(self, tok: str) -> str | None:
         """The currency a symbol stands for ("US$" -> USD); "$" symbols in any case."""
@@ -117,6 +109,47 @@ class Lexicon:
             return self.cur_scaled[low]
         code = self.cur_codes.get(low) or self.cur_names.get(low) or self.cur_names_after.get(low)
         return ScaledCode(code, 1.0) if code else None
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+EMPTY: frozenset[str] = frozenset()
+HINTS = ("months", "weekdays", "identifiers", "streets", "periods", "relative", "relative_counted")
+
+
+def _word_kinds(lx: Lexicon) -> dict[str, WordKind]:
+    """Number words, then vague quantifiers, glued compounds ("twentyfifth") and plural
+    fractions ("thirds"), the earlier winning."""
+    kinds = dict(lx.words)
+    for w, q in lx.quantifiers.items():
+        kinds.setdefault(w, WordKind("quantifier", q))
+    for tens, tv in lx.tens.items():
+        for w, k in lx.words.items():
+            if k.kind in ("unit", "ordinal") and k.value < 10:
+                kinds.setdefault(tens + w, WordKind("glued_" + k.kind, tv + k.value))
+    for w, k in lx.words.items():
+        if k.kind == "ordinal" and 3 <= k.value <= 100:
+            kinds.setdefault(w + "s", WordKind("fracden", k.value))
+    return kinds
+
+
+def _hint_words(lx: Lexicon, name: str) -> set[str]:
+    """The letter runs any text holding a `name` expression holds (see Lexicon.hints)."""
+    if name == "months":
+        return {m.group() for w in lx.months for m in _LETTERS.finditer(w)}
+    if name == "weekdays":
+        return set(lx.weekdays)
+    if name == "identifiers":  # the first word of each prefix, as written
+        return {m.group() for p in lx.lst("identifier_prefix") if (m := _LETTERS.search(p))}
+    if name == "streets":
+        return set(lx.lst("street_types"))
+    if name == "periods":
+        return {w.lower() for key in ("period_first", "quarter_words", "half_words", "fiscal_words",
+                                      "quarter_abbrev", "half_abbrev", "fiscal_abbrev") for w in lx.lst(key)}
+    if name in ("relative", "relative_counted"):  # every phrase ends with one of these
+        counted = name == "relative_counted"
+        return {w.split()[-1].lower() for r in lx.rules.relative_dates.values() if r.counted == counted
+                for w in r.words}
+    raise KeyError(name)
 
 
 _CACHE: dict[int, tuple[RuleSet, Lexicon]] = {}

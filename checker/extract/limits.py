@@ -46,6 +46,8 @@ def cut_notice(text: str, cut: int) -> Mention:
 
 def mask_long_tokens(cur: Cursor) -> None:
     """Mask every token longer than MAX_TOKEN, with a `limit` mention for each."""
+    if cur.n <= MAX_TOKEN:
+        return
     for m in LONG_TOKEN.finditer(cur.text):
         cur.take(m.start(), m.end())
         cur.emit(limit(m.start(), f"token of {m.end() - m.start():,} characters not read"))

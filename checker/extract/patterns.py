@@ -64,7 +64,7 @@ def ci(words, spaces: bool = False) -> str:
 class Patterns:
     """Every compiled pattern, as attributes (built by `patterns`)."""
 
-    skip_gates: list[tuple[str, re.Pattern[str]]]  # (name, gate) of the skip alternatives
+    skip_gates: list[tuple[str, re.Pattern[str] | str]]  # (name, gate) of the skip alternatives
 
     def __init__(self, **kw: re.Pattern[str]) -> None:
         self.__dict__.update(kw)
@@ -82,7 +82,7 @@ def patterns(lx: Lexicon) -> Patterns:
         return hit[1]
     p = Patterns(**_numbers(lx), **_affixes(lx), **_hedges(lx), **_skip(lx), **_dates(lx), **_periods(lx),
                  **_relative(lx))
-    p.skip_gates = [(name, _c(gate)) for name, _, gate in skip_alternatives(lx)]
+    p.skip_gates = [(name, gate if gate.isalpha() else _c(gate)) for name, _, gate in skip_alternatives(lx)]
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[id(lx)] = (lx, p)
@@ -192,8 +192,9 @@ SKIP_REACH = 48  # characters from where a skipped identifier starts to its firs
 
 def skip_alternatives(lx: Lexicon) -> list[tuple[str, str, str]]:
     """(name, pattern, gate) of what the skip pass masks, in priority order. Each holds a digit
-    within SKIP_REACH characters of its start; the gate is a cheap pattern any match needs, so
-    that a sentence is scanned only for what it may hold."""
+    within SKIP_REACH characters of its start; the gate is a cheap pattern any match needs, or
+    the name of the Lexicon.hints words one of which it needs, so that a sentence is scanned
+    only for what it may hold."""
     clock = r"(?:" + trie(lx.lst("clock_am") | lx.lst("clock_pm")) + r")(?:(?<=\.)|(?!\w))"
     marks = re.escape(MONEY_MARKS)
     return [
@@ -202,11 +203,10 @@ def skip_alternatives(lx: Lexicon) -> list[tuple[str, str, str]]:
                   r"|(?<![\w,.])0\d{2,3}[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w])"
                   r"|(?<![\w,.])\d{3}-\d{3}-\d{4}(?!\d)", r"\+\d|\)\s?\d|\d[\s.-]\d\d\d"),
         ("ident", r"(?<![A-Za-z])(?:" + trie(lx.lst("identifier_prefix")) + r")\s*(?:" + trie(lx.lst("number_abbrev"))
-                  + r"\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?(?:[ .-]\d{2,4}(?![\d,]))*",
-         r"(?<![A-Za-z])(?:" + trie(lx.lst("identifier_prefix")) + r")"),
+                  + r"\.?\s*)?#?\d[\w./-]*(?:-[A-Z][\w-]*)?(?:[ .-]\d{2,4}(?![\d,]))*", "identifiers"),
         ("code", r"(?<![\w/])\d+(?:/\d+)*/[A-ZĐ][\w-]*", r"\d/[A-ZĐ]"),
         ("address", r"(?<![\w.,$])\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){0,3}(?:" + trie(lx.lst("street_types"))
-                    + r")\b\.?", r"\b(?:" + trie(lx.lst("street_types")) + r")\b"),
+                    + r")\b\.?", "streets"),
         ("model", r"(?<![\w.])[A-Z]{2,}\.\d{1,3}(?![\w]|[.,]\d)", r"[A-Z]\.\d"),
         ("glued", r"(?<![\w" + marks + r".])(?=[a-z]*[A-Z])[A-Za-z]+-\d+[A-Za-z\d-]*(?![\w])"
                   r"|(?<![\w" + marks + r".])[A-Za-z]+\d+[A-Za-z\d]*(?:[.+/]\d+[A-Za-z\d]*)*(?![\w])", r"[A-Za-z]-?\d"),
@@ -259,10 +259,8 @@ def _dates(lx: Lexicon) -> dict[str, re.Pattern[str]]:
         "d_decade": _c(r"(?<![\w$])(?P<y>1[0-9]\d0|20\d0)[’']?s(?![A-Za-z])"),
         "d_year": _c(r"(?<![\w" + marks + r".,])(?P<y>\d{4})(?![\w%]|[.,]\d)"),
         "d_month": _c(r"(?<![A-Za-z])(?P<m>" + month + r")(?![A-Za-z])"),
-        "month_word": _c(month),
         "four_digits": _c(r"\d\d\d\d"),
         "d_weekday": _c(r"(?<![A-Za-z])(?P<w>" + trie(sorted(lx.weekdays)) + r")(?![A-Za-z])"),
-        "weekday_word": _c(trie(sorted(lx.weekdays))),
         "leading_int": _c(r"\d+"),
     }
 
@@ -297,9 +295,6 @@ def _periods(lx: Lexicon) -> dict[str, re.Pattern[str]]:
                             r"(?![\d\w])"),
         "p_month_range": _c(r"(?<![A-Za-z])(?P<m>" + month + r")(?![A-Za-z])\s*(?:[-–—]|(?P<sep>"
                             + trie(lx.lst("month_range_sep") | lx.lst("and")) + r"))\s*(?P<m2>" + month + r")(?![A-Za-z])"),
-        "period_hint": _c(ci(lx.lst("period_first") | lx.lst("quarter_words") | lx.lst("half_words")
-                             | lx.lst("fiscal_words")) + "|" + trie(lx.lst("quarter_abbrev") | lx.lst("half_abbrev")
-                                                                    | lx.lst("fiscal_abbrev")) + r"\s?\d"),
     }
 
 
@@ -314,6 +309,4 @@ def _relative(lx: Lexicon) -> dict[str, re.Pattern[str]]:
                         + r")(?![A-Za-z])"),
         "r_weekday": _c(r"(?<![A-Za-z])(?P<mod>" + ci(mods, spaces=True) + r")\s+(?P<w>" + trie(sorted(lx.weekdays))
                         + r")(?![A-Za-z])"),
-        # every plain or counted phrase ends with one of these words (a cheap test first)
-        "relative_hint": _c(r"(?<![A-Za-z])" + ci({w.split()[-1] for w in plain + counted}) + r"(?![A-Za-z])"),
     }

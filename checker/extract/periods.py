@@ -21,7 +21,7 @@ from .cursor import Cursor
 
 
 def pass_periods(cur: Cursor) -> None:
-    if cur.pt.period_hint.search(cur.masked):
+    if cur.lower_words & cur.lx.hints("periods"):
         _first_months(cur)
         _quarters(cur)
         _halves(cur)

@@ -60,5 +60,7 @@ def clean(v: float | None) -> float | None:
     """Tidy binary noise: 2.15e9, not 2.1500000000000004e9."""
     if v is None or not (isinstance(v, float) and math.isfinite(v)):
         return v
+    if v.is_integer() and abs(v) < 1e12:
+        return v + 0.0  # whole numbers this small carry no noise (+ 0.0 turns -0.0 into 0.0)
     rv = round(v, 10)
     return 0.0 if rv == 0 else float(f"{rv:.12g}")

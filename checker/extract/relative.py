@@ -20,18 +20,26 @@ def pass_relative(cur: Cursor, weekdays: bool) -> None:
         for m in cur.pt.r_weekday.finditer(cur.masked):
             if cur.free(m.start(), m.end()):
                 _add(cur, m.start(), m.end(), f"{cur.lx.weekdays[m['w']]}{_direction(cur, m['mod']):+d}", "day")
-    if cur.pt.relative_hint.search(cur.masked):
-        _phrases(cur)
+    if cur.lower_words & cur.lx.hints("relative_counted"):
+        _counted(cur)
+    if cur.lower_words & cur.lx.hints("relative"):
+        _plain(cur)
     cur.commit()
 
 
-def _phrases(cur: Cursor) -> None:
+def _counted(cur: Cursor) -> None:
+    """"three days ago", "a decade earlier"."""
     rules = cur.lx.relative
     for m in cur.pt.r_counted.finditer(cur.masked):
         n = _count(cur, m.start("n"), m.end("n"))
         if n and cur.free(m.start(), m.end()):
             rule = rules[_norm(m["p"])]
             _add(cur, m.start(), m.end(), f"{rule.unit}{rule.offset * n:+d}", rule.unit)
+
+
+def _plain(cur: Cursor) -> None:
+    """"yesterday", "last year", "the previous month"."""
+    rules = cur.lx.relative
     for m in cur.pt.r_plain.finditer(cur.masked):
         if cur.free(m.start(), m.end()):
             rule = rules[_norm(m["p"])]

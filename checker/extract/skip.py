@@ -23,7 +23,8 @@ def pass_skip(cur: Cursor) -> None:
     if first is None:
         return
     t = cur.masked
-    names = tuple(name for name, gate in pt.skip_gates if gate.search(t))
+    names = tuple(name for name, gate in pt.skip_gates
+                  if (cur.words & cur.lx.hints(gate) if isinstance(gate, str) else gate.search(t)))
     if not names:
         return
     for m in skip_pattern(cur.lx, names).finditer(t, max(0, first.start() - SKIP_REACH)):
