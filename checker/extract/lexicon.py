@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..rules import HedgeRule, RelativeDateRule, RuleSet, UnitRule
 
@@ -61,6 +61,7 @@ class Lexicon:
     lowered: dict[str, frozenset[str]] = field(default_factory=dict)
     hint_words: dict[str, frozenset[str]] = field(default_factory=dict)
     kinds: dict[str, WordKind] = field(default_factory=dict)  # every word word_kind reads
+    compiled: Any = None  # its Patterns, once compiled (patterns.patterns)
 
     def __post_init__(self) -> None:
         self.lowered = {k: frozenset(w.lower() for w in v) for k, v in self.lists.items()}

@@ -65,6 +65,7 @@ class Patterns:
     """Every compiled pattern, as attributes (built by `patterns`)."""
 
     skip_gates: list[tuple[str, re.Pattern[str] | str]]  # (name, gate) of the skip alternatives
+    skip_combined: dict[tuple[str, ...], re.Pattern[str]]  # alternations compiled so far
 
     def __init__(self, **kw: re.Pattern[str]) -> None:
         self.__dict__.update(kw)
@@ -73,20 +74,15 @@ class Patterns:
         raise AttributeError(name)
 
 
-_CACHE: dict[int, tuple[Lexicon, Patterns]] = {}
-
-
 def patterns(lx: Lexicon) -> Patterns:
-    hit = _CACHE.get(id(lx))
-    if hit is not None and hit[0] is lx:
-        return hit[1]
-    p = Patterns(**_numbers(lx), **_affixes(lx), **_hedges(lx), **_skip(lx), **_dates(lx), **_periods(lx),
-                 **_relative(lx))
-    p.skip_gates = [(name, gate if gate.isalpha() else _c(gate)) for name, _, gate in skip_alternatives(lx)]
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[id(lx)] = (lx, p)
-    return p
+    """The patterns of a lexicon, compiled once (kept on the lexicon)."""
+    if lx.compiled is None:
+        p = Patterns(**_numbers(lx), **_affixes(lx), **_hedges(lx), **_skip(lx), **_dates(lx), **_periods(lx),
+                     **_relative(lx))
+        p.skip_gates = [(name, gate if gate.isalpha() else _c(gate)) for name, _, gate in skip_alternatives(lx)]
+        p.skip_combined = {}
+        lx.compiled = p
+    return lx.compiled
 
 
 def _c(rx: str, flags: int = 0) -> re.Pattern[str]:
@@ -224,17 +220,12 @@ def _skip(lx: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
-_SKIP_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Lexicon, re.Pattern[str]]] = {}
-
-
 def skip_pattern(lx: Lexicon, names: tuple[str, ...]) -> re.Pattern[str]:
     """One alternation of the named skip alternatives (in priority order), compiled once."""
-    key = (id(lx), names)
-    hit = _SKIP_CACHE.get(key)
-    if hit is None or hit[0] is not lx:
-        parts = [f"(?P<{n}>{src})" for n, src, _ in skip_alternatives(lx) if n in names]
-        hit = _SKIP_CACHE[key] = (lx, _c("|".join(parts)))
-    return hit[1]
+    done = patterns(lx).skip_combined
+    if names not in done:
+        done[names] = _c("|".join(f"(?P<{n}>{src})" for n, src, _ in skip_alternatives(lx) if n in names))
+    return done[names]
 
 
 def _dates(lx: Lexicon) -> dict[str, re.Pattern[str]]:
