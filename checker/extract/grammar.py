@@ -435,6 +435,10 @@ def _fraction(st: _State, k: int, tok: Token) -> int:
     if st.group is None and st.last_kind in ("", "unit") and k == st.i:
         return _leading_fraction(st, k, tok)
     if st.group is not None and st.last_kind == "unit" and lw.endswith("s") and not st.group_hundred:
+        nxt = st.tok(k + 1)
+        if (lw in st.cur.lx.lower("fraction_also_period") and not (nxt and nxt.kind == "mag")
+                and not _share_context(st, tok, tok)):
+            return STOP  # "the next two quarters": periods, read as a unit
         st.group *= tok.value  # "three quarters"
         st.fraction = st.words = True
         st.last_kind = "unit"
