@@ -12,7 +12,7 @@ import re
 
 from ..rules import UnitRule
 from .cursor import Cursor
-from .grammar import is_whole
+from .grammar import is_whole, parse_core
 from .lexicon import ScaledCode
 from .nouns import count_follows
 from .reading import Reading
@@ -217,8 +217,6 @@ def _weight_not_money(cur: Cursor, rd: Reading, mm: re.Match) -> bool:
 
 def _subunits(cur: Cursor, rd: Reading, currency: str) -> None:
     """"20 dollars 43 cents", "$20 and 43c", "US$3 and fourteen"."""
-    from .grammar import parse_core
-
     pt, t = cur.pt, cur.masked
     m = pt.sub_sep.match(t, rd.end)
     if not m:

@@ -11,8 +11,8 @@ Values are ISO strings; a missing year is written with a leading "--" ("--04-24"
 """
 from __future__ import annotations
 
-from ..models import Mention
 from .cursor import Cursor
+from .datemarks import add, iso, month_no
 from .nouns import count_follows
 from .periods import month_ranges, pass_periods
 from .relative import pass_relative
@@ -50,26 +50,6 @@ def pass_dates(cur: Cursor) -> None:
     if weekdays:
         _weekdays(cur)
     cur.commit()
-
-
-def add(cur: Cursor, a: int, b: int, value: str, gran: str, low: str | None = None,
-        high: str | None = None, kind: str = "date") -> None:
-    cur.emit(Mention(kind=kind, text=cur.text[a:b], start=a, end=b, value=value,
-                     low=low if low is not None else value,
-                     high=high if high is not None else value, granularity=gran))
-    cur.take(a, b)
-
-
-def iso(y: str | None, m: int, d: int = 0) -> str:
-    """"2025-04-24", "--04-24", "2025-04" or "--04"."""
-    if d:
-        return f"{y or '-'}-{m:02d}-{d:02d}"
-    return f"{y}-{m:02d}" if y else f"--{m:02d}"
-
-
-def month_no(cur: Cursor, s: str | None) -> int:
-    months = cur.lx.months
-    return months.get(s or "", 0) or months.get((s or "").rstrip("."), 0)
 
 
 def _day_no(cur: Cursor, s: str | None) -> int:

@@ -15,9 +15,8 @@ no month table of its own:
 """
 from __future__ import annotations
 
-import re
-
 from .cursor import Cursor
+from .datemarks import add, count_at, iso, month_no
 
 
 def pass_periods(cur: Cursor) -> None:
@@ -29,24 +28,11 @@ def pass_periods(cur: Cursor) -> None:
         cur.commit()
 
 
-def _year(m: re.Match) -> str | None:
-    return m["y"]
-
-
-def _count(cur: Cursor, n: str) -> int:
-    if n.isdigit():
-        return int(n)
-    k = cur.lx.word_kind(n)
-    return int(k.value) if k is not None else 0
-
-
 def _first_months(cur: Cursor) -> None:
-    from .dates import add, iso
-
     for m in cur.pt.p_first_months.finditer(cur.masked):
-        n = _count(cur, m["n"])
+        n = count_at(cur, m.start("n"), m.end("n"))
         if 1 <= n <= 12 and cur.free(m.start(), m.end()):
-            y = _year(m)
+            y = m["y"]
             add(cur, m.start(), m.end(), iso(y, 1), "month", iso(y, 1), iso(y, n))
 
 
@@ -56,8 +42,6 @@ def _ordinal(cur: Cursor, word: str | None) -> int:
 
 
 def _quarters(cur: Cursor) -> None:
-    from .dates import add, iso
-
     for m in cur.pt.p_quarter.finditer(cur.masked):
         q = int(m["q"]) if m["q"] else _ordinal(cur, m["ord"])
         if not (1 <= q <= 4) or not cur.free(m.start(), m.end()):
@@ -66,13 +50,11 @@ def _quarters(cur: Cursor) -> None:
             fy = _full_year(m["fyy"]) if m["fyy"] else (m["y"] or "")
             add(cur, m.start(), m.end(), f"FY{fy}-Q{q}", "fiscal_quarter")
         elif m["q"] or m["y"] or m["ty"]:
-            y = _year(m)
+            y = m["y"]
             add(cur, m.start(), m.end(), iso(y, 3 * q - 2), "quarter", iso(y, 3 * q - 2), iso(y, 3 * q))
 
 
 def _halves(cur: Cursor) -> None:
-    from .dates import add, iso
-
     for m in cur.pt.p_half.finditer(cur.masked):
         h = int(m["h"]) if m["h"] else _ordinal(cur, m["ord"])
         if not (1 <= h <= 2) or not (m["h"] or m["y"] or m["ty"]) or not cur.free(m.start(), m.end()):
@@ -80,7 +62,7 @@ def _halves(cur: Cursor) -> None:
         if _fiscal(cur, m["ty"]):
             add(cur, m.start(), m.end(), f"FY-H{h}", "fiscal_half")
             continue
-        y = _year(m)
+        y = m["y"]
         add(cur, m.start(), m.end(), iso(y, 6 * h - 5), "half", iso(y, 6 * h - 5), iso(y, 6 * h))
 
 
@@ -96,21 +78,16 @@ def _full_year(y: str) -> str:
 
 def _fiscal_years(cur: Cursor) -> None:
     """"fiscal 2026", "FY26", "FY2025-26" (a fiscal year is named after the year it ends in)."""
-    from .dates import add
-
     for m in cur.pt.p_fiscal_year.finditer(cur.masked):
         if not cur.free(m.start(), m.end()):
             continue
-        y = _full_year(m["y2"]) if m["y2"] else _full_year(m["y"] or m["yy"])
-        if m["y2"] and len(m["y2"]) == 2:
-            y = (m["y"] or _full_year(m["yy"]))[:2] + m["y2"]
-        add(cur, m.start(), m.end(), f"FY{y}", "fiscal_year")
+        first = m["y"] or _full_year(m["yy"])
+        last = m["y2"] if not m["y2"] or len(m["y2"]) == 4 else first[:2] + m["y2"]
+        add(cur, m.start(), m.end(), f"FY{last or first}", "fiscal_year")
 
 
 def month_ranges(cur: Cursor) -> None:
     """"January to October", "between April and June": months without a year."""
-    from .dates import add, iso, month_no
-
     ands = cur.lx.lst("and")
     for m in cur.pt.p_month_range.finditer(cur.masked):
         if not cur.free(m.start(), m.end()):
