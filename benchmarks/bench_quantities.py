@@ -1,6 +1,12 @@
-"""Score factlint's extractor on the peer-derived quantity benchmark (issue 3).
+"""Score factlint's extractor on the peer-derived quantity benchmark (issue 3) and on its own
+news sentences (issue 9), and time it against the extractor before the extract package.
 
-    python benchmarks/bench_quantities.py [--data PATH] [--errors] [--json] [--repeat N]
+    python benchmarks/bench_quantities.py [--data PATH] [--errors] [--json] [--repeat N] [--old]
+
+News sets: tests/data/news_sentences.txt and news_probe.txt, scored by benchmarks/news_set.py
+(value, value+unit and value+hedge F1 per domain; kinds; dates). --old times the extractor of
+commit bcd885b (benchmarks/old_extractor.py) on the same sentences in the same run, passes
+interleaved, and prints both rates.
 
 Data: ../shared/benchmarks/quantities/quantities.jsonl relative to the repository (see its
 README for the format). Scoring follows the README's `scope` rules:
@@ -35,6 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO / ".." / "shared" / "benchmarks" / "quantities" / "quantities.jsonl"
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 CATEGORIES = ["currency", "cardinal", "words", "scaled", "ordinal", "percent", "approx"]
 _SCALE_RE = re.compile(
@@ -171,16 +178,59 @@ def prf(c: dict) -> tuple[float, float, float]:
 
 
 def speed(cases: list[dict], extract, rules, repeat: int = 3) -> float:
-    texts = [c["text"] for c in cases]
-    for t in texts:  # warm-up (compiles the rules once)
-        extract(t, rules)
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for t in texts:
+    return rates([c["text"] for c in cases], {"new": (extract, rules)}, repeat)["new"]
+
+
+def rates(texts: list[str], extractors: dict, repeat: int = 3) -> dict[str, float]:
+    """Sentences per second of each (extract, rules), best of `repeat` passes; the passes of
+    the extractors alternate, so that a busy machine slows all of them alike."""
+    for extract, rules in extractors.values():
+        for t in texts:  # warm-up (compiles the rules once)
             extract(t, rules)
-        best = min(best, time.perf_counter() - t0)
-    return len(texts) / best
+    best = {name: float("inf") for name in extractors}
+    for _ in range(repeat):
+        for name, (extract, rules) in extractors.items():
+            t0 = time.perf_counter()
+            for t in texts:
+                extract(t, rules)
+            best[name] = min(best[name], time.perf_counter() - t0)
+    return {name: len(texts) / b for name, b in best.items()}
+
+
+def story_sentences() -> list[str]:
+    """Every sentence of the shared stories and seeds (as the pipeline splits them)."""
+    from checker.models import Article
+    from checker.sentences import split
+
+    out = []
+    for f in sorted((REPO / ".." / "shared").glob("*/**/*.txt")):
+        out += [s.text for s in split(Article(path=f.name, text=f.read_text(encoding="utf-8")))]
+    return out
+
+
+def side_by_side(cases: list[dict], rules, repeat: int) -> str:
+    """Sentences/s of the old and the new extractor on the same texts, in one run."""
+    import news_set
+    from old_extractor import load_old, old_rules
+
+    from checker.extract import extract_mentions
+
+    both = {"before (bcd885b)": (load_old().extract_mentions, old_rules()), "now": (extract_mentions, rules)}
+    sets = {"peer benchmark": [c["text"] for c in cases], "shared stories and seeds": story_sentences(),
+            "news sets": [c.text for f in (news_set.DATA, news_set.PROBE) for c in news_set.load(f)]}
+    lines = ["| texts | sentences | " + " | ".join(f"{n} sentences/s" for n in both) + " |",
+             "|---|---|" + "---|" * len(both)]
+    for label, texts in sets.items():
+        r = rates(texts, both, repeat)
+        lines.append(f"| {label} | {len(texts)} | " + " | ".join(f"{r[n]:,.0f}" for n in both) + " |")
+    return "\n".join(lines)
+
+
+def news_report(extract, rules) -> str:
+    import news_set
+
+    return "\n\n".join(f"{f.name}: " + news_set.render(news_set.score(news_set.load(f), extract, rules))
+                        for f in (news_set.DATA, news_set.PROBE))
 
 
 def overall_f1(data: Path | None = None) -> float:
@@ -228,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="print every case with a miss or a spurious item")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes (best is kept)")
+    ap.add_argument("--old", action="store_true", help="time the extractor before the package too")
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"bench_quantities: data not found: {args.data}", file=sys.stderr)
@@ -254,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(out, indent=1))
     else:
         print(render(res, sps, suite_sps))
+        print("\n" + news_report(extract_mentions, rules))
+    if args.old:
+        print("\n" + side_by_side(cases, rules, args.repeat))
     return 0
 
 

@@ -44,7 +44,9 @@ class Sentence(Frozen):
 class Mention(Frozen):
     """A value read out of a piece of text (issue 3 contract; offsets relative to that text)."""
 
-    kind: str  # amount, percent, percentage_point, multiplier, ordinal, date, count, unparsed
+    # amount, count, quantity, percent, percentage_point, multiplier, share, ratio, age, ordinal,
+    # date, weekday, relative_date, time, unparsed, limit
+    kind: str
     text: str
     start: int
     end: int
@@ -54,8 +56,10 @@ class Mention(Frozen):
     low: float | str | None = None
     high: float | str | None = None
     noun: str | None = None  # counted noun right after the number ("people", "projects")
-    granularity: str | None = None  # dates: day, month, year; numbers: rounding unit as text
+    granularity: str | None = None  # dates: day, month, quarter, half, year, decade, fiscal_*
     twin: Mention | None = None  # the same value restated in parentheses in another unit
+    is_range: bool = False  # low and high are the two ends written ("between $62 and $68")
+    unit_text: str | None = None  # a unit the rules do not know, as written ("400 ppb": "ppb")
 
 
 class Term(Frozen):

@@ -63,7 +63,8 @@ class ScaleRule(Entry):
 class NumberWordRule(Entry):
     words: list[str]
     value: float
-    kind: Literal["unit", "teen", "ten", "magnitude", "fraction", "ordinal", "quantifier"] = "unit"
+    # multiplier: a word that is a multiplier on its own ("doubled", "halved", "twice")
+    kind: Literal["unit", "teen", "ten", "magnitude", "fraction", "ordinal", "quantifier", "multiplier"] = "unit"
 
 
 class CurrencyRule(Entry):
@@ -72,7 +73,9 @@ class CurrencyRule(Entry):
     symbols: list[str] = []  # "$", "US$", "€" (matched as written)
     codes: list[str] = []  # "USD" (any case)
     names: list[str] = []  # "dollar", "dollars", "US dollars" (any case)
+    names_after: list[str] = []  # names that are words too: currency only after a number ("won")
     subunits: list[str] = []  # "cents": a hundredth of the unit
+    minor: list[str] = []  # the hundredth on its own names this currency ("148p", "45 cents")
 
 
 class UnitRule(Entry):
@@ -84,6 +87,8 @@ class UnitRule(Entry):
     kind: Literal["quantity", "percent", "percentage_point", "multiplier"] = "quantity"
     case_sensitive: bool = False
     glued_only: bool = False  # alias only counts right after the digits ("2.5x")
+    before: list[str] = []  # words that name the unit before the number ("magnitude 7.1")
+    per_hour: str = ""  # a length: the speed symbol "... per hour" makes of it ("km" -> "km/h")
 
 
 class DateWordRule(Entry):
@@ -92,6 +97,16 @@ class DateWordRule(Entry):
     words: list[str]
     value: int = Field(ge=1, le=12)
     kind: Literal["month", "weekday"] = "month"
+
+
+class RelativeDateRule(Entry):
+    """Words that name a date relative to the article's date ("yesterday" = day -1); with
+    `counted`, the words follow a count that multiplies the offset ("three days ago")."""
+
+    words: list[str]
+    unit: Literal["day", "week", "month", "year"]
+    offset: int
+    counted: bool = False
 
 
 class LexiconRule(Entry):
@@ -198,6 +213,7 @@ SECTIONS: dict[str, type[Entry]] = {
     "currencies": CurrencyRule,
     "units": UnitRule,
     "date_words": DateWordRule,
+    "relative_dates": RelativeDateRule,
     "lexicon": LexiconRule,
     "grammar": LexiconRule,
     "metrics": MetricRule,
@@ -217,6 +233,7 @@ class RuleSet(BaseModel):
     currencies: dict[str, CurrencyRule] = {}
     units: dict[str, UnitRule] = {}
     date_words: dict[str, DateWordRule] = {}
+    relative_dates: dict[str, RelativeDateRule] = {}
     lexicon: dict[str, LexiconRule] = {}
     grammar: dict[str, LexiconRule] = {}  # closed word classes (rules/grammar.toml)
     metrics: dict[str, MetricRule] = {}

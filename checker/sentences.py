@@ -25,6 +25,7 @@ FUNCTION_WORDS = frozenset(
 TERMINAL = re.compile(r"[.!?…:;\"”’)]\s*$")
 BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u00C0-\u024F])")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+NEWLINE = re.compile(r"\n")
 
 
 def _joins(line: str, nxt: str) -> bool:
@@ -70,7 +71,7 @@ def _units(body: str) -> list[tuple[int, int]]:
 def split(article: Article) -> list[Sentence]:
     """Every sentence of the article, with its line and column in the file."""
     body = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), article.text)
-    line_starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in NEWLINE.finditer(body)]  # one step per line, not per character
     sentences: list[Sentence] = []
     first_content = True
     for ustart, uend in _units(body):

@@ -1,0 +1,76 @@
+"""Hedges: the words around a number that widen it into an interval ("nearly", "more than",
+"about", "500 or more", "at least"); widths and directions are rule data (rules/hedges.toml)."""
+from __future__ import annotations
+
+from .cursor import Cursor
+from .reading import Reading
+
+
+def hedge_before(cur: Cursor, rd: Reading) -> None:
+    """"nearly 3 billion", "more than $2 billion", "an estimated $1.6 billion"."""
+    lx, t = cur.lx, cur.masked
+    hm = cur.pt.hedge_rev.match(cur.before_rev(rd.start))
+    if not hm:
+        return
+    hs = rd.start - hm.end()
+    phrase = hm.group("h")[::-1].lower()
+    if hs > 0 and t[hs - 1].isalpha() and phrase[:1].isalpha():
+        return  # inside a word
+    rule = lx.hedge_before.get(phrase)
+    if rule is None or (hm.group("art").strip() and phrase in lx.lower("hedge_no_article")):
+        return  # "the some", "an about": not hedges
+    if phrase in lx.lower("hedge_not_before_duration") and _duration(cur, rd.unit):
+        return  # "spend $2bn over five years"
+    rd.hedge, rd.width, rd.start = rule.direction, rule.width, hs
+
+
+def _duration(cur: Cursor, unit: str) -> bool:
+    rule = cur.lx.unit_rule(unit)
+    return rule is not None and rule.dimension == "duration"
+
+
+def hedge_after(cur: Cursor, rd: Reading) -> None:
+    """"500 or more", "20-odd", "5 max"; then "or equal (to)" makes a strict bound inclusive."""
+    lx, t = cur.lx, cur.masked
+    ha = cur.pt.hedge_after.match(t, rd.end)
+    if ha and not (ha.group("h") in lx.lst("hedge_after_glued") and ha.group("sp")):
+        h = ha.group("h").lower()
+        rule = lx.hedge_after.get(h)
+        if rule is not None and h in lx.lower("hedge_after_spaced") and ha.group("sp") != " ":
+            if not (h in lx.lower("hedge_after_hyphen") and t[rd.end:rd.end + 1] == "-"):
+                rule = None
+        if rule is not None:
+            if rd.hedge is None or rd.hedge == "about":
+                rd.hedge, rd.width = rule.direction, rule.width
+            rd.end = ha.end()
+    if rd.hedge in ("below", "above"):
+        oe = cur.pt.or_equal.match(t, rd.end)
+        if oe:
+            rd.hedge = "at_most" if rd.hedge == "below" else "at_least"
+            rule_at = next((h for h in lx.rules.hedges.values() if h.direction == rd.hedge and h.position == "before"), None)
+            rd.width = rule_at.width if rule_at else rd.width
+            rd.end = oe.end()
+
+
+def interval(rd: Reading) -> tuple[float | None, float | None]:
+    """The values the reading allows: its range, its quantifier span, its hedge, or its rounding."""
+    if rd.low is not None and rd.high is not None:
+        return ordered(rd.low, rd.high)
+    if rd.core.quantifier:
+        return rd.value, rd.core.high
+    return around(rd.value, rd.r, rd.hedge, rd.width)
+
+
+def around(v: float, r: float, hedge: str | None, w: float) -> tuple[float, float]:
+    """The interval a hedge (or, without one, the rounding half-width r) puts around v."""
+    if hedge in ("below", "at_most"):
+        return ordered(v * (1 - w), v)
+    if hedge in ("above", "at_least"):
+        return ordered(v, v * (1 + w))
+    if hedge == "about":
+        return ordered(v * (1 - w), v * (1 + w))
+    return v - r, v + r
+
+
+def ordered(a: float, b: float | None) -> tuple[float, float | None]:
+    return (b, a) if b is not None and a > b else (a, b)
