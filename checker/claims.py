@@ -20,6 +20,7 @@ from .rules import RuleSet
 from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
 from .text import fold, phrase_regex
 from .when import TimeRef, last_year_named, ref_for, time_refs
+from .words import grammar
 
 CLAUSE_END_RE = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with|whereas)\b|\.\s")
 
@@ -54,7 +55,8 @@ def extract_claims(articles: list[Article], sentences: list[list[Sentence]], men
         ctx = build_context(ents, article, sentences[n - 1], places)
         year = ctx.year
         for k, (s, ms, ds) in enumerate(zip(sentences[n - 1], mentions[n - 1], descriptors[n - 1])):
-            refs = time_refs(fold(s.text), ms, year, article.date)
+            folded = fold(s.text)
+            refs = time_refs(folded, ms, year, article.date, reader.g, reader.horizons(folded))
             out += reader.claims(ctx, s, k, ms, ds, refs, next_id)
             if not s.headline and not article.date:  # undated: a bare month takes the last year named
                 year = last_year_named(refs) or year
@@ -68,6 +70,12 @@ class SentenceReader:
         self.rules = rules
         self.ents = ents
         self.scope = scope
+        self.g = grammar(rules)
+
+    def horizons(self, folded: str) -> list[tuple[int, int]]:
+        """Spans of horizons stated without dates ("in the coming period")."""
+        return [(h.start(), h.end()) for rx, sets, value in self.scope.entries if value == "horizon"
+                for h in rx.finditer(folded)]
 
     def claims(self, ctx: ArticleContext, s: Sentence, index: int, mentions: list[Mention],
                descriptors: list[Descriptor], refs: list[TimeRef], next_id) -> list[Claim]:
@@ -83,7 +91,7 @@ class SentenceReader:
             if c.kind in ("amount", "count", "quantity") and not d.change and (c.metric or d.head):
                 levels.append((m.start, c, _is_base(folded, m)))
             out.append(c)
-        return out + _sums(self.rules, out, next_id)
+        return _periods_are_not_facts(out) + _sums(self.rules, out, next_id)
 
     def claim(self, ctx, s, index, folded, m, d, subject, refs, values, levels, next_id) -> Claim:
         kind = claim_kind(m)
@@ -222,6 +230,14 @@ def _is_base(folded: str, m: Mention) -> bool:
 def _clause_end(folded: str, pos: int) -> int:
     m = CLAUSE_END_RE.search(folded, pos)
     return m.start() if m else len(folded)
+
+
+def _periods_are_not_facts(claims: list[Claim]) -> list[Claim]:
+    """"Revenue of $94.9 billion in the fourth quarter": the quarter is when the revenue holds,
+    not a date to compare of its own ("founded in 1998" is one)."""
+    used = {c.when.text for c in claims if c.kind != "date" and c.when.origin == "sentence"}
+    return [c.model_copy(update={"descriptor": Descriptor(rule="time")}) if c.kind == "date" and fold(c.text) in used
+            else c for c in claims]
 
 
 def _resolve_date(value: str, article: Article) -> str:

@@ -72,7 +72,7 @@ def comparable(c: Claim) -> bool:
     """Values that may contradict another source's: numbers with a measure, and dates (which
     only aligned sentences match: "founded in 1998" / "founded in 1999")."""
     if c.kind == "date":
-        return isinstance(c.value, str) and bool(DATE_RE.fullmatch(c.value))
+        return isinstance(c.value, str) and bool(DATE_RE.fullmatch(c.value)) and c.descriptor.rule != "time"
     return c.kind in COMPARABLE and isinstance(c.value, (int, float)) and bool(c.dimension) \
         and c.descriptor.rule not in ("reference", "time", "name")
 
