@@ -85,6 +85,8 @@ class SentenceReader:
         out: list[Claim] = []
         levels: list[tuple[int, Claim, bool]] = []  # (position, level, the base of a comparison)
         for m, d in zip(mentions, descriptors):
+            if m.kind == "limit":
+                continue  # a size limit: reported as a warning, not a claim
             if m.kind in VALUE_KINDS and any(r.start <= m.start and m.end <= r.end for r in refs):
                 d = Descriptor(rule="time")  # "the fourth quarter", "the first ten months": part of a time
             c = self.claim(ctx, s, index, folded, m, d, subject, refs, values, levels, next_id)
@@ -149,7 +151,8 @@ class SentenceReader:
         if kind == "quantity":
             unit = self.rules.unit(m.unit)
             return unit.dimension if unit else m.unit
-        return {"percentage_point": "pp", "ordinal": "rank"}.get(kind, kind)
+        # "a third of voters" and "33% of voters" are one dimension: shares of a whole
+        return {"percentage_point": "pp", "ordinal": "rank", "share": "percent", "ratio": "percent"}.get(kind, kind)
 
     def aggregation(self, folded: str, m: Mention, d: Descriptor, rule, kind: str, notes: list[str]) -> str:
         if d.change:

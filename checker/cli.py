@@ -132,8 +132,7 @@ def _analyse(paths: list[Path], rules, jobs: int | None, no_cache: bool):
     articles, warnings = load_inputs([str(p) for p in paths])
     cache = None if no_cache else default_cache_dir(paths)
     extracted = extract_all(articles, rules, jobs or default_jobs(), cache, progress=sys.stderr.isatty())
-    report = analyse(articles, rules, [str(w) for w in warnings], extracted=extracted)
-    return articles, report.model_copy(update={"input_warnings": warnings})
+    return articles, analyse(articles, rules, warnings, extracted=extracted)
 
 
 def _article_base(paths: list[Path]) -> str:

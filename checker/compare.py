@@ -60,6 +60,8 @@ def _conversion(c: Claim, rules: RuleSet) -> tuple[float, float]:
     ("1.5 times" = +50%) so that it compares with percentages."""
     if c.kind == "multiplier":
         return 100.0, -100.0
+    if c.kind in ("share", "ratio"):
+        return 100.0, 0.0  # a fraction ("one in four") as a percent
     if c.kind == "quantity":
         u = rules.unit(c.unit)
         return (u.to_base, u.offset) if u else (1.0, 0.0)

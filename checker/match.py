@@ -28,7 +28,8 @@ from .rules import MatchingRule, RuleSet
 from .when import same_time
 from .words import Grammar, grammar
 
-COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"}
+COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal", "share",
+              "ratio", "age"}
 STRONG_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject")
 QUALIFIER_ROLES = ("predicate", "qualifier")  # what happened to the counted, where: part of the measure
 SAME, RELATED, DIFFERENT = "same", "related", "different"

@@ -4,14 +4,15 @@ from __future__ import annotations
 from .baseline import finding_fingerprint
 from .align import align
 from .checks import Context, run_checks
-from .extract import extract_mentions
-from .load import load
+from .extract import extract_mentions, limit_notes
+from .load import load_inputs
 from .match import comparable, match
 from pydantic import BaseModel, ConfigDict
 
 from .claims import extract_claims
 from .describe import describe_article
-from .models import SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Descriptor, Finding, Mention, Report, Sentence
+from .models import (SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Descriptor, Finding, InputWarning,
+                     Mention, Report, Sentence)
 from .rules import RuleSet
 from .sentences import split, title_sentence
 
@@ -40,7 +41,7 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
 
 
 def coverage(claims: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:
-    numbers = [c for c in claims if c.kind not in ("date", "weekday", "time")]
+    numbers = [c for c in claims if c.kind not in ("date", "weekday", "time", "relative_date")]
     quantities = [c for c in claims if comparable(c) and c.kind != "date"]
     matched = {c.id for f in findings for c in f.claims}
     described = sum(1 for c in quantities if c.descriptor.described)
@@ -60,10 +61,13 @@ def reading_order(f: Finding) -> tuple:
     return (-SEVERITY_RANK[f.severity], f.fact, f.rule, [(c.article, c.line, c.column) for c in f.claims])
 
 
-def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None = None,
+def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning | str] | None = None,
             extracted: list[Extracted] | None = None) -> Report:
-    """Everything after loading. `extracted` (one per article) may come from a cache or workers."""
+    """Everything after loading. `extracted` (one per article) may come from a cache or workers;
+    `warnings` are the loader's, to which the extractor's size limits are added."""
     extracted = extracted if extracted is not None else [extract_article(a, rules) for a in articles]
+    notes = [w if isinstance(w, InputWarning) else InputWarning(path="", message=w) for w in warnings or []]
+    notes += limit_warnings(articles, extracted)
     claims = extract_claims(articles, [e.sentences for e in extracted], [e.mentions for e in extracted],
                             [e.descriptors for e in extracted], rules)
     sentences = {(a.path, k): s for a, e in zip(articles, extracted) for k, s in enumerate(e.sentences)}
@@ -80,9 +84,16 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[str] | None 
         articles=[ArticleInfo(path=a.path, outlet=a.outlet, date=a.date, title=a.title) for a in articles],
         claims=claims, findings=numbered,
         coverage=coverage(claims, numbered, {p.a for p in aligned} | {p.b for p in aligned}),
-        warnings=list(warnings or []))
+        warnings=[str(w) for w in notes], input_warnings=notes)
+
+
+def limit_warnings(articles: list[Article], extracted: list[Extracted]) -> list[InputWarning]:
+    """What a size limit kept the extractor from reading, by file and line: never silent."""
+    return [InputWarning(path=a.path, line=s.line, message=msg)
+            for a, e in zip(articles, extracted) for s, ms in zip(e.sentences, e.mentions)
+            for msg in limit_notes(ms)]
 
 
 def run(paths: list[str], rules: RuleSet) -> Report:
-    articles, warnings = load(paths)
+    articles, warnings = load_inputs(paths)
     return analyse(articles, rules, warnings)

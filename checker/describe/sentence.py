@@ -9,7 +9,8 @@ from .frames import Reader, describe
 from .items import Item, items_of
 
 
-VALUE_KINDS = frozenset({"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal"})
+VALUE_KINDS = frozenset({"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal",
+                         "share", "ratio", "age"})
 INCREMENT_WORDS = frozenset({"more", "additional", "further", "new", "extra"})
 CHANGE_AFTER = frozenset({"year-on-year", "on-year", "yoy", "year-over-year", "annually"})
 
