@@ -63,7 +63,8 @@ def align(sentences: dict[tuple[str, int], Sentence], claims: list[Claim], thres
     """Claim pairs of different articles in corresponding places of aligned sentences."""
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
-        by_sentence[(c.article, c.sentence)].append(c)
+        if c.descriptor.rule != "sum":  # a total the checker added is in no sentence's words
+            by_sentence[(c.article, c.sentence)].append(c)
     groups: dict[tuple[str, ...], list[Masked]] = defaultdict(list)
     for key, cs in sorted(by_sentence.items()):
         m = masked(sentences[key], cs)

@@ -120,7 +120,7 @@ class SentenceReader:
         tally = actual and (bool(rule and rule.running) or moving or aggregation == "stock")
         if when is None:
             when = self.when(ctx, m, refs, values, folded, aggregation, tally)
-        names, origin = subject
+        names, origin, events = subject
         own = sorted({e.name for n in d.names for e in self.ents.find(n) if e.kind in ("country", "organisation")})
         if own:  # "169 Indian nationals": the measure names its own subject
             names, origin = own, "sentence"
@@ -134,7 +134,7 @@ class SentenceReader:
             high = None  # "passed the $2 billion mark": a floor, not an estimate
             notes.append("threshold")
         return Claim(**{**base, "high": high}, metric=d.concept, metric_phrase=d.concept_phrase or d.text or None,
-                     subject=names, subject_origin=origin, period=when.label, when=when,
+                     subject=names, subject_origin=origin, events=events, period=when.label, when=when,
                      aggregation=aggregation, modality=modality, scope_notes=notes, descriptor=d,
                      dimension=self.dimension(kind, m, d), tally=tally and aggregation != "change",
                      moving=moving and aggregation != "change")
@@ -270,6 +270,6 @@ def _sums(rules: RuleSet, claims: list[Claim], next_id) -> list[Claim]:
                 id=next_id(), metric=name, metric_phrase=" + ".join(p.metric_phrase or "" for p in parts),
                 value=sum(p.value for p in parts), low=sum(p.low for p in parts),
                 high=sum(p.high for p in parts), text=" + ".join(p.text for p in parts),
-                descriptor=first.descriptor.model_copy(update={"concept": name, "head": [name]}),
+                descriptor=first.descriptor.model_copy(update={"concept": name, "head": [name], "rule": "sum"}),
                 scope_notes=[f"sum of {' and '.join(rule.sum_of)}"])))
     return out

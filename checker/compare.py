@@ -48,8 +48,13 @@ def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
     hi_f = float(hi) * factor + shift if isinstance(hi, (int, float)) else (
         math.inf if hi is None and hedge in ("above", "at_least") else v)
     lo_f, hi_f = min(lo_f, hi_f), max(lo_f, hi_f)
+    if c.headline:  # headlines round: "more than 100 missing" over a story that says 128 is true
+        hi_f = math.inf if hedge in ("above", "at_least") else hi_f
+        lo_f = min(lo_f, 0.0) if hedge == "at_most" else lo_f
     slack = _slack(c, rules)
-    lo_f, hi_f = lo_f - abs(lo_f) * slack, hi_f + abs(hi_f) * slack
+    if slack:
+        lo_f = lo_f - abs(lo_f) * slack if math.isfinite(lo_f) else lo_f
+        hi_f = hi_f + abs(hi_f) * slack if math.isfinite(hi_f) else hi_f
     rounding = hedge is None and hi_f > lo_f
     return Interval(lo_f, hi_f, hedge == "above", hedge == "below" or rounding, v,
                     _loose(v, lo_f, hi_f, hedge), hedged=hedge is not None)

@@ -173,6 +173,8 @@ class Scorer:
         return self.kinds.get(name, "name")
 
     def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
+        if a.events and b.events and not set(a.events) & set(b.events):
+            return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
         sa, sb = set(a.subject), set(b.subject)
         if not sa or not sb:
             return 0.5, ""

@@ -154,6 +154,7 @@ class Claim(Frozen):
     dimension: str = ""  # money, count, percent, percent_change, pp, ratio, length, area, date, ...
     when: TimeScope = Field(default_factory=TimeScope)
     subject_origin: TimeOrigin = "none"  # sentence (named there), article, context, none
+    events: list[str] = Field(default_factory=list)  # named events the sentence is about ("Typhoon Yagi")
     sentence: int = 0  # index of the sentence in its article (headline first)
     tally: bool = False  # a running count: its value changes over time, so its as-of time is part of the fact
     moving: bool = False  # stated as a moving figure ("rose to", "so far", "now stands at"): a snapshot

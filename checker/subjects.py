@@ -195,6 +195,7 @@ def two_sided(subject: list[str], ctx: ArticleContext, directional: bool) -> lis
 class Subject(NamedTuple):
     names: list[str]
     origin: str  # sentence, context, article, none
+    events: list[str] = []  # named events ("Typhoon Yagi"): which one, when a story has several
 
 
 def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subject:
@@ -208,6 +209,7 @@ def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subjec
     ctx.order = []
     found = ctx.places.find(folded)
     countries = _named(ents, ctx.places, s.text, ("country",))
+    events = sorted({n for _, n in _named(ents, ctx.places, s.text, ("event",))})
     if found and countries and not _typed_place(s.text, folded, found):
         found = []  # "hit Vietnam, made landfall in Quang Ninh, leaving 298 dead" is national
     if not found and not countries:
@@ -222,21 +224,20 @@ def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subjec
                           if ctx.places.level.get(name, 0) == top})
         _remember_kinds(ctx, s.text, found)
         ctx.carried = subject
-        return Subject(subject, "sentence")
-    events = [n for _, n in _named(ents, ctx.places, s.text, ("event",))]
+        return Subject(subject, "sentence", events)
     if countries:
         ctx.carried = []
         ctx.order = list(dict.fromkeys(c for _, c in countries))
-        return Subject(sorted(set(ctx.order + events)), "sentence")
-    for kinds in (("organisation", "event"), ("person",)):
+        return Subject(sorted(ctx.order), "sentence", events)
+    for kinds in (("organisation",), ("person",)):
         named = _named(ents, ctx.places, s.text, kinds)
-        if named:  # "Apple reported...", "Typhoon Yagi left...", "Smith scored 31 points"
+        if named:  # "Apple reported...", "Smith scored 31 points"
             ctx.carried = []
-            return Subject(sorted({n for _, n in named}), "sentence")
+            return Subject(sorted({n for _, n in named}), "sentence", events)
     if ctx.carried and (not _names_something(s.text) or THERE_RE.search(folded)):
-        return Subject(ctx.carried, "context")
+        return Subject(ctx.carried, "context", events)
     ctx.carried = []
-    return Subject(ctx.default_subject, "article" if ctx.default_subject else "none")
+    return Subject(ctx.default_subject, "article" if ctx.default_subject else "none", events)
 
 
 def _typed_place(text: str, folded: str, found) -> bool:
