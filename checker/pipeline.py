@@ -33,11 +33,27 @@ def article_sentences(article: Article) -> list[Sentence]:
     return ([title] if title else []) + body
 
 
+MAX_ARTICLE = 2_000_000  # characters of one article read: longer is a data dump, and the rest is reported
+
+
 def extract_article(article: Article, rules: RuleSet) -> Extracted:
-    sentences = article_sentences(article)
+    read = _readable(article)
+    sentences = article_sentences(read)
     mentions = [extract_mentions(s.text, rules) for s in sentences]
+    if read is not article and sentences:
+        note = f"article of {len(article.text):,} characters: only the first {len(read.text):,} were read"
+        mentions[-1] = mentions[-1] + [Mention(kind="limit", text="", start=len(sentences[-1].text),
+                                               end=len(sentences[-1].text), value=note)]
     return Extracted(sentences=sentences, mentions=mentions,
                      descriptors=describe_article([s.text for s in sentences], mentions, rules))
+
+
+def _readable(article: Article) -> Article:
+    """The article, or its first MAX_ARTICLE characters cut after a sentence or line."""
+    if len(article.text) <= MAX_ARTICLE:
+        return article
+    cut = max(article.text.rfind("\n", 0, MAX_ARTICLE), article.text.rfind(". ", 0, MAX_ARTICLE) + 1)
+    return article.model_copy(update={"text": article.text[:cut if cut > 0 else MAX_ARTICLE]})
 
 
 def coverage(claims: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:

@@ -40,9 +40,12 @@ def _joins(line: str, nxt: str) -> bool:
     return last_word in FUNCTION_WORDS
 
 
+ABBREVIATION_REACH = 40  # characters before a period that can belong to an abbreviation
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the period at `dot` part of an abbreviation or initial?"""
-    m = re.search(r"([A-Za-z.]+)\.$", text[: dot + 1])
+    m = re.search(r"([A-Za-z.]+)\.$", text[max(0, dot - ABBREVIATION_REACH): dot + 1])  # not the whole prefix
     if not m:
         return False
     word = m.group(1).lower()

@@ -58,6 +58,8 @@ def readings(ctx: Context, g: Group) -> list[Reading]:
 
 
 def compare_group(ctx: Context, g: Group) -> Outcome | None:
+    if len({c.article for c in g.claims}) == 1 and not any(c.headline for c in g.claims):
+        return None  # one article's sentences state two facts, unless a headline restates one
     rs = readings(ctx, g)
     if len(rs) < 2:
         return None
