@@ -139,16 +139,14 @@ def _inside(x: float, i: Interval) -> bool:
 SEEDS = 8  # distinct readings tried as the seed of each cluster
 
 
-def clusters(intervals: list[Interval], articles: list[list[str]], comparable) -> list[list[int]]:
+def clusters(n: int, articles: list[list[str]], comparable, relate) -> list[list[int]]:
     """Greedy partition of readings (indices) into mutually agreeing clusters, heaviest first.
 
     Readings that cannot be compared count as agreeing: neither contradicts the other. Each round
     tries a few seeds (the most agreeable readings) and keeps the heaviest cluster: the one held
     by the most distinct articles, so reprints in one article count once. `articles` lists the
-    article of every claim of each reading."""
-    n = len(intervals)
-    agree = [[i == j or not comparable(i, j) or relation(intervals[i], intervals[j]) == AGREE
-              for j in range(n)] for i in range(n)]
+    article of every claim of each reading; `relate(i, j)` their relation."""
+    agree = [[i == j or not comparable(i, j) or relate(i, j) == AGREE for j in range(n)] for i in range(n)]
     left = list(range(n))
     out: list[list[int]] = []
     while left:

@@ -41,7 +41,19 @@ class Reading:
     are one reading, compared once."""
 
     claims: list[Claim]
-    interval: Interval
+    interval: Interval  # in the group's unit
+    own: Interval | None  # in its own unit (a currency the group does not mostly use)
+
+    def relation(self, other: "Reading") -> int:
+        """One sentence's "VND40 trillion" against another's "VND40 billion": in their own
+        currency when both print it, whatever the group's; two ranges that quote other ends
+        are in tension even where they overlap."""
+        a, b = self.claims[0], other.claims[0]
+        same_unit = a.unit == b.unit and self.own is not None and other.own is not None
+        rel = relation(self.own, other.own) if same_unit else relation(self.interval, other.interval)
+        if rel == AGREE and a.is_range and b.is_range and (a.low, a.high) != (b.low, b.high):
+            return TENSION
+        return rel
 
 
 SAMPLE = 4  # members of each reading tried when asking whether two readings were matched
@@ -53,7 +65,8 @@ def readings(ctx: Context, g: Group) -> list[Reading]:
     for c in g.claims:
         i = interval(c, ctx.rules, currency)
         if i is not None:
-            out.setdefault((g.keys[c.id], i), Reading([], i)).claims.append(c)
+            own = interval(c, ctx.rules, c.unit) if c.kind == "amount" and c.unit != currency else i
+            out.setdefault((g.keys[c.id], i, own, c.is_range), Reading([], i, own)).claims.append(c)
     return list(out.values())
 
 
@@ -69,12 +82,12 @@ def compare_group(ctx: Context, g: Group) -> Outcome | None:
         return next((m for a in rs[x].claims[:SAMPLE] for b in rs[y].claims[:SAMPLE] if (m := pair_ok(a, b))), None)
 
     arts = [[c.article for c in r.claims] for r in rs]
-    parts = clusters([r.interval for r in rs], arts, lambda x, y: comparable(x, y) is not None)
+    parts = clusters(len(rs), arts, lambda x, y: comparable(x, y) is not None, lambda x, y: rs[x].relation(rs[y]))
     if len(parts) < 2:
         return None
     worst, bad, outliers, support = AGREE, [], [], set()
     for j in (j for other in parts[1:] for j in other):
-        rels = [(relation(rs[i].interval, rs[j].interval), i, m) for i in parts[0] if (m := comparable(i, j))]
+        rels = [(rs[i].relation(rs[j]), i, m) for i in parts[0] if (m := comparable(i, j))]
         disagree = [(r, i, m) for r, i, m in rels if r != AGREE]
         if disagree:
             worst = max([worst] + [r for r, _, _ in disagree])
