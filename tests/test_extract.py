@@ -324,3 +324,12 @@ def test_benchmark_f1_does_not_regress():
     mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     assert mod.overall_f1(BENCH) >= F1_FLOOR
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Vietnam and Laos eye US$5 billion two-way trade.", 5e9),
+    ("The city needs 12 million three-bedroom homes.", 12e6),
+    ("twenty-one thousand eleven", 21011),
+])
+def test_a_number_word_hyphened_to_a_noun_after_a_magnitude_starts_a_compound(text, value):
+    assert extract_mentions(text, RULES)[0].value == value
