@@ -333,3 +333,8 @@ def test_benchmark_f1_does_not_regress():
 ])
 def test_a_number_word_hyphened_to_a_noun_after_a_magnitude_starts_a_compound(text, value):
     assert extract_mentions(text, RULES)[0].value == value
+
+
+@pytest.mark.parametrize("text", ["The death toll went up to 1,700 on Monday.", "Shares shot up to $41."])
+def test_up_to_after_a_verb_of_motion_is_where_the_figure_went(text):
+    assert extract_mentions(text, RULES)[0].hedge is None
