@@ -48,9 +48,12 @@ def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
     hi_f = float(hi) * factor + shift if isinstance(hi, (int, float)) else (
         math.inf if hi is None and hedge in ("above", "at_least") else v)
     lo_f, hi_f = min(lo_f, hi_f), max(lo_f, hi_f)
-    if c.headline:  # headlines round: "more than 100 missing" over a story that says 128 is true
-        hi_f = math.inf if hedge in ("above", "at_least") else hi_f
-        lo_f = min(lo_f, 0.0) if hedge == "at_most" else lo_f
+    # "at least 19" is anything from 19 up, "up to 149" anything to 149 (DESIGN.md); headlines
+    # round, so their "more than 100" is a floor too, whatever the story says after
+    if hedge == "at_least" or (c.headline and hedge == "above"):
+        hi_f = math.inf
+    if hedge == "at_most":
+        lo_f = min(lo_f, 0.0)
     slack = _slack(c, rules)
     if slack:
         lo_f = lo_f - abs(lo_f) * slack if math.isfinite(lo_f) else lo_f

@@ -132,7 +132,7 @@ class Scorer:
     def measure(self, a: Descriptor, b: Descriptor) -> tuple[float | None, str]:
         """How alike two measures are, 0..1; None when they are known to differ."""
         if (a.concept and b.concept and a.concept != b.concept) or _entities_differ(a, b) \
-                or self._predicates_differ(a, b):
+                or self._predicates_differ(a, b) or _counted_differ(a, b):
             return None, ""
         wa, wb = self.weights(a), self.weights(b)
         total = sum(wa.values()) + sum(wb.values())
@@ -247,6 +247,12 @@ def _read(c: Claim) -> bool:
     d = c.descriptor
     return (d.rule != "none" and c.subject_origin in ("sentence", "context")
             and c.when.origin in ("sentence", "context"))
+
+
+def _counted_differ(a: Descriptor, b: Descriptor) -> bool:
+    """"17 million people" and "57 townships": counts of two kinds of thing."""
+    ca, cb = a.lemmas("counted"), b.lemmas("counted")
+    return bool(ca and cb and not ca & cb)
 
 
 def _entities_differ(a: Descriptor, b: Descriptor) -> bool:
