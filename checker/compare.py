@@ -121,7 +121,11 @@ def relation(a: Interval, b: Interval) -> int:
         if a.lo == b.lo and a.hi == b.hi:
             return AGREE
         left, right = (a, b) if a.hi == b.lo else (b, a)
-        return CONFLICT if (left.hi_open and right.lo_open) else TENSION
+        if left.hi_open and right.lo_open:
+            return CONFLICT
+        if not (left.hi_open or right.lo_open) and (left.lo == left.hi or right.lo == right.hi):
+            return AGREE  # "5" and "at least five": the one value lies inside the other's range
+        return TENSION
     if _inside(a.nominal, b) or _inside(b.nominal, a):
         return AGREE
     if (a.hedged or b.hedged) and _overlap(a, b) >= 0.25 * min(a.hi - a.lo, b.hi - b.lo):

@@ -251,11 +251,14 @@ def _read(c: Claim) -> bool:
 
 
 def _counted_differ(a: Descriptor, b: Descriptor, people: frozenset[str]) -> bool:
-    """"17 million people" and "57 townships": counts of two kinds of thing ("people" and
-    "others" count whoever the rest of the sentence says)."""
+    """"17 million people" and "57 townships": counts of two kinds of thing; "10 cabin crew"
+    and "12 crew": a narrower set than the other's ("people" and "others" count whoever the
+    rest of the sentence says)."""
     ca, cb = a.lemmas("counted") - people, b.lemmas("counted") - people
+    if ca and cb:
+        return not ca & cb or ca < cb or cb < ca
     kinds = {bool(a.lemmas("counted") & people), bool(b.lemmas("counted") & people)}
-    return bool(ca and cb and not ca & cb) or (kinds == {True, False} and bool(ca or cb) and not (ca and cb))
+    return kinds == {True, False} and bool(ca or cb)
 
 
 def _entities_differ(a: Descriptor, b: Descriptor) -> bool:

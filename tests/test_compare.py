@@ -44,6 +44,13 @@ def test_touching_closed_bound_is_tension():
     assert relation(interval(up_to, RULES, None), interval(over, RULES, None)) == TENSION
 
 
+def test_a_value_inside_a_one_sided_range_agrees():
+    five = claim(5.0, unit="", kind="count")
+    at_least_five = claim(5.0, "at_least", 5.0, None, unit="", kind="count")
+    assert rel(five, at_least_five) == AGREE  # "5 students" and "at least five students"
+    assert rel(claim(4.0, unit="", kind="count"), at_least_five) == CONFLICT
+
+
 def test_round_numbers_are_read_loosely():
     assert rel(claim(2000.0, unit="", kind="count"), claim(1929.0, unit="", kind="count")) == TENSION
     assert rel(claim(329.0, unit="", kind="count"), claim(350.0, unit="", kind="count")) == CONFLICT

@@ -46,6 +46,15 @@ def test_different_predicates_are_different_counts():
     assert not flagged(rep)
 
 
+def test_a_narrower_set_is_another_count():
+    rep = report("The flight carried 230 passengers, 10 cabin crew members and two pilots.",
+                 "On board the flight were 230 passengers and 12 crew members.")
+    assert not flagged(rep)  # the cabin crew are part of the crew, not a rival count of it
+    rep = report("The flight carried 230 passengers and 14 crew members, the airline said.",
+                 "On board the flight were 230 passengers and 12 crew members, the airline said.")
+    assert [r for r, _ in flagged(rep)] == ["FL101"]
+
+
 def test_targets_with_different_horizons_are_related_not_compared():
     rep = report("Both countries aim to lift trade to $5 billion over the next two to three years.",
                  "Both countries aim to lift trade to $10 billion in the longer term.")
