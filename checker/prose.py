@@ -23,9 +23,9 @@ def count(n: int, word: str, capital: bool = False) -> str:
     return f"{text} {word}" + ("" if n == 1 else "s")
 
 
-def plural(n: int, word: str) -> str:
-    """"1 error", "2 errors" (digits, for tallies)."""
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
+def plural(n: int, word: str, many: str = "") -> str:
+    """"1 error", "2 errors", "3 quantities" (digits, for tallies)."""
+    return f"{n:,} " + (word if n == 1 else many or word + "s")
 
 
 def join(items: list[str], last: str = "and") -> str:

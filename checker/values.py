@@ -27,12 +27,17 @@ def number(v: float | str | None) -> str:
         return date_words(v)
     if isinstance(v, bool) or not math.isfinite(v):
         return str(v)
-    for factor, word in SCALES:
-        if abs(v) >= factor:
-            return f"{v / factor:.6g} {word}"
+    factor, word = scale(v)
+    if word:
+        return f"{v / factor:.6g} {word}"
     if float(v).is_integer():
         return f"{int(v):,}"
     return f"{v:.6g}"
+
+
+def scale(v: float) -> tuple[float, str]:
+    """The scale word for numbers of this size: (1e9, "billion"), ..., (1.0, "")."""
+    return next(((f, w) for f, w in SCALES if abs(v) >= f), (1.0, ""))
 
 
 def amount(v: float | str | None, unit: str) -> str:

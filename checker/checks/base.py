@@ -61,8 +61,8 @@ class Check:
         verdict = verdict[:1].upper() + verdict[1:]  # a template may open with a field
         if not sure and severity == "error":
             severity = SEVERITY_DOWN[severity]
-            details = details + ["Part of the match was inferred rather than read in the sentences (see why "
-                                 "they were matched), so this is a warning, not an error."]
+            details = details + ["Part of the match was inferred rather than read in the sentences (see how "
+                                 "sure the match is), so this is a warning, not an error."]
         return Finding(
             id="", rule=self.code, name=name, severity=severity, message=" ".join([verdict, *details]).strip(),
             verdict=verdict, details=list(details),
@@ -102,11 +102,6 @@ def how_read(claims: list[Claim]) -> str:
     under 3 billion USD; ...' (the interval in words; the notation is the renderers')."""
     seen = dict.fromkeys((c.text, interval_words(c)) for c in claims)
     return "; ".join(f"\u201c{text}\u201d means {words}" for text, words in seen)
-
-
-def evidence(matches: list[Match]) -> str:
-    """Why claims were taken as one fact: the strongest reasons of each match, once each."""
-    return "; ".join(dict.fromkeys(e for m in matches for e in m.evidence[:2]))
 
 
 def fact_label(ctx: Context, claims: list[Claim]) -> str:

@@ -11,7 +11,7 @@ from ..compare import AGREE, CONFLICT, TENSION, Interval, clusters, currency_of,
 from ..match import Group
 from ..models import Claim, Finding, Match
 from ..when import same_time
-from .base import Check, Context, articles, evidence, fact_label, how_read, quoted, sources, what
+from .base import Check, Context, articles, fact_label, how_read, quoted, sources, what
 from .sides import Side, side_phrase, sides, why
 
 TALLY_DRIFT = "drift"
@@ -155,7 +155,6 @@ class _ValuesCheck(Check):
         if o.drift:
             details.append("These totals change over time and the dates differ or are not given: one may be "
                            "a later figure rather than an error.")
-        details.append(f"Taken as one fact because: {evidence(o.matches)}.")
         return self.finding(ctx, fact=fact_label(ctx, o.claims), claims=o.claims, fields=fields,
                             details=details, majority=o.majority, outliers=o.outliers,
                             matches=o.matches, sure=all(m.sure for m in o.matches))
