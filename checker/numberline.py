@@ -4,7 +4,8 @@ One layout (`layout`), two drawings: Unicode text for the terminal and Markdown 
 characters and numbers, so it stays plain text inside a code block whatever the articles say)
 and a small inline SVG for the HTML report. Closed ends are filled dots, open ends hollow
 dots, an end without bound is an arrow to the edge. Rows are numbered like the claims of the
-finding in every format.
+finding in every format; claims with the same reading share a row, so a fact reported by a
+thousand articles is still a small picture.
 """
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ REACH = 0.18  # how far an unbounded end's arrow runs past the last finite end
 
 
 class Bar(NamedTuple):
-    """One claim's interval, positioned on 0..1; None is an end without bound."""
+    """One reading's interval, positioned on 0..1; None is an end without bound."""
 
-    row: int  # 1-based place of the claim in the finding
+    row: str  # the 1-based places of its claims in the finding: "3", "1,2", "4–40…"
     role: str  # outlier, majority, disputed, source
     x0: float | None
     x1: float | None
@@ -55,13 +56,29 @@ def layout(f: Finding) -> Layout | None:
     def x(v: float | None) -> float | None:
         return None if v is None else (v - left) / (right - left)
 
-    bars = [Bar(i, f.role(c), x(s.lo), x(s.hi), s.lo_open, s.hi_open) for i, c, s in spans]
+    rows: dict[tuple, list[int]] = {}
+    for i, c, s in spans:
+        rows.setdefault((f.role(c), x(s.lo), x(s.hi), s.lo_open, s.hi_open), []).append(i)
+    bars = [Bar(_numbers(ns), *key) for key, ns in rows.items()]
     first: Span = spans[0][2]
     if first.dates:
         return Layout(bars, [Tick(x(v), first.label(v)) for v in ends], "")
     factor, word = scale(max(abs(lo), abs(hi)))
     unit = amount(0, spans[0][1].unit)[1:].strip()  # "USD", "%", "km/h"
     return Layout(bars, [Tick(x(v), number(v / factor)) for v in ends], " ".join(w for w in (word, unit) if w))
+
+
+def _numbers(ns: list[int], room: int = 9) -> str:
+    """"1", "1,2", "1–3,7"; cut with "…" past `room` characters."""
+    runs: list[list[int]] = []
+    for n in ns:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [str(r[0]) if len(r) == 1 else f"{r[0]},{r[1]}" if len(r) == 2 else f"{r[0]}–{r[-1]}" for r in runs]
+    text = ",".join(parts)
+    return text if len(text) <= room else parts[0] + "…"
 
 
 # --- Unicode text -----------------------------------------------------------------------------
@@ -72,7 +89,8 @@ LEGEND = {"●": "● end included", "○": "○ end not included", "◀": "◀ 
 
 def as_text(lay: Layout, width: int = WIDTH) -> list[str]:
     """Lines of the picture: one row per claim, an axis, its labels and a legend."""
-    rows = [_text_row(b, width) for b in lay.bars]
+    pad = max([2] + [len(b.row) for b in lay.bars])
+    rows = [_text_row(b, width, pad) for b in lay.bars]
     axis, labels = [" "] * width, [" "] * width
     def extent(t: Tick) -> tuple[float, float]:
         start = min(_col(t.x, width), width - len(t.label))
@@ -85,15 +103,16 @@ def as_text(lay: Layout, width: int = WIDTH) -> list[str]:
     axis = ["─" if a == " " else a for a in axis]
     used = [sym for sym in LEGEND if any(sym in r for r in rows)]
     scale_note = [f"numbers in {lay.scale}"] if lay.scale else []
-    return rows + ["   " + "".join(axis), "   " + "".join(labels).rstrip(),
-                   "   " + "  ".join(scale_note + [LEGEND[s] for s in used])]
+    margin = " " * (pad + 1)
+    return rows + [margin + "".join(axis), margin + "".join(labels).rstrip(),
+                   margin + "  ".join(scale_note + [LEGEND[s] for s in used])]
 
 
 def _col(x: float, width: int) -> int:
     return max(0, min(width - 1, round(x * (width - 1))))
 
 
-def _text_row(b: Bar, width: int) -> str:
+def _text_row(b: Bar, width: int, pad: int) -> str:
     cells = [" "] * width
     c0 = 0 if b.x0 is None else _col(b.x0, width)
     c1 = width - 1 if b.x1 is None else _col(b.x1, width)
@@ -102,7 +121,7 @@ def _text_row(b: Bar, width: int) -> str:
     cells[c0] = "◀" if b.x0 is None else ("○" if b.open0 else "●")
     if c1 != c0:
         cells[c1] = "▶" if b.x1 is None else ("○" if b.open1 else "●")
-    return f"{b.row:>2} " + "".join(cells).rstrip()
+    return f"{b.row:>{pad}} " + "".join(cells).rstrip()
 
 
 def _placed(ticks: list[Tick], extent) -> list[Tick]:
@@ -122,42 +141,52 @@ def _placed(ticks: list[Tick], extent) -> list[Tick]:
 
 # --- SVG --------------------------------------------------------------------------------------
 
-SVG_W, LEFT, RIGHT, ROW, TOP, FONT = 340, 22, 12, 20, 8, 12
+SVG_W, RIGHT, ROW, TOP, FONT = 340, 12, 20, 8, 12
+
+
+class Frame(NamedTuple):
+    """Where the plot sits in the SVG: after the row labels, up to the right margin."""
+
+    left: float
+    plot: float
+
+    def at(self, x: float) -> float:
+        return self.left + x * self.plot
 
 
 def as_svg(lay: Layout, title: str) -> str:
     """An inline SVG (no script, no link, no style attribute: classes only, styled by the page)."""
-    plot = SVG_W - LEFT - RIGHT
+    left = 14 + FONT * 0.6 * max(len(b.row) for b in lay.bars)
+    frame = Frame(left, SVG_W - left - RIGHT)
     axis_y = TOP + ROW * len(lay.bars)
     height = axis_y + FONT + 12
     parts = [f'<svg class="nl" viewBox="0 0 {SVG_W} {height}" role="img" aria-label="{escape(title)}">'
              f"<title>{escape(title)}</title>"]
     for k, b in enumerate(lay.bars):
-        parts.append(_svg_row(b, TOP + ROW * k + ROW / 2, plot))
-    parts.append(f'<line class="ax" x1="{LEFT}" y1="{axis_y}" x2="{LEFT + plot}" y2="{axis_y}"/>')
-    for t in _placed(lay.ticks, lambda t: _svg_extent(t, plot)):
-        x = LEFT + t.x * plot
-        anchor = _anchor(x)
+        parts.append(_svg_row(b, TOP + ROW * k + ROW / 2, frame))
+    parts.append(f'<line class="ax" x1="{left:.1f}" y1="{axis_y}" x2="{frame.at(1):.1f}" y2="{axis_y}"/>')
+    for t in _placed(lay.ticks, lambda t: _svg_extent(t, frame)):
+        x = frame.at(t.x)
         parts.append(f'<line class="tk" x1="{x:.1f}" y1="{axis_y - 4}" x2="{x:.1f}" y2="{axis_y + 4}"/>'
-                     f'<text class="tl" x="{x:.1f}" y="{axis_y + FONT + 6}" text-anchor="{anchor}">'
+                     f'<text class="tl" x="{x:.1f}" y="{axis_y + FONT + 6}" text-anchor="{_anchor(x, frame)}">'
                      f"{escape(t.label)}</text>")
     return "".join(parts) + "</svg>"
 
 
-def _anchor(x: float) -> str:
+def _anchor(x: float, frame: Frame) -> str:
     """Labels near an edge hang inwards, so they are not cut off."""
-    return "end" if x > SVG_W - 40 else ("start" if x < LEFT + 30 else "middle")
+    return "end" if x > SVG_W - 40 else ("start" if x < frame.left + 30 else "middle")
 
 
-def _svg_extent(t: Tick, plot: float) -> tuple[float, float]:
-    x, w = LEFT + t.x * plot, (len(t.label) + 1) * FONT * 0.6
-    return {"end": (x - w, x), "start": (x, x + w)}.get(_anchor(x), (x - w / 2, x + w / 2))
+def _svg_extent(t: Tick, frame: Frame) -> tuple[float, float]:
+    x, w = frame.at(t.x), (len(t.label) + 1) * FONT * 0.6
+    return {"end": (x - w, x), "start": (x, x + w)}.get(_anchor(x, frame), (x - w / 2, x + w / 2))
 
 
-def _svg_row(b: Bar, y: float, plot: float) -> str:
-    x0 = LEFT + (0 if b.x0 is None else b.x0 * plot)
-    x1 = LEFT + (plot if b.x1 is None else b.x1 * plot)
-    out = [f'<text class="rl" x="4" y="{y + 4.5:.1f}">{b.row}</text>',
+def _svg_row(b: Bar, y: float, frame: Frame) -> str:
+    x0 = frame.at(0 if b.x0 is None else b.x0)
+    x1 = frame.at(1 if b.x1 is None else b.x1)
+    out = [f'<text class="rl" x="4" y="{y + 4.5:.1f}">{escape(b.row)}</text>',
            f'<line class="bar {b.role}" x1="{x0:.1f}" y1="{y:.1f}" x2="{x1:.1f}" y2="{y:.1f}"/>']
     for x, unbounded, is_open, way in ((x0, b.x0 is None, b.open0, -1), (x1, b.x1 is None, b.open1, 1)):
         if unbounded:

@@ -68,10 +68,16 @@ def when(c: Claim) -> str:
 
 
 def about(c: Claim) -> str:
+    """Whom the figure is about: "Laos and Vietnam (from an earlier sentence)", "not named"."""
     if not c.subject:
-        return "no subject named"
+        return "not named"
     origin = subject_origin(c.subject_origin)
     return join(list(c.subject)) + (f" ({origin})" if origin else "")
+
+
+def about_phrase(c: Claim) -> str:
+    """"about Laos and Vietnam", or "subject not named"."""
+    return f"about {about(c)}" if c.subject else "subject not named"
 
 
 def verdict(f: Finding) -> str:

@@ -2,6 +2,7 @@
 every format (the checks' verdicts and the renderers both use these)."""
 from __future__ import annotations
 
+import calendar
 import re
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
@@ -67,7 +68,7 @@ def time_words(when: TimeScope) -> str:
     if when.kind == "horizon":
         return when.text or "over an unstated horizon"
     if when.kind == "none" or not when.start:
-        return f"on {when.text}" if when.kind == "instant" and when.text else "no date given"
+        return f"on {_weekday(when.text)}" if when.kind == "instant" and when.text else "no date given"
     fiscal = "fiscal " if when.fiscal else ""
     start, end = when.start, when.end or when.start
     if start == end:
@@ -76,6 +77,12 @@ def time_words(when: TimeScope) -> str:
     else:
         span, prep = f"{fiscal}{_range(start, end)}", "from"
     return f"as of {span}" if when.kind == "instant" else f"{prep} {span}"
+
+
+def _weekday(text: str) -> str:
+    """"monday" -> "Monday" (a weekday the extractor wrote in lower case)."""
+    days = {d.lower(): d for d in calendar.day_name}
+    return days.get(text.lower(), text)
 
 
 def _range(start: str, end: str) -> str:

@@ -67,7 +67,7 @@ def _text_finding(f: Finding, sources: present.Sources) -> list[str]:
         out.append(f"  {r.number:>2} {present.ROLE_WORDS[r.role]:<11} {name}{safe(r.claim.article)}:"
                    f"{r.claim.line}:{r.claim.column}")
         out.append(f"       says \u201c{safe(r.says)}\u201d: {safe(r.means)}   {r.notation}")
-        out.append(f"       measures {safe(r.measures)} · {safe(r.when)} · about {safe(r.about)}")
+        out.append(f"       measures {safe(r.measures)} · {safe(r.when)} · {safe(present.about_phrase(r.claim))}")
         out.append(f"       \u201c{safe(_clip(r.claim.quote))}\u201d")
     details = present.details(f)
     if details:

@@ -318,5 +318,6 @@ def test_screenshot(browser, tmp_path):
     # the per-article view too
     browser.cmd("POST", "/window/rect", {"width": 1280, "height": 900})
     browser.js("document.querySelector('.tabs button[data-view=articles]').click(); scrollTo(0, 0)")
-    browser.screenshot(SCREENSHOT.with_name("html-report-articles.png"))
+    (ROOT / "reports").mkdir(exist_ok=True)
+    browser.screenshot(ROOT / "reports" / "html-report-articles.png")  # for a look, not committed
     print(f"screenshots of the report for {source}: {SCREENSHOT.parent}")

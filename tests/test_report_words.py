@@ -115,6 +115,15 @@ def test_number_line_holds_no_article_text():
     assert layout(report.findings[2].model_copy(update={"claims": report.findings[2].claims[:1]})) is None
 
 
+def test_number_line_stays_small_for_a_thousand_reprints():
+    """Claims with one reading share a row: a fact reported by 1,000 articles is two rows."""
+    f = make_report().findings[0]
+    same = [f.claims[0].model_copy(update={"id": f"r{i}", "article": f"wire/{i}.txt"}) for i in range(1000)]
+    big = f.model_copy(update={"claims": same + [f.claims[1]], "majority": [x.id for x in same]})
+    rows = as_text(layout(big))[:-3]
+    assert [r.split()[0] for r in rows] == ["1–1000", "1001"]
+
+
 # --- every format -----------------------------------------------------------------------------
 
 def finding_ids(name: str, out: str) -> list[str]:

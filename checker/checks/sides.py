@@ -37,6 +37,11 @@ class Side(NamedTuple):
     who: str  # "Southeast Asia Information Port", "the other two"
     claims: list[Claim]
 
+    @property
+    def verb(self) -> str:
+        """"puts" for one article, "put" for several."""
+        return "put" if len({c.article for c in self.claims}) > 1 else "puts"
+
 
 def sides(name, majority: list[Claim], outliers: list[Claim]) -> list[Side]:
     """Each distinct reading outside the majority, then the majority; `name(claims)` names the
@@ -62,9 +67,8 @@ def _by_reading(claims: list[Claim]) -> list[list[Claim]]:
 
 def side_phrase(side: Side, others: list[Claim], dated: bool) -> str:
     """"the other two put it under 3 billion USD", "VnExpress puts it at 276 (as of 1 May 2025)"."""
-    verb = "put" if side.who.startswith("the other") or " and " in side.who else "puts"
     when = f" ({join(sorted({time_words(c.when) for c in side.claims}), 'or')})" if dated else ""
-    return f"{side.who} {verb} it {reading(side.claims, others)}{when}"
+    return f"{side.who} {side.verb} it {reading(side.claims, others)}{when}"
 
 
 def reading(claims: list[Claim], others: list[Claim]) -> str:
@@ -78,7 +82,7 @@ def reading(claims: list[Claim], others: list[Claim]) -> str:
     mine, theirs = hull(claims), hull(others)
     unit = _unit(claims + others)
     if mine is None or theirs is None or unit is None:
-        return join([f"\u201c{c.text}\u201d" for c in claims])
+        return "at " + join([f"\u201c{c.text}\u201d" for c in claims], "or")
     if mine.hi is not None and theirs.lo >= mine.hi:
         return ("under " if mine.hi_open else "at most ") + mine.say(mine.hi, unit)
     if theirs.hi is not None and mine.lo >= theirs.hi:

@@ -162,9 +162,10 @@ class _ValuesCheck(Check):
     def fields(self, ctx: Context, o: Outcome, parts: list[Side]) -> dict[str, str]:
         """Template fields: {articles} "Three articles", {all} "all"/"both", {what} the fact in
         words, {sides} who puts it where; {fact}, {outliers}, {majority} as before."""
-        n = len({c.article for c in o.claims})
+        n = max(len({c.article for c in o.claims}), len(parts))  # one article may hold two figures
         return {
             "articles": articles(o.claims, capital=True),
+            "give": "gives" if len({c.article for c in o.claims}) == 1 else "give",
             "all": "both" if n == 2 else "all",
             "what": what(ctx, o.claims, timed=not o.drift),
             "sides": "; ".join(side_phrase(p, _others(o.claims, p), o.drift) for p in parts),

@@ -124,7 +124,7 @@ def finding_summary(f: Finding, base: str = "") -> str:
     lines += [x for x in (present.majority(f), present.sureness(f)) if x]
     for r in present.rows(f):
         lines.append(f"- {location(r.claim, base)} [{present.ROLE_WORDS[r.role]}] \u201c{r.says}\u201d means "
-                     f"{r.means}; measures {r.measures}; {r.when}; about {r.about}: {r.claim.quote.strip()}")
+                     f"{r.means}; measures {r.measures}; {r.when}; {present.about_phrase(r.claim)}: {r.claim.quote.strip()}")
     return "\n".join(lines)
 
 

@@ -87,7 +87,7 @@ def _claim_note(f: Finding, c: Claim) -> str:
     from ..values import interval_words
 
     return (f"{present.ROLE_WORDS[f.role(c)]}: \u201c{c.text}\u201d means {interval_words(c)}; "
-            f"{present.when(c)}; about {present.about(c)}; measures {present.measures(c)}")
+            f"{present.when(c)}; {present.about_phrase(c)}; measures {present.measures(c)}")
 
 
 def _notification(w: InputWarning, base: str) -> dict:
