@@ -98,9 +98,9 @@ class SentenceReader:
     def claim(self, ctx, s, index, folded, m, d, subject, refs, values, levels, next_id) -> Claim:
         kind = claim_kind(m)
         base = {"id": next_id(), "article": s.article, "kind": kind, "text": m.text, "quote": s.text,
-                "line": s.line, "column": s.column + m.start if s.start >= 0 else 1,
+                "line": s.line, "column": s.column + m.start,
                 "headline": s.headline, "twin": m.twin, "unit": m.unit, "hedge": m.hedge,
-                "low": m.low, "high": m.high, "sentence": index,
+                "low": m.low, "high": m.high, "sentence": index, "is_range": m.is_range,
                 "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value}
         if m.kind == "date":
             return Claim(**base, descriptor=d, dimension="date", subject=subject.names, subject_origin=subject.origin)

@@ -48,9 +48,12 @@ def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
     hi_f = float(hi) * factor + shift if isinstance(hi, (int, float)) else (
         math.inf if hi is None and hedge in ("above", "at_least") else v)
     lo_f, hi_f = min(lo_f, hi_f), max(lo_f, hi_f)
-    if c.headline:  # headlines round: "more than 100 missing" over a story that says 128 is true
-        hi_f = math.inf if hedge in ("above", "at_least") else hi_f
-        lo_f = min(lo_f, 0.0) if hedge == "at_most" else lo_f
+    # "at least 19" is anything from 19 up, "up to 149" anything to 149 (DESIGN.md); headlines
+    # round, so their "more than 100" is a floor too, whatever the story says after
+    if hedge == "at_least" or (c.headline and hedge == "above"):
+        hi_f = math.inf
+    if hedge == "at_most":
+        lo_f = min(lo_f, 0.0)
     slack = _slack(c, rules)
     if slack:
         lo_f = lo_f - abs(lo_f) * slack if math.isfinite(lo_f) else lo_f
@@ -139,16 +142,14 @@ def _inside(x: float, i: Interval) -> bool:
 SEEDS = 8  # distinct readings tried as the seed of each cluster
 
 
-def clusters(intervals: list[Interval], articles: list[list[str]], comparable) -> list[list[int]]:
+def clusters(n: int, articles: list[list[str]], comparable, relate) -> list[list[int]]:
     """Greedy partition of readings (indices) into mutually agreeing clusters, heaviest first.
 
     Readings that cannot be compared count as agreeing: neither contradicts the other. Each round
     tries a few seeds (the most agreeable readings) and keeps the heaviest cluster: the one held
     by the most distinct articles, so reprints in one article count once. `articles` lists the
-    article of every claim of each reading."""
-    n = len(intervals)
-    agree = [[i == j or not comparable(i, j) or relation(intervals[i], intervals[j]) == AGREE
-              for j in range(n)] for i in range(n)]
+    article of every claim of each reading; `relate(i, j)` their relation."""
+    agree = [[i == j or not comparable(i, j) or relate(i, j) == AGREE for j in range(n)] for i in range(n)]
     left = list(range(n))
     out: list[list[int]] = []
     while left:

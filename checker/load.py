@@ -159,6 +159,7 @@ class FrontMatter(NamedTuple):
     offset: int  # where the body starts in the text
     body_line: int
     problems: list[InputWarning]
+    columns: dict[str, int] = {}  # 1-based column where each value starts (inside its quotes)
 
 
 def _front_matter(text: str, rel: str) -> FrontMatter:
@@ -169,16 +170,19 @@ def _front_matter(text: str, rel: str) -> FrontMatter:
         return FrontMatter({}, {}, 0, 1, [])
     meta: dict = {}
     where: dict[str, int] = {}
+    columns: dict[str, int] = {}
     problems: list[InputWarning] = []
     offset = len(lines[0]) + 1
     for i, line in enumerate(lines[1:], start=2):
         offset += len(line) + 1
         if line.strip() == "---":
-            return FrontMatter(meta, where, min(offset, len(text)), i + 1, problems)
+            return FrontMatter(meta, where, min(offset, len(text)), i + 1, problems, columns)
         key, sep, val = line.partition(":")
         if sep and key.strip() and not key[0].isspace():
             meta[key.strip().lower()] = _unquote(val.strip())
             where[key.strip().lower()] = i
+            lead = len(key) + 1 + len(val) - len(val.lstrip())
+            columns[key.strip().lower()] = lead + 1 + (val.strip()[:1] in "\"'")
         elif line.strip() and not line[0].isspace() and not line.lstrip().startswith(("#", "-")):
             problems.append(InputWarning(path=rel, line=i, message="front matter line is not 'key: value'; ignored"))
     unclosed = InputWarning(path=rel, line=1, message="front matter opened with '---' is never closed; read as article text")
@@ -298,6 +302,7 @@ def read_article(file: Path, rel: str, manifest: Manifest) -> tuple[Article | No
     return Article(
         path=rel, text=body, body_line=fm.body_line, title=info["title"],
         title_line=fm.lines.get("title") if info["title"] else None,
+        title_column=fm.columns.get("title", 1) if info["title"] else 1,
         outlet=None if outlet and outlet.lower().startswith("unknown") and "(" not in outlet else outlet,
         url=info["url"], date=info["date"],
     ), problems

@@ -132,7 +132,7 @@ class Scorer:
     def measure(self, a: Descriptor, b: Descriptor) -> tuple[float | None, str]:
         """How alike two measures are, 0..1; None when they are known to differ."""
         if (a.concept and b.concept and a.concept != b.concept) or _entities_differ(a, b) \
-                or self._predicates_differ(a, b):
+                or self._predicates_differ(a, b) or _counted_differ(a, b, self.g.classes["people"]):
             return None, ""
         wa, wb = self.weights(a), self.weights(b)
         total = sum(wa.values()) + sum(wb.values())
@@ -196,9 +196,10 @@ class Scorer:
             return f"{a.aggregation} vs {b.aggregation}"  # a flow over a period is not a stock at a date
         if modality_class(a.modality) != "actual" and (ta.kind == "none") != (tb.kind == "none"):
             return differ  # a target's horizon, stated on one side only
+        stated = ta if ta.kind != "none" else tb
         if (a.tally or b.tally) and (ta.kind == "none") != (tb.kind == "none") \
-                and "sentence" in (ta.origin, tb.origin):
-            return differ  # a count stated for a time, against one stated for none
+                and stated.origin == "sentence" and stated.kind == "period":
+            return differ  # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
         same = same_time(ta, tb)
         if same is None or same:
             return ""
@@ -247,6 +248,14 @@ def _read(c: Claim) -> bool:
     d = c.descriptor
     return (d.rule != "none" and c.subject_origin in ("sentence", "context")
             and c.when.origin in ("sentence", "context"))
+
+
+def _counted_differ(a: Descriptor, b: Descriptor, people: frozenset[str]) -> bool:
+    """"17 million people" and "57 townships": counts of two kinds of thing ("people" and
+    "others" count whoever the rest of the sentence says)."""
+    ca, cb = a.lemmas("counted") - people, b.lemmas("counted") - people
+    kinds = {bool(a.lemmas("counted") & people), bool(b.lemmas("counted") & people)}
+    return bool(ca and cb and not ca & cb) or (kinds == {True, False} and bool(ca or cb) and not (ca and cb))
 
 
 def _entities_differ(a: Descriptor, b: Descriptor) -> bool:

@@ -26,6 +26,7 @@ class Article(Frozen):
     body_line: int = 1  # line number in the file where `text` starts
     title: str | None = None
     title_line: int | None = None  # line of the front matter's title, when it has one
+    title_column: int = 1  # column where the title starts on that line
     outlet: str | None = None
     url: str | None = None
     date: str | None = None  # ISO "YYYY-MM-DD" when known
@@ -150,6 +151,7 @@ class Claim(Frozen):
     twin: Mention | None = None
     scope_notes: list[str] = Field(default_factory=list)  # words that set period/aggregation/modality
     # schema 1.1
+    is_range: bool = False  # low and high are the two ends written ("between 50 and 60")
     descriptor: Descriptor = Field(default_factory=Descriptor)
     dimension: str = ""  # money, count, percent, percent_change, pp, ratio, length, area, date, ...
     when: TimeScope = Field(default_factory=TimeScope)

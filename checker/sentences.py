@@ -115,7 +115,7 @@ def title_sentence(article: Article, sentences: list[Sentence]) -> Sentence | No
     if sentences and sentences[0].text.strip().lower() == title.lower():
         return None
     return Sentence(article=article.path, index=-1, text=title, start=-1,
-                    line=article.title_line or 1, column=1, headline=True)
+                    line=article.title_line or 1, column=article.title_column, headline=True)
 
 
 def _headline_like(text: str, title: str | None) -> bool:

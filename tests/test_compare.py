@@ -86,5 +86,6 @@ def test_dates_are_days():
 def test_clusters_count_articles_not_claims():
     ivs = [interval(PRINTED_298, RULES, "USD"), interval(EXCEEDING_3, RULES, "USD")]
     # one article repeats 2.98 three times; two other articles say "exceeding 3 billion"
-    parts = clusters(ivs, [["a.txt", "a.txt", "a.txt"], ["b.txt", "c.txt"]], lambda i, j: True)
+    parts = clusters(2, [["a.txt", "a.txt", "a.txt"], ["b.txt", "c.txt"]], lambda i, j: True,
+                     lambda i, j: relation(ivs[i], ivs[j]))
     assert parts[0] == [1]

@@ -324,3 +324,17 @@ def test_benchmark_f1_does_not_regress():
     mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     assert mod.overall_f1(BENCH) >= F1_FLOOR
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Vietnam and Laos eye US$5 billion two-way trade.", 5e9),
+    ("The city needs 12 million three-bedroom homes.", 12e6),
+    ("twenty-one thousand eleven", 21011),
+])
+def test_a_number_word_hyphened_to_a_noun_after_a_magnitude_starts_a_compound(text, value):
+    assert extract_mentions(text, RULES)[0].value == value
+
+
+@pytest.mark.parametrize("text", ["The death toll went up to 1,700 on Monday.", "Shares shot up to $41."])
+def test_up_to_after_a_verb_of_motion_is_where_the_figure_went(text):
+    assert extract_mentions(text, RULES)[0].hedge is None

@@ -32,7 +32,7 @@ class Outcome:
 
 def outcomes(ctx: Context) -> list[Outcome]:
     if "values" not in ctx.cache:
-        ctx.cache["values"] = [o for g in ctx.groups if (o := compare_group(ctx, g))]
+        ctx.cache["values"] = [o for g in ctx.groups for o in compare_group(ctx, g)]
     return ctx.cache["values"]
 
 
@@ -42,7 +42,19 @@ class Reading:
     are one reading, compared once."""
 
     claims: list[Claim]
-    interval: Interval
+    interval: Interval  # in the group's unit
+    own: Interval | None  # in its own unit (a currency the group does not mostly use)
+
+    def relation(self, other: "Reading") -> int:
+        """One sentence's "VND40 trillion" against another's "VND40 billion": in their own
+        currency when both print it, whatever the group's; two ranges that quote other ends
+        are in tension even where they overlap."""
+        a, b = self.claims[0], other.claims[0]
+        same_unit = a.unit == b.unit and self.own is not None and other.own is not None
+        rel = relation(self.own, other.own) if same_unit else relation(self.interval, other.interval)
+        if rel == AGREE and a.is_range and b.is_range and (a.low, a.high) != (b.low, b.high):
+            return TENSION
+        return rel
 
 
 SAMPLE = 4  # members of each reading tried when asking whether two readings were matched
@@ -54,43 +66,62 @@ def readings(ctx: Context, g: Group) -> list[Reading]:
     for c in g.claims:
         i = interval(c, ctx.rules, currency)
         if i is not None:
-            out.setdefault((g.keys[c.id], i), Reading([], i)).claims.append(c)
+            own = interval(c, ctx.rules, c.unit) if c.kind == "amount" and c.unit != currency else i
+            out.setdefault((g.keys[c.id], i, own, c.is_range), Reading([], i, own)).claims.append(c)
     return list(out.values())
 
 
-def compare_group(ctx: Context, g: Group) -> Outcome | None:
+def compare_group(ctx: Context, g: Group) -> list[Outcome]:
+    """The disagreements of one group, one outcome per set of readings that disagree with each
+    other (a story's two separate disputes about one measure are two findings)."""
     if len({c.article for c in g.claims}) == 1 and not any(c.headline for c in g.claims):
-        return None  # one article's sentences state two facts, unless a headline restates one
+        return []  # one article's sentences state two facts, unless a headline restates one
     rs = readings(ctx, g)
     if len(rs) < 2:
-        return None
+        return []
     pair_ok = _comparability(ctx, g)
 
     def comparable(x: int, y: int) -> Match | None:
         return next((m for a in rs[x].claims[:SAMPLE] for b in rs[y].claims[:SAMPLE] if (m := pair_ok(a, b))), None)
 
     arts = [[c.article for c in r.claims] for r in rs]
-    parts = clusters([r.interval for r in rs], arts, lambda x, y: comparable(x, y) is not None)
+    parts = clusters(len(rs), arts, lambda x, y: comparable(x, y) is not None, lambda x, y: rs[x].relation(rs[y]))
     if len(parts) < 2:
-        return None
-    worst, bad, outliers, support = AGREE, [], [], set()
-    for j in (j for other in parts[1:] for j in other):
-        rels = [(relation(rs[i].interval, rs[j].interval), i, m) for i in parts[0] if (m := comparable(i, j))]
-        disagree = [(r, i, m) for r, i, m in rels if r != AGREE]
-        if disagree:
-            worst = max([worst] + [r for r, _, _ in disagree])
-            bad += [m for _, _, m in disagree]
-            support |= {i for _, i, _ in disagree}
-            outliers.append(j)
-    if worst == AGREE:
-        return None
+        return []
+    edges = [(i, j, rel, m) for j in (j for other in parts[1:] for j in other) for i in parts[0]
+             if (m := comparable(i, j)) and (rel := rs[i].relation(rs[j])) != AGREE]
+    tie = weight(parts[0], arts) == weight(parts[1], arts)  # nobody holds the majority
+    return [_outcome(g, rs, part, tie) for part in _disputes(edges)]
+
+
+def _disputes(edges: list[tuple[int, int, int, Match]]) -> list[list[tuple[int, int, int, Match]]]:
+    """Disagreeing pairs joined into disputes: pairs that share a reading are one dispute."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _, _ in edges:
+        parent[find(i)] = find(-1 - j)  # majority reading i is node i, outlier j is node -1-j
+    out: dict[int, list] = {}
+    for e in edges:
+        out.setdefault(find(e[0]), []).append(e)
+    return list(out.values())
+
+
+def _outcome(g: Group, rs: list[Reading], dispute: list[tuple[int, int, int, Match]], tie: bool) -> Outcome:
     by_id = {c.id: c for r in rs for c in r.claims}
-    drift = any(_at_other_times(by_id[m.a], by_id[m.b]) for m in bad)
-    majority = [c for i in sorted(support) for c in rs[i].claims]
-    out = [c for j in outliers for c in rs[j].claims]
-    if weight(parts[0], arts) == weight(parts[1], arts):  # a tie: nobody holds the majority
-        majority, out = [], majority + out
-    return Outcome(g, majority + out, majority, out, worst, _unique(bad), drift)
+    majority = [c for i in sorted({e[0] for e in dispute}) for c in rs[i].claims]
+    outliers = [c for j in sorted({e[1] for e in dispute}) for c in rs[j].claims]
+    matches = _unique([e[3] for e in dispute])
+    drift = any(_at_other_times(by_id[m.a], by_id[m.b]) for m in matches)
+    if tie:
+        majority, outliers = [], majority + outliers
+    return Outcome(g, majority + outliers, majority, outliers, max(e[2] for e in dispute), matches, drift)
 
 
 def _comparability(ctx: Context, g: Group):
@@ -101,6 +132,8 @@ def _comparability(ctx: Context, g: Group):
         m = g.match(a, b)
         if m is None or m.aligned:
             return m  # aligned: one sentence in two articles, another number there is another reading
+        if _vague(a) or _vague(b):
+            return None  # "thousands of people": too loose to contradict another source's count
         if (a.tally or b.tally) and (a.when.kind == "none" or b.when.kind == "none") and a.article != b.article:
             # A running count with no date is compared, when close enough to be the same bulletin,
             # with a reprint of its own text, or with a dated count when it is not itself stated
@@ -110,6 +143,12 @@ def _comparability(ctx: Context, g: Group):
             return m if (settled or ctx.shares(a.article, b.article)) and _close(a, b, gap) else None
         return m
     return pair_ok
+
+
+def _vague(c: Claim) -> bool:
+    """"thousands", "dozens", "tens of thousands": a count in words that spans a decade."""
+    return (c.kind == "count" and c.hedge is None and not any(ch.isdigit() for ch in c.text)
+            and isinstance(c.low, (int, float)) and isinstance(c.high, (int, float)) and c.high >= 4 * c.low > 0)
 
 
 def _running(ctx: Context, c: Claim) -> bool:

@@ -110,13 +110,21 @@ class Reader:
                 return []
             if first.low == "in" and (m.kind != "amount" or k > j + 1):
                 return []  # "$5 million in aid" names the money; "61% in the capital" says where
+            if first.low == "of" and k < len(items) and items[k].kind == "slot":
+                # "241 of the 242 people on board": a part of a counted whole, and which whole
+                whole, k = self.phrase_right(k + 1, "counted")
+                where, k = self.skip_phrase(k, always=True)
+                return [t.as_role("qualifier") for t in whole + where + self.after_counted([], k)]
             terms, k = self.phrase_right(k, f"n-{first.low}-x")
-            if first.low == "of" and m.kind == "count" and k > j + 1 and items[j + 1].low in ("the", "those", "these"):
-                # "33 of the deceased are students": a part of a known whole, and what sets it apart
+            if first.low == "of":
+                # "33 of the deceased are students", "191,000 ha of rice were submerged": what
+                # sets the part apart, or what happened to it
                 terms += self.after_counted([], k)
             return terms
         if self.g.is_("auxiliaries", first.low) or self.participle(first):
             return self.predicate(j)
+        if self.g.is_("people", first.low):  # "1,929 others injured", "12 more remain missing"
+            return self.after_counted([self.term(first, "counted")], j + 1)
         if self.closed(first):
             return []
         role = "entity" if m.unit and m.kind in ("quantity", "amount") else "counted"
@@ -125,9 +133,9 @@ class Reader:
             terms = self.after_counted(terms, j)
         return terms
 
-    def skip_phrase(self, j: int) -> tuple[list[Term], int]:
-        """A short prepositional phrase after a counted noun, read as modifiers, when a
-        predicate follows it; else nothing is consumed."""
+    def skip_phrase(self, j: int, always: bool = False) -> tuple[list[Term], int]:
+        """A short prepositional phrase after a counted noun, read as qualifiers, when a
+        predicate follows it (or `always`); else nothing is consumed."""
         items, g = self.items, self.g
         if not (j < len(items) and items[j].kind == "word" and g.is_("prepositions", items[j].low)
                 and items[j].low not in ("of", "than", "as", "to")):
@@ -138,7 +146,8 @@ class Reader:
         words, k = self.phrase_right(k, "qualifier", 3)
         while k < len(items) and items[k].proper:
             k += 1
-        if k < len(items) and items[k].kind == "word" and (g.is_("auxiliaries", items[k].low) or self.participle(items[k])):
+        if always or k < len(items) and items[k].kind == "word" and (
+                g.is_("auxiliaries", items[k].low) or self.participle(items[k])):
             return words, k
         return [], j
 

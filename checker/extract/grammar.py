@@ -221,6 +221,14 @@ def _digits(st: _State, k: int, tok: Token) -> int | Core:
     return k + 1
 
 
+def _compound_modifier(st: _State, k: int, tok: Token) -> bool:
+    """"$5 billion two-way trade", "12 million three-bedroom homes": a number word hyphened to
+    a noun after a magnitude starts a compound, not the end of the number."""
+    after = st.cur.text[tok.end:tok.end + 2]
+    nxt = st.tok(k + 1)
+    return len(after) == 2 and after[0] in "-‑" and after[1].isalpha() and (nxt is None or nxt.start > tok.end + 1)
+
+
 def _in_list(cur: Cursor, start: int) -> bool:
     """A comma and a number (or what a pass took) right before `start`."""
     t = cur.masked
@@ -231,6 +239,8 @@ def _small(st: _State, k: int, tok: Token) -> int:
     """unit (0-9), teen, ten, and glued "twentyone"-style units."""
     sep = tok.sep_word
     if tok.kind == "unit" and tok.value == 0 and k > st.i and sep in st.cur.lx.lower("and"):
+        return STOP
+    if st.last_kind == "mag" and _compound_modifier(st, k, tok):
         return STOP
     if st.group is None:
         st.group = tok.value

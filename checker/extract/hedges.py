@@ -21,6 +21,8 @@ def hedge_before(cur: Cursor, rd: Reading) -> None:
         return  # "the some", "an about": not hedges
     if phrase in lx.lower("hedge_not_before_duration") and _duration(cur, rd.unit):
         return  # "spend $2bn over five years"
+    if phrase.startswith("up ") and cur.word_before(hs).lower() in lx.lower("hedge_after_motion"):
+        return  # "the toll went up to 1,700": where it went, not a ceiling
     rd.hedge, rd.width, rd.start = rule.direction, rule.width, hs
 
 
