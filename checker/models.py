@@ -191,9 +191,11 @@ class Finding(Frozen):
     confidence: float | None = None  # the weakest match among them
 
     def role(self, claim: Claim) -> str:
-        """outlier, majority, or source (a claim shown for context)."""
+        """outlier, majority, disputed (no side holds a majority: every claim is listed among
+        the outliers, and none is singled out), or source (a claim shown for context)."""
         if claim.id in self.outliers:
-            return "outlier"
+            split = not self.majority and len(self.claims) > 1 and len(self.outliers) == len(self.claims)
+            return "disputed" if split else "outlier"
         return "majority" if claim.id in self.majority else "source"
 
 
@@ -215,6 +217,7 @@ class ArticleInfo(Frozen):
     outlet: str | None = None
     date: str | None = None
     title: str | None = None
+    url: str | None = None  # schema 1.1: the front matter's or manifest's url, as given
 
 
 class InputWarning(Frozen):

@@ -97,7 +97,7 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
         f = f.model_copy(update={"id": f"F{i:03d}"})
         numbered.append(f.model_copy(update={"fingerprint": finding_fingerprint(f)}))
     return Report(
-        articles=[ArticleInfo(path=a.path, outlet=a.outlet, date=a.date, title=a.title) for a in articles],
+        articles=[ArticleInfo(path=a.path, outlet=a.outlet, date=a.date, title=a.title, url=a.url) for a in articles],
         claims=claims, findings=numbered,
         coverage=coverage(claims, numbered, {p.a for p in aligned} | {p.b for p in aligned}),
         warnings=[str(w) for w in notes], input_warnings=notes)

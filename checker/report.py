@@ -1,19 +1,25 @@
 """Report stage: the three core renderings of a Report (text, Markdown, JSON).
 
+Both readable formats put the verdict first, then the reading behind it, a number line of the
+claims, and each claim with its source; info notes come last, one line each. What they show is
+worded once in checker/present.py.
+
 Article text is untrusted: terminal output drops control characters (no escape sequences reach
-the terminal), Markdown escapes everything that could become markup or HTML, JSON is JSON.
+the terminal), Markdown escapes everything that could become markup or HTML (links are built
+only from checked http(s) URLs, and the number line holds only our own characters), JSON is
+JSON.
 """
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 
-from .models import Claim, Finding, Report
-from .values import interval_text
+from . import present
+from .models import Finding, Report
+from .numberline import as_text, layout
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # emphasis, code, links, table cells, strike-through
+MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")  # emphasis, code, links, table cells, strike-through, headings
 
 
 def safe(text: str) -> str:
@@ -21,90 +27,101 @@ def safe(text: str) -> str:
 
 
 def md(text: str) -> str:
-    """Escape untrusted text for a Markdown table cell: no markup, no link, no raw HTML."""
+    """Escape untrusted text for Markdown (a table cell or a line): no markup, no link, no raw
+    HTML."""
     text = safe(text).replace("\n", " ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return MD_SPECIAL.sub(r"\\\1", text)
-
-
-def scope_text(c: Claim) -> str:
-    parts = [c.aggregation]
-    if c.period:
-        parts.append(c.period)
-    if c.modality != "actual":
-        parts.append(c.modality)
-    return ", ".join(parts)
-
-
-def summary_counts(report: Report) -> Counter:
-    return Counter(f.severity for f in report.findings)
-
-
-def _outlets(report: Report) -> dict[str, str]:
-    """"outlet, date" per article path (one lookup per claim, not a scan of every article)."""
-    return {a.path: ", ".join(x for x in (a.outlet, a.date) if x) for a in report.articles}
-
-
-def render_text(report: Report) -> str:
-    counts = summary_counts(report)
-    lines = [f"factlint: {len(report.articles)} articles, {len(report.claims)} claims, "
-             f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes", ""]
-    if report.warnings:  # files skipped or only partly read come first: the check did not see them
-        lines += ["input warnings:"] + [f"  {safe(w)}" for w in report.warnings] + [""]
-    for f in report.findings:
-        lines.append(f"{f.id} {f.severity.upper()} {f.rule} {f.name}: {safe(f.fact)}")
-        lines.append(f"  {safe(f.message)}")
-        for c in f.claims:
-            mark = "*" if c.id in f.outliers else ("=" if c.id in f.majority else " ")
-            lines.append(f"  {mark} {c.article}:{c.line}:{c.column}  {safe(c.text)!s:<28} "
-                         f"{interval_text(c):<28} {scope_text(c)}")
-            lines.append(f"      \u201c{safe(_clip(c.quote))}\u201d")
-        lines.append("")
-    cov = report.coverage
-    lines.append(f"coverage: {cov.numbers_found} numbers found, {cov.parsed} parsed, "
-                 f"{cov.unparsed} not understood, {cov.with_metric} attached to a metric, "
-                 f"{cov.matched} in findings")
-    lines.append("legend: * outlier, = majority")
-    return "\n".join(lines) + "\n"
 
 
 def _clip(text: str, n: int = 220) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+# --- text -------------------------------------------------------------------------------------
+
+def render_text(report: Report) -> str:
+    lines = [f"factlint: {present.tally(report)}", ""]
+    if report.warnings:  # files skipped or only partly read come first: the check did not see them
+        lines += ["input warnings:"] + [f"  {safe(w)}" for w in report.warnings] + [""]
+    main, notes = present.split(report)
+    sources = present.Sources(report)
+    for f in main:
+        lines += _text_finding(f, sources) + [""]
+    if notes:
+        lines.append("notes (related figures, not compared):")
+        lines += [f"  {f.id} {f.rule} {safe(f.fact)}: {safe(present.verdict(f))}" for f in notes] + [""]
+    lines += ["coverage: " + " ".join(present.coverage(report.coverage))]
+    return "\n".join(lines) + "\n"
+
+
+def _text_finding(f: Finding, sources: present.Sources) -> list[str]:
+    out = [f"{f.id} {f.severity.upper()} {f.rule} {f.name}: {safe(f.fact)}", f"  {safe(present.verdict(f))}"]
+    out += [f"  {safe(line)}" for line in (present.majority(f), present.sureness(f)) if line]
+    picture = layout(f)
+    if picture:
+        out += [""] + ["  " + line for line in as_text(picture)] + [""]
+    for r in present.rows(f):
+        src = sources(r.claim.article)
+        name = "" if src.name == r.claim.article.rsplit("/", 1)[-1] else f"{safe(src.name)}, "
+        out.append(f"  {r.number:>2} {present.ROLE_WORDS[r.role]:<11} {name}{safe(r.claim.article)}:"
+                   f"{r.claim.line}:{r.claim.column}")
+        out.append(f"       says \u201c{safe(r.says)}\u201d: {safe(r.means)}   {r.notation}")
+        out.append(f"       measures {safe(r.measures)} · {safe(r.when)} · {safe(present.about_phrase(r.claim))}")
+        out.append(f"       \u201c{safe(_clip(r.claim.quote))}\u201d")
+    details = present.details(f)
+    if details:
+        out += ["  the reading behind it:"] + [f"    {safe(d)}" for d in details]
+    return out
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
 def render_markdown(report: Report) -> str:
-    counts = summary_counts(report)
-    out = ["# factlint report", "",
-           f"{len(report.articles)} articles · {len(report.claims)} claims · "
-           f"**{counts['error']} errors** · **{counts['warning']} warnings** · {counts['info']} notes", ""]
+    out = ["# factlint report", "", md(present.tally(report)), ""]
     if report.warnings:
         out += ["## Input warnings", ""] + [f"- {md(w)}" for w in report.warnings] + [""]
-    by_fact: dict[str, list[Finding]] = {}
-    for f in report.findings:
-        by_fact.setdefault(f.fact.split(" (")[0], []).append(f)
-    outlets = _outlets(report)
-    for metric, findings in by_fact.items():
-        out += [f"## {md(metric)}", ""]
-        for f in findings:
-            out += [f"### {f.id} · {f.severity} · `{f.rule}` {f.name}", "",
-                    f"**Fact:** {md(f.fact)}", "", f"**Verdict:** {md(f.message)}", ""]
-            if f.majority:
-                maj = sorted({c.text for c in f.claims if c.id in f.majority})
-                out += [f"**Majority:** {md(', '.join(maj))}", ""]
-            out += ["| | source | value | parsed interval | scope | sentence |",
-                    "|---|---|---|---|---|---|"]
-            for c in f.claims:
-                role = f.role(c)
-                src = f"{md(c.article)}:{c.line}" + (f"<br>{md(outlets[c.article])}" if outlets.get(c.article) else "")
-                out.append(f"| {role} | {src} | **{md(c.text)}** | {md(interval_text(c))} | "
-                           f"{md(scope_text(c))} | {md(c.quote)} |")
-            out.append("")
-    cov = report.coverage
-    out += ["## Coverage", "",
-            f"{cov.numbers_found} numbers found · {cov.parsed} parsed · {cov.unparsed} not understood · "
-            f"{cov.with_metric} attached to a metric · {cov.matched} in findings", ""]
+    main, notes = present.split(report)
+    sources = present.Sources(report)
+    for f in main:
+        out += _md_finding(f, sources)
+    if notes:
+        out += ["## Notes: related figures, not compared", ""]
+        out += [f"- **{md(f.id)}** {md(f.fact)}: {md(present.verdict(f))}" for f in notes] + [""]
+    out += ["## Coverage", ""] + [" ".join(md(s) for s in present.coverage(report.coverage)), ""]
     return "\n".join(out)
 
+
+def _md_finding(f: Finding, sources: present.Sources) -> list[str]:
+    out = [f"## {md(f.id)} · {f.severity.capitalize()} · {md(f.fact)}", "",
+           f"**{md(present.verdict(f))}**", ""]
+    bullets = present.details(f) + [present.majority(f), present.sureness(f)]
+    out += [f"- {md(b)}" for b in bullets if b] + [""]
+    picture = layout(f)
+    if picture:  # our characters and numbers only: plain text in a code block
+        out += ["```text"] + as_text(picture) + ["```", ""]
+    out += ["| # | source | says | which means | measures | when | about | sentence |",
+            "|---|---|---|---|---|---|---|---|"]
+    for r in present.rows(f):
+        out.append(f"| {r.number} {present.ROLE_WORDS[r.role]} | {_md_source(sources, r.claim.article, r.claim.line)} | "
+                   f"**{md(r.says)}** | {md(r.means)} | {md(r.measures)} | {md(r.when)} | {md(r.about)} | "
+                   f"{md(r.claim.quote)} |")
+    out += ["", f"_{md(f.rule)} {md(f.name)}_", ""]
+    return out
+
+
+def _md_source(sources: present.Sources, path: str, line: int) -> str:
+    """"[Outlet](https://...), title, file line N": the link is a checked http(s) URL,
+    percent-encoded so it cannot end the link or the table cell."""
+    src = sources(path)
+    name = f"[{md(src.name)}]({src.url})" if src.url else md(src.name)
+    extra = [md(src.title)] if src.title else []
+    file = path.rsplit("/", 1)[-1]
+    place = f"line {line}" if src.name == file else f"{md(path)} line {line}"
+    return ", ".join([name] + extra + ([md(src.date)] if src.date else []) + [place])
+
+
+# --- JSON -------------------------------------------------------------------------------------
 
 def report_dict(report: Report) -> dict:
     return report.model_dump(mode="json")

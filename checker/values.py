@@ -1,24 +1,155 @@
-"""How values and intervals are written in reports and messages."""
+"""How values and their intervals are written in every report and message: one place, so a
+number, a date or an interval reads the same in the text, Markdown, HTML and CI formats.
+
+A claim's interval is what its words allow: "2.98 billion" is anything that rounds to it, at
+least 2.975 and under 2.985 billion; "nearly 3 billion" at least 2.85 and under 3 billion;
+"exceeding 3 billion" over 3 billion, with no upper end. The ends are open or closed the way
+the compare stage reads them (checker/compare.py), so what is printed is what was compared.
+"""
 from __future__ import annotations
+
+import calendar
+import math
+from datetime import date
+from typing import NamedTuple
 
 from .models import Claim
 
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+UNIT_WORDS = {"percent": "%", "percentage_point": " percentage points"}
+
 
 def number(v: float | str | None) -> str:
+    """A number as an editor reads it: 2980000000.0 -> "2.98 billion", 1929.0 -> "1,929"."""
     if v is None:
-        return "∞"
+        return "?"
     if isinstance(v, str):
-        return v
-    for scale, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn")):
-        if abs(v) >= scale:
-            return f"{v / scale:.6g}{word}"
-    return f"{v:.6g}" if v != int(v) else f"{int(v):,}"
+        return date_words(v)
+    if isinstance(v, bool) or not math.isfinite(v):
+        return str(v)
+    factor, word = scale(v)
+    if word:
+        return f"{v / factor:.6g} {word}"
+    if float(v).is_integer():
+        return f"{int(v):,}"
+    return f"{v:.6g}"
+
+
+def scale(v: float) -> tuple[float, str]:
+    """The scale word for numbers of this size: (1e9, "billion"), ..., (1.0, "")."""
+    return next(((f, w) for f, w in SCALES if abs(v) >= f), (1.0, ""))
+
+
+def amount(v: float | str | None, unit: str) -> str:
+    """A number with its unit: "2.98 billion USD", "12%", "149 km/h", "329"."""
+    text = number(v)
+    if unit in UNIT_WORDS:
+        return text + UNIT_WORDS[unit]
+    return f"{text} {unit}".rstrip()
+
+
+def date_words(iso: str) -> str:
+    """"2025-12-01" -> "1 December 2025", "2025-10" -> "October 2025"; other text unchanged."""
+    parts = iso.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) not in (2, 3) or len(parts[0]) != 4:
+        return iso
+    month = int(parts[1])
+    if not 1 <= month <= 12:
+        return iso
+    words = f"{calendar.month_name[month]} {parts[0]}"
+    return f"{int(parts[2])} {words}" if len(parts) == 3 else words
+
+
+class Span(NamedTuple):
+    """A claim's interval: None is an end without bound; dates are day numbers (ordinals)."""
+
+    lo: float | None
+    hi: float | None
+    lo_open: bool
+    hi_open: bool
+    dates: bool = False
+
+    @property
+    def point(self) -> bool:
+        return self.lo is not None and self.lo == self.hi
+
+    def label(self, v: float) -> str:
+        """An end written as a number, or as a date for date spans."""
+        return date_words(date.fromordinal(int(v)).isoformat()) if self.dates else number(v)
+
+
+def span(c: Claim) -> Span | None:
+    """The claim's interval as the compare stage reads its hedge and rounding (no group
+    slack, no currency conversion); None when the claim is not a number or a date."""
+    if c.kind == "date" or isinstance(c.value, str):
+        return _date_span(c.value)
+    if not isinstance(c.value, (int, float)) or isinstance(c.value, bool):
+        return None
+    v = float(c.value)
+    lo = float(c.low) if isinstance(c.low, (int, float)) else v
+    if isinstance(c.high, (int, float)):
+        hi: float | None = float(c.high)
+    else:
+        hi = None if c.hedge in ("above", "at_least") else v
+    if hi is not None and hi < lo:
+        lo, hi = hi, lo
+    rounding = c.hedge is None and hi is not None and hi > lo
+    return Span(lo, hi, c.hedge == "above", c.hedge == "below" or rounding)
+
+
+def _date_span(v: object) -> Span | None:
+    """A day, a month or a year as the closed span of its days."""
+    if not isinstance(v, str):
+        return None
+    try:
+        if len(v) == 10:
+            d = date.fromisoformat(v).toordinal()
+            return Span(d, d, False, False, True)
+        if len(v) == 7:
+            y, m = int(v[:4]), int(v[5:7])
+            last = date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1
+            return Span(date(y, m, 1).toordinal(), last, False, False, True)
+        if len(v) == 4:
+            return Span(date(int(v), 1, 1).toordinal(), date(int(v), 12, 31).toordinal(), False, False, True)
+    except ValueError:
+        return None
+    return None
 
 
 def interval_text(c: Claim) -> str:
-    lo = c.low if c.low is not None else c.value
-    if lo == c.high or (c.high is None and c.hedge not in ("above", "at_least")):
-        return f"= {number(c.value)}"
-    left = "(" if c.hedge == "above" else "["
-    right = ")" if c.hedge == "below" or c.hedge is None or c.high is None else "]"
-    return f"{left}{number(lo)}, {number(c.high)}{right}"
+    """The interval in notation, half-open where it is: "[2.975 billion, 2.985 billion) USD",
+    "(3 billion, ∞) USD", "= 276". The one notation every format prints."""
+    s = span(c)
+    if s is None:
+        return ""
+    unit = "" if s.dates else _unit_suffix(c.unit)
+    if s.point:
+        return f"= {s.label(s.lo)}{unit}"
+    left = "(−∞" if s.lo is None else ("(" if s.lo_open else "[") + s.label(s.lo)
+    right = "∞)" if s.hi is None else s.label(s.hi) + (")" if s.hi_open else "]")
+    return f"{left}, {right}{unit}"
+
+
+def interval_words(c: Claim) -> str:
+    """The interval in plain words: "at least 2.975 billion and under 2.985 billion USD",
+    "over 3 billion USD", "exactly 276", "on 24 April 2025"."""
+    s = span(c)
+    if s is None:
+        return c.text
+    if s.dates:
+        return ("on " if len(str(c.value)) == 10 else "in ") + date_words(str(c.value))
+    unit = _unit_suffix(c.unit)
+    if s.point:
+        return f"exactly {number(s.lo)}{unit}"
+    lower = None if s.lo is None or (s.lo == 0 and not s.lo_open) else s.lo  # "up to 149": no floor worth saying
+    if s.hi is None:
+        return f"over {number(s.lo)}{unit}" if s.lo_open else f"{number(s.lo)}{unit} or more"
+    if lower is not None and not (s.lo_open or s.hi_open):
+        return f"between {number(lower)} and {number(s.hi)}{unit}"
+    parts = [("over " if s.lo_open else "at least ") + number(lower)] if lower is not None else []
+    parts.append(("under " if s.hi_open else "at most ") + number(s.hi))
+    return " and ".join(parts) + unit
+
+
+def _unit_suffix(unit: str) -> str:
+    return amount(0, unit)[1:] if unit else ""  # "0 USD" -> " USD", "0%" -> "%"

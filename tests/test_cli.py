@@ -115,7 +115,7 @@ def test_hostile_numbers_never_give_a_traceback(tmp_path):
         if p.returncode == 3:
             assert name in one_line_error(p.stderr, 3)
         else:
-            assert p.stdout.startswith("factlint: 1 articles") and "Traceback" not in p.stderr
+            assert p.stdout.startswith("factlint: 1 article") and "Traceback" not in p.stderr
     p = factlint("check", tmp_path / "digits.txt", "--stdout", "--no-cache", "--debug")  # --debug after the command
     assert p.returncode != 2, p.stderr
 

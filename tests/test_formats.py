@@ -20,7 +20,7 @@ from checker.formats.gitlab import render_gitlab
 from checker.formats.html import render_html
 from checker.formats.junit import render_junit
 from checker.formats.sarif import render_sarif
-from checker.models import ArticleInfo, Claim, Coverage, Finding, InputWarning, Report
+from checker.models import ArticleInfo, Claim, Coverage, Finding, InputWarning, Match, Report, TimeScope
 
 DATA = Path(__file__).parent / "data"
 
@@ -32,6 +32,8 @@ EVIL_QUOTE = (
     "\u2028:: and\nmore\x0b"
 )
 EVIL_PATH = 'b/evil "quote\'s", 50%::x.txt'
+EVIL_URL = "javascript:window.__pwned=5"
+GOOD_URL = 'https://vnexpress.net/trade?id=1&x="a"(b)'
 WARNING = InputWarning(path=EVIL_PATH, line=2, message="<b>no date</b> in front matter")
 
 
@@ -40,20 +42,31 @@ def claim(cid: str, article: str, value, text: str, quote: str, **kw) -> Claim:
         kind="amount",
         metric="trade",
         subject=["Laos", "Vietnam"],
+        subject_origin="sentence",
         period="2025",
         unit="USD",
         line=3,
         column=5,
     )
     base.update(kw)
+    base.setdefault("when", when(base["period"]))
     return Claim(id=cid, article=article, value=value, text=text, quote=quote, **base)
+
+
+def when(period: str | None) -> TimeScope:
+    """The typed time of a `period` label: "2025", "2025-01/2025-10", "as of 2024-09-07"."""
+    if not period:
+        return TimeScope()
+    instant = period.startswith("as of ")
+    start, _, end = period.removeprefix("as of ").partition("/")
+    return TimeScope(kind="instant" if instant else "period", start=start, end=end or start, origin="sentence")
 
 
 def make_report() -> Report:
     articles = [
         ArticleInfo(path="a/vnexpress.txt", outlet="VnExpress", date="2026-02-05",
-                    title="Vietnam–Laos trade hits $2.98 billion"),
-        ArticleInfo(path=EVIL_PATH, outlet=EVIL_OUTLET, date="2026-02-06", title=EVIL_TITLE),
+                    title="Vietnam–Laos trade hits $2.98 billion", url=GOOD_URL),
+        ArticleInfo(path=EVIL_PATH, outlet=EVIL_OUTLET, date="2026-02-06", title=EVIL_TITLE, url=EVIL_URL),
         ArticleInfo(path="c/tuoitre.txt", outlet="Tuoi Tre", date=None, title=None),
     ]
     c1 = claim("c1", "a/vnexpress.txt", 2.98e9, "US$2.98 billion",
@@ -88,6 +101,12 @@ def make_report() -> Report:
         Finding(id="F1", rule="FL101", name="value-conflict", severity="error",
                 message="Two sources say about US$2.98 billion; one says $2.2 billion: "
                         "the values cannot both be right.",
+                verdict="Two sources say about US$2.98 billion; one says $2.2 billion: "
+                        "the values cannot both be right.",
+                details=["No figure can be both under 2.25 billion USD and at least 2.9 billion USD."],
+                matches=[Match(a="c1", b="c2", score=0.91, sure=True, evidence=["aligned sentences"]),
+                         Match(a="c2", b="c3", score=0.8, evidence=["measures 0.80 alike (trade)"])],
+                confidence=0.8,
                 fact="trade · Laos–Vietnam · 2025", claims=[c1, c2, c3],
                 majority=["c1", "c3"], outliers=["c2"]),
         Finding(id="F2", rule="FL102", name="value-tension", severity="warning",
@@ -399,8 +418,10 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "div", "h1", "h2", "h3", "span",
     "p", "main", "section", "nav", "button", "form", "label", "input", "select", "option", "b",
     "article", "ul", "li", "strong", "blockquote", "mark", "dl", "dt", "dd", "a", "br", "i",
-    "footer", "script",
+    "footer", "script", "small", "figure", "figcaption", "details", "summary", "meter", "code",
+    "svg", "line", "circle", "polygon", "text",
 }
+SAFE_GOOD_URL = "https://vnexpress.net/trade?id=1&x=%22a%22%28b%29"  # quotes and brackets encoded
 
 
 def test_html_escapes_untrusted_text(report):
@@ -414,8 +435,12 @@ def test_html_escapes_untrusted_text(report):
     for tag, attrs in p.tags:
         for k, v in attrs.items():
             assert not k.startswith("on"), (tag, k)
-            if k in ("href", "src", "action", "formaction"):
-                assert v and v.startswith("#"), (tag, k, v)  # internal anchors only
+            if k in ("src", "action", "formaction"):
+                pytest.fail(f"{tag} {k}={v}: nothing is loaded or submitted")
+            if k == "href":  # internal anchors, and the one article URL that is plain https
+                assert v and (v.startswith("#") or v == SAFE_GOOD_URL), (tag, k, v)
+                if v == SAFE_GOOD_URL:
+                    assert tag == "a" and attrs.get("rel") == "noopener noreferrer nofollow"
             if k == "style":
                 pytest.fail("inline style attribute (blocked by the CSP)")
     text = "".join(p.text)
@@ -432,7 +457,10 @@ def test_html_self_contained_with_csp(report):
     import hashlib
 
     page = render_html(report)
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page)
+    assert not re.search(r"""src\s*=\s*["']?(https?:|//)""", page)
+    # the only outside address is the article's own URL, as a link (nothing loads it)
+    links = re.findall(r"""href\s*=\s*["']?(https?:[^"']*|//[^"']*)""", page)
+    assert links and set(links) == {SAFE_GOOD_URL.replace("&", "&amp;")}
     assert "@import" not in page and "url(" not in page
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     assert "default-src 'none'" in csp
@@ -448,19 +476,28 @@ def test_html_content(report):
     page = render_html(report)
     # summary
     assert '<b>3</b><span>articles</span>' in page and '<b>9</b><span>claims</span>' in page
-    # one card per finding, with severity and article indexes for the filters
+    # one card per finding, in the report's order, with severity and article indexes for the
+    # filters; the note is collapsed at the end
     cards = re.findall(r'<article class="card (\w+)" id="f-\d+" data-severity="(\w+)" '
                        r'data-articles="([\d ]+)"', page)
     assert cards == [("error", "error", "0 1 2"), ("warning", "warning", "0 2"),
                      ("info", "info", "0 1")]
-    # the number highlighted in its sentence, parsed values, interval, outlet and date
+    assert page.index('id="notes"') < page.index('id="f-2"')
+    # the verdict first, then how sure the match is, with the evidence
+    card = page[page.index('id="f-0"'):page.index('id="f-1"')]
+    assert card.index('class="verdict"') < card.index('class="sure"') < card.index('class="sources"')
+    assert "How sure the match is: <b>80%</b>" in card and "<li>aligned sentences</li>" in card
+    # the number line: three rows, an open end for each rounded figure and the half-open notation
+    assert card.count('<line class="bar ') == 3 and 'class="end majority open"' in card
+    assert "[2.975 billion, 2.985 billion) USD" in card and "at least 2.975 billion and under 2.985 billion USD" in card
+    # the number highlighted in its sentence, outlet and date, the URL as a link
     assert "Two-way trade reached <mark>US$2.98 billion</mark> in 2025" in page
-    assert "2.98 billion USD" in page and "[2.975 billion, 2.985 billion]" in page
-    assert ">VnExpress<" in page and "2026-02-05" in page
-    assert "Majority (2 of 3 sources) holds <strong>US$2.98 billion</strong>" in page
-    # the outlier leads the sources row
-    first = page.index('<section class="source outlier"')
-    assert first < page.index('<section class="source majority"')
+    href = SAFE_GOOD_URL.replace("&", "&amp;")
+    assert f'<a class="outlet" href="{href}" rel="noopener noreferrer nofollow">VnExpress</a>' in page
+    assert "2026-02-05" in page
+    assert "Majority: 2 of 3 articles give \u201cUS$2.98 billion\u201d, \u201c2.98 billion USD\u201d" in page
+    # sources in the finding's order (the report's), numbered like the number line's rows
+    assert [m for m in re.findall(r'<section class="source (\w+)"', card)] == ["majority", "outlier", "majority"]
     # per-article view and filter options
     assert 'id="view-articles"' in page and 'data-show-article="0"' in page
     assert '<option value="2">Tuoi Tre — c/tuoitre.txt</option>' in page

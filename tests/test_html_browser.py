@@ -3,9 +3,11 @@
 Plain W3C WebDriver over HTTP with the standard library (no selenium). Skipped when chromium or
 chromedriver is not installed; CI installs both (`apt-get install chromium chromium-driver`).
 
-Checks: the cards render, the severity and article filters and the per-article view work, no
-injected script runs (with the Content-Security-Policy and, to prove the escaping alone suffices,
-without it), and a screenshot of the report for `seeds/` is saved to `reports/html-report.png`.
+Checks: the cards render, the severity and article filters and the per-article view work, the
+notes stay collapsed until opened, no injected script runs (with the Content-Security-Policy
+and, to prove the escaping alone suffices, without it), the page fits a 360 px screen (no
+sideways scroll), and screenshots of the report for `seeds/` (1280 px and 360 px wide) are saved
+to `reports/` (`FACTLINT_SCREENSHOTS=docs` writes the ones committed under docs/).
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from test_formats import EVIL_OUTLET, make_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOT = ROOT / "reports" / "html-report.png"
+SCREENSHOT = ROOT / os.environ.get("FACTLINT_SCREENSHOTS", "reports") / "html-report.png"
 
 
 def _find(*names: str) -> str | None:
@@ -108,9 +110,9 @@ class WebDriver:
     def js(self, script: str, *args):
         return self.cmd("POST", "/execute/sync", {"script": script, "args": list(args)})
 
-    def screenshot(self, path: Path) -> None:
+    def screenshot(self, path: Path, width: int = 1280) -> None:
         height = self.js("return Math.ceil(document.documentElement.scrollHeight)")
-        self.cmd("POST", "/window/rect", {"width": 1280, "height": min(max(height, 600), 4000)})
+        self.cmd("POST", "/window/rect", {"width": width, "height": min(max(height, 600), 4000)})
         png = base64.b64decode(self.cmd("GET", "/screenshot"))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(png)
@@ -146,7 +148,7 @@ def _write(tmp_path: Path, name: str, page: str) -> str:
 
 STATE = """
 const cards = Array.from(document.querySelectorAll('.card'));
-const visible = el => !!el && !el.hidden && el.getClientRects().length > 0;
+const visible = el => !!el && !el.hidden && el.checkVisibility();  // false inside a closed <details>
 return {
   visible: cards.filter(visible).map(c => c.id),
   shown: document.getElementById('shown').textContent,
@@ -164,15 +166,21 @@ def test_cards_filters_and_article_view(browser, tmp_path):
     assert js("return !document.getElementById('filters').hidden && "
               "!document.getElementById('tabs').hidden") is True
     s = js(STATE)
-    assert s["visible"] == ["f-0", "f-1", "f-2"] and s["shown"] == "3"
+    # the note (f-2) is collapsed: counted, not shown until its section is opened
+    assert s["visible"] == ["f-0", "f-1"] and s["shown"] == "3"
     assert s["findingsView"] and not s["articlesView"]
+    js("document.querySelector('#notes > summary').click()")
+    assert js(STATE)["visible"] == ["f-0", "f-1", "f-2"]
     # cards really render: three source columns side by side in the first card
     boxes = js("return Array.from(document.querySelectorAll('#f-0 .source'))"
                ".map(e => {const r = e.getBoundingClientRect(); return [r.left, r.top, r.width];})")
     assert len(boxes) == 3
     assert len({round(top) for _, top, _ in boxes}) == 1  # one row
     assert boxes[0][0] < boxes[1][0] < boxes[2][0] and all(w > 200 for *_, w in boxes)
-    assert js("return document.querySelector('#f-0 mark').textContent") == "$2.2 billion"
+    assert js("return document.querySelector('#f-0 .source.outlier mark').textContent") == "$2.2 billion"
+    # the number line is drawn: one bar per claim, the verdict above it
+    assert js("return document.querySelectorAll('#f-0 svg.nl line.bar').length") == 3
+    assert js("return document.querySelector('#f-0 svg.nl').getBoundingClientRect().height") > 40
 
     # severity filter: untick errors, then warnings
     js("document.querySelector('input[name=severity][value=error]').click()")
@@ -204,7 +212,12 @@ def test_cards_filters_and_article_view(browser, tmp_path):
     js("document.querySelector('button[data-show-article=\"1\"]').click()")
     s = js(STATE)
     assert s["findingsView"] and not s["articlesView"]
-    assert s["article"] == "1" and s["visible"] == ["f-0", "f-2"]
+    assert s["article"] == "1" and s["visible"] == ["f-0", "f-2"] and s["shown"] == "2"
+    # a note's link in the per-article view opens the notes
+    js("document.getElementById('notes').open = false;"
+       "document.querySelector('.tabs button[data-view=articles]').click();"
+       "document.querySelector('a[data-card=\"2\"]').click()")
+    assert js("return document.getElementById('notes').open") is True
 
 
 @pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-only"])
@@ -218,7 +231,7 @@ def test_injected_markup_does_not_execute(browser, tmp_path, csp):
     # hover and click everything an attacker might have smuggled in
     js("document.querySelectorAll('*').forEach(el => {"
        " el.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));"
-       " if (el.tagName === 'A' && !el.getAttribute('href').startsWith('#')) el.click(); });")
+       " if (el.tagName === 'A' && !/^(#|https?:)/.test(el.getAttribute('href'))) el.click(); });")
     time.sleep(0.2)
     result = js("""return {
         pwned: window.__pwned === undefined ? null : window.__pwned,
@@ -243,6 +256,34 @@ def test_injected_markup_does_not_execute(browser, tmp_path, csp):
     assert result["js"] == "object"  # our own script did run
 
 
+NO_SIDEWAYS_SCROLL = """
+const root = document.documentElement;
+const wide = Array.from(document.querySelectorAll('body *'))
+  .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > root.clientWidth + 1)
+  .map(el => el.tagName + '.' + el.className);
+return {scroll: root.scrollWidth, width: root.clientWidth, wide: wide.slice(0, 5)};
+"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_page_fits_the_screen(browser, tmp_path, width):
+    """No sideways scroll on a 360 px phone or a desktop, with every section open, for the
+    seeds and for the hostile fixture (long paths, markup, a long unbroken outlet name)."""
+    fixture = make_report()
+    long_name = fixture.articles[2].model_copy(update={"outlet": "x" * 120})
+    fixture = fixture.model_copy(update={"articles": fixture.articles[:2] + [long_name]})
+    for name, report in (("seeds", _seeds_report()), ("fixture", fixture)):
+        if report is None:
+            continue
+        browser.cmd("POST", "/window/rect", {"width": width, "height": 800})
+        browser.open(_write(tmp_path, f"{name}-{width}.html", render_html(report)))
+        for view in ("findings", "articles"):
+            browser.js(f"window.factlintReport.view('{view}');"
+                       "document.querySelectorAll('details').forEach(d => d.open = true)")
+            state = browser.js(NO_SIDEWAYS_SCROLL)
+            assert state["scroll"] <= state["width"], (name, view, width, state)
+
+
 def _seeds_report() -> Report | None:
     """The real pipeline's report for seeds/, when the check command works."""
     try:
@@ -263,18 +304,20 @@ def test_screenshot(browser, tmp_path):
     source = "seeds/"
     if report is None:  # the pipeline is not there yet: show the fixture report
         report, source = make_report(), "test fixture"
-    (ROOT / "reports").mkdir(exist_ok=True)
-    html_path = ROOT / "reports" / "html-report.html"
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    html_path = tmp_path / "html-report.html"
     html_path.write_text(render_html(report), encoding="utf-8")
-    browser.cmd("POST", "/window/rect", {"width": 1280, "height": 900})
-    browser.open(html_path.as_uri())
-    n = browser.js("return document.querySelectorAll('.card').length")
-    assert n == len(report.findings)
-    browser.screenshot(SCREENSHOT)
-    data = SCREENSHOT.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    for width, name in ((1280, SCREENSHOT.name), (360, "html-report-360.png")):
+        browser.cmd("POST", "/window/rect", {"width": width, "height": 900})
+        browser.open(html_path.as_uri())
+        n = browser.js("return document.querySelectorAll('.card').length")
+        assert n == len(report.findings)
+        browser.screenshot(SCREENSHOT.with_name(name), width)
+        data = SCREENSHOT.with_name(name).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
     # the per-article view too
     browser.cmd("POST", "/window/rect", {"width": 1280, "height": 900})
     browser.js("document.querySelector('.tabs button[data-view=articles]').click(); scrollTo(0, 0)")
-    browser.screenshot(SCREENSHOT.with_name("html-report-articles.png"))
-    print(f"screenshot of the report for {source}: {SCREENSHOT}")
+    (ROOT / "reports").mkdir(exist_ok=True)
+    browser.screenshot(ROOT / "reports" / "html-report-articles.png")  # for a look, not committed
+    print(f"screenshots of the report for {source}: {SCREENSHOT.parent}")

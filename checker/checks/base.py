@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from ..match import Group, Related
 from ..models import Article, Claim, Finding, Match
+from ..prose import count, join, source_name, time_words
 from ..rules import RuleSet
-from ..values import interval_text
+from ..values import interval_words
 
 SEVERITY_DOWN = {"error": "warning", "warning": "warning", "info": "info"}
 
@@ -25,10 +26,11 @@ class Context:
     cache: dict = field(default_factory=dict)  # results one check computes for others
 
     def source(self, path: str) -> str:
-        """How a report names an article: its outlet when known, else its file name."""
+        """How a report names an article: its outlet when known, else its title, else its file
+        name (the renderers name it the same way)."""
         if "sources" not in self.cache:
-            self.cache["sources"] = {a.path: a.outlet or a.path for a in self.articles}
-        return self.cache["sources"].get(path, path)
+            self.cache["sources"] = {a.path: source_name(a.path, a.outlet, a.title) for a in self.articles}
+        return self.cache["sources"].get(path) or source_name(path)
 
     def shares(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.shared
@@ -56,10 +58,11 @@ class Check:
                 matches: list[Match] = (), sure: bool = True) -> Finding:
         name, severity, template = self.meta(ctx)
         verdict = _fill(template, fields) if template else fields.get("verdict", "")
-        if not sure:
+        verdict = verdict[:1].upper() + verdict[1:]  # a template may open with a field
+        if not sure and severity == "error":
             severity = SEVERITY_DOWN[severity]
-            details = details + ["The match rests on something inferred (see the evidence), so this is a "
-                                 "warning rather than an error."]
+            details = details + ["Part of the match was inferred rather than read in the sentences (see how "
+                                 "sure the match is), so this is a warning, not an error."]
         return Finding(
             id="", rule=self.code, name=name, severity=severity, message=" ".join([verdict, *details]).strip(),
             verdict=verdict, details=list(details),
@@ -85,21 +88,38 @@ def quoted(claims: list[Claim]) -> str:
 
 
 def sources(ctx: Context, claims: list[Claim]) -> str:
-    names = list(dict.fromkeys(ctx.source(c.article) for c in claims))
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """"VnExpress", "VnExpress and Tuoi Tre" (each article once)."""
+    return join([ctx.source(c.article) for c in claims])
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+def articles(claims: list[Claim], capital: bool = False) -> str:
+    """"three articles": a tally counts articles, never claims."""
+    return count(len({c.article for c in claims}), "article", capital)
 
 
-def intervals(claims: list[Claim]) -> str:
-    return "; ".join(f"\u201c{c.text}\u201d {interval_text(c)}" for c in claims)
+def how_read(claims: list[Claim]) -> str:
+    """How each distinct figure reads: '"nearly 3 billion USD" means at least 2.85 billion and
+    under 3 billion USD; ...' (the interval in words; the notation is the renderers')."""
+    seen = dict.fromkeys((c.text, interval_words(c)) for c in claims)
+    return "; ".join(f"\u201c{text}\u201d means {words}" for text, words in seen)
 
 
 def fact_label(ctx: Context, claims: list[Claim]) -> str:
     """"bilateral trade (Laos–Vietnam, 2025)": what, about whom, when."""
     return f"{measure_name(ctx, claims)} ({subject_label(claims)}, {time_label(claims)})"
+
+
+def what(ctx: Context, claims: list[Claim], timed: bool = True) -> str:
+    """The fact in words: "trade for Laos and Vietnam in 2025", "the date of talks"."""
+    name = measure_name(ctx, claims)
+    if name.startswith("date"):
+        name = "the date" + (f" of {name[6:-1]}" if name != "date" else "")
+    subjects = Counter(tuple(c.subject) for c in claims if c.subject)
+    words = [name] + ([f"for {join(list(subjects.most_common(1)[0][0]))}"] if subjects else [])
+    times = {time_words(c.when) for c in claims}
+    if timed and len(times) == 1 and all(c.when.kind != "none" for c in claims):
+        words.append(times.pop())
+    return " ".join(words)
 
 
 def measure_name(ctx: Context, claims: list[Claim]) -> str:

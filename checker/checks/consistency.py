@@ -9,8 +9,9 @@ from datetime import date
 
 from ..compare import CONFLICT, interval, relation
 from ..models import Claim, Finding, Mention
-from ..values import interval_text, number
-from .base import Check, Context, fact_label, quoted, sources
+from ..prose import time_words
+from ..values import amount, date_words, interval_words
+from .base import Check, Context, fact_label, how_read, quoted, sources, what
 
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
@@ -62,10 +63,11 @@ class GrowthMismatch(Check):
         lo, hi = (cur.low / prev.high - 1) * 100, (cur.high / prev.low - 1) * 100
         if not (g.high < lo or g.low > hi):
             return None
-        fields = {"growth": f"\u201c{g.text}\u201d", "before": f"\u201c{prev.text}\u201d",
-                  "after": f"\u201c{cur.text}\u201d", "source": sources(ctx, [g])}
-        details = [f"Those two levels allow growth between {lo:.1f}% and {hi:.1f}% once rounding is "
-                   f"taken into account; the article states {interval_text(g)}."]
+        fields = {"growth": f"\u201c{g.text}\u201d", "before": f"\u201c{prev.text}\u201d {time_words(prev.when)}",
+                  "after": f"\u201c{cur.text}\u201d {time_words(cur.when)}", "source": sources(ctx, [g]),
+                  "allowed": f"{lo:.1f}% to {hi:.1f}%"}
+        details = [f"Read as printed, with their rounding, the two levels allow growth of at least {lo:.1f}% "
+                   f"and at most {hi:.1f}%; \u201c{g.text}\u201d means {interval_words(g)}."]
         return self.finding(ctx, fact=fact_label(ctx, [g]), claims=[prev, cur, g], fields=fields,
                             details=details, outliers=[g])
 
@@ -96,10 +98,11 @@ class FallingTotal(Check):
                 continue  # "2025-10" and "2025-10-15": which came first is unknown
             before, after = dated[earlier], dated[later]
             if max(math.inf if c.high is None else c.high for c in after) < min(c.low for c in before):
-                fields = {"later": quoted(after), "later_date": later, "earlier": quoted(before),
-                          "earlier_date": earlier}
-                details = [f"{sources(ctx, after)} gives the later figure, {sources(ctx, before)} the earlier; "
-                           "a cumulative total or running tally should not fall."]
+                fields = {"later": quoted(after), "later_date": date_words(later), "earlier": quoted(before),
+                          "earlier_date": date_words(earlier), "later_source": sources(ctx, after),
+                          "earlier_source": sources(ctx, before), "what": what(ctx, before + after, timed=False)}
+                details = ["A cumulative total or running count should not fall over time: one of the figures "
+                           "is wrong, or they count different things."]
                 return self.finding(ctx, fact=fact_label(ctx, before + after), claims=before + after,
                                     fields=fields, details=details, outliers=after)
         return None
@@ -129,10 +132,9 @@ class ConversionMismatch(Check):
     def report(self, ctx: Context, c: Claim, twin: Claim, ua, ub) -> Finding:
         converted = float(c.value) * ua.to_base / ub.to_base if not (ua.offset or ub.offset) else None
         fields = {"value": f"\u201c{c.text}\u201d", "twin": f"\u201c{twin.text}\u201d",
-                  "converted": f"{number(converted)} {ub.symbol}" if converted is not None else "another value",
-                  "source": sources(ctx, [c])}
-        details = [f"As printed: \u201c{c.text}\u201d {interval_text(c)} {ua.symbol}; "
-                   f"\u201c{twin.text}\u201d {interval_text(twin)} {ub.symbol}."]
+                  "converted": amount(converted, ub.symbol) if converted is not None else "something else",
+                  "value_plain": c.text if c.hedge is None else amount(c.value, ua.symbol), "source": sources(ctx, [c])}
+        details = [f"How each figure reads: {how_read([c, twin])}; no reading of one converts into the other."]
         return self.finding(ctx, fact=fact_label(ctx, [c]), claims=[c], fields=fields, details=details,
                             outliers=[c])
 
@@ -179,7 +181,8 @@ class WeekdayMismatch(Check):
             return None
         if str(wd.value).lower() == actual:
             return None
-        fields = {"weekday": wd.text, "date": d.text, "actual": actual.capitalize(), "source": sources(ctx, [d])}
+        fields = {"weekday": wd.text, "date": d.text, "actual": actual.capitalize(), "source": sources(ctx, [d]),
+                  "date_plain": date_words(d.value)}
         year_note = [] if re.search(r"\d{4}", d.text) else [
             f"The year ({d.value[:4]}) is taken from the article's date."]
         return self.finding(ctx, fact=f"date {d.value}", claims=[wd, d], fields=fields, details=year_note,

@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import Claim, Finding
-from .base import Check, Context, fact_label, measure_name, subject_label
+from ..prose import join, time_words
+from .base import Check, Context, fact_label, measure_name, subject_label, what
+
+# how an editor names a figure's scope (the model's aggregation and modality values)
+AGGREGATION_WORDS = {"flow": "over a period", "stock": "a total", "change": "a change", "rank": "a rank",
+                     "property": "a property"}
+MODALITY_WORDS = {"target": "a target", "forecast": "a forecast", "estimate": "an estimate"}
 
 
 class RelatedScope(Check):
@@ -26,13 +32,19 @@ class RelatedScope(Check):
     def build(self, ctx: Context, claims: list[Claim], reasons: list[str]) -> Finding:
         scopes: dict[str, list[str]] = defaultdict(list)
         for c in claims:
-            tag = ", ".join(x for x in (c.aggregation, c.when.label or "time not stated",
-                                        "" if c.modality == "actual" else c.modality) if x)
-            scopes[tag].append(c.text)
-        listed = "; ".join(f"[{tag}]: {', '.join(sorted(set(v)))}" for tag, v in sorted(scopes.items()))
-        fields = {"metric": measure_name(ctx, claims), "subject": subject_label(claims), "scopes": listed}
+            scopes[scope_words(c)].append(f"\u201c{c.text}\u201d")
+        listed = "; ".join(f"{join(sorted(set(v)))} ({tag})" for tag, v in sorted(scopes.items()))
+        fields = {"what": what(ctx, claims, timed=False), "scopes": listed,
+                  "metric": measure_name(ctx, claims), "subject": subject_label(claims)}
+        details = [f"Related because: {'; '.join(reasons[:4])}."] if reasons else []
         return self.finding(ctx, fact=fact_label(ctx, claims).split(" (")[0] + f" ({subject_label(claims)}, several scopes)",
-                            claims=claims, fields=fields, details=[f"Scopes: {listed}."])
+                            claims=claims, fields=fields, details=details)
+
+
+def scope_words(c: Claim) -> str:
+    """"a total, as of 1 December 2025", "a target, no date given": what kind of figure, when."""
+    kind = MODALITY_WORDS.get(c.modality) or AGGREGATION_WORDS.get(c.aggregation, c.aggregation)
+    return f"{kind}, {time_words(c.when)}"
 
 
 def _components(ctx: Context) -> list[tuple[list[Claim], list[str]]]:

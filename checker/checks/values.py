@@ -11,7 +11,8 @@ from ..compare import AGREE, CONFLICT, TENSION, Interval, clusters, currency_of,
 from ..match import Group
 from ..models import Claim, Finding, Match
 from ..when import same_time
-from .base import Check, Context, fact_label, intervals, plural, quoted, sources
+from .base import Check, Context, articles, fact_label, how_read, quoted, sources, what
+from .sides import Side, side_phrase, sides, why
 
 TALLY_DRIFT = "drift"
 
@@ -185,26 +186,45 @@ class _ValuesCheck(Check):
         return [self.build(ctx, o) for o in outcomes(ctx) if self.wanted(o)]
 
     def build(self, ctx: Context, o: Outcome) -> Finding:
-        fields = self.fields(ctx, o)
-        details = [f"As printed: {intervals(o.claims)}."]
+        parts = _sides(ctx, o)
+        fields = self.fields(ctx, o, parts)
+        reference = parts[-1].claims
+        details = [f"How each figure reads: {how_read(o.claims)}."]
+        details += list(dict.fromkeys(why(o.worst, p.claims, reference) for p in parts[:-1]))
         if o.drift:
-            dates = "; ".join(f"\u201c{c.text}\u201d {c.when.label or 'date unknown'}" for c in o.claims)
-            details.append(f"As of: {dates}. These totals change over time and the dates differ or "
-                           "are unknown: one may be a later figure rather than an error.")
-        details.append("Matched because: " + "; ".join(dict.fromkeys(e for m in o.matches for e in m.evidence[:2])) + ".")
+            details.append("These totals change over time and the dates differ or are not given: one may be "
+                           "a later figure rather than an error.")
         return self.finding(ctx, fact=fact_label(ctx, o.claims), claims=o.claims, fields=fields,
                             details=details, majority=o.majority, outliers=o.outliers,
                             matches=o.matches, sure=all(m.sure for m in o.matches))
 
-    def fields(self, ctx: Context, o: Outcome) -> dict[str, str]:
-        arts = {c.article for c in o.majority}
+    def fields(self, ctx: Context, o: Outcome, parts: list[Side]) -> dict[str, str]:
+        """Template fields: {articles} "Three articles", {all} "all"/"both", {what} the fact in
+        words, {sides} who puts it where; {fact}, {outliers}, {majority} as before."""
+        n = max(len({c.article for c in o.claims}), len(parts))  # one article may hold two figures
         return {
+            "articles": articles(o.claims, capital=True),
+            "give": "gives" if len({c.article for c in o.claims}) == 1 else "give",
+            "all": "both" if n == 2 else "all",
+            "what": what(ctx, o.claims, timed=not o.drift),
+            "sides": "; ".join(side_phrase(p, _others(o.claims, p), o.drift) for p in parts),
             "fact": fact_label(ctx, o.claims),
             "outliers": f"{sources(ctx, o.outliers)} ({quoted(o.outliers)})",
-            "majority": (f"{sources(ctx, o.majority)} ({quoted(o.majority)}, "
-                         f"{plural(len(arts), 'article')})") if o.majority else "no majority",
-            "sources": plural(len({c.article for c in o.claims}), "source"),
+            "majority": (f"{sources(ctx, o.majority)} ({quoted(o.majority)}, {articles(o.majority)})"
+                         if o.majority else "no majority"),
         }
+
+
+def _sides(ctx: Context, o: Outcome) -> list[Side]:
+    """The readings outside the majority, then the majority; with no majority, every reading."""
+    def name(claims: list[Claim]) -> str:
+        return sources(ctx, claims)
+    return sides(name, o.majority, o.outliers) if o.majority else sides(name, [], o.claims)
+
+
+def _others(claims: list[Claim], side: Side) -> list[Claim]:
+    mine = {c.id for c in side.claims}
+    return [c for c in claims if c.id not in mine]
 
 
 class ValueConflict(_ValuesCheck):

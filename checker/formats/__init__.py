@@ -11,7 +11,6 @@ extension means the format is meant for standard output (``github``: workflow co
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Callable
 from typing import Any
 
@@ -99,52 +98,6 @@ def rule_meta(report_or_findings: Report | list[Finding]) -> dict[str, dict[str,
     return dict(sorted(out.items()))
 
 
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def format_number(v: float | str | None) -> str:
-    """A number as an editor reads it: 2980000000.0 -> "2.98 billion", 329.0 -> "329"."""
-    if v is None:
-        return "?"
-    if isinstance(v, str):
-        return v
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        return str(v)
-    a = abs(v)
-    for factor, word in _SCALES:
-        if a >= factor:
-            return f"{_trim(v / factor)} {word}"
-    if a >= 1000 and float(v).is_integer():
-        return f"{int(v):,}"
-    return _trim(v)
-
-
-def _trim(x: float) -> str:
-    return f"{x:.6g}"
-
-
-def format_value(c: Claim) -> str:
-    """The parsed value with its unit: "2.98 billion USD", "12 %", "329"."""
-    num = format_number(c.value)
-    unit = c.unit or ""
-    if unit == "percent":
-        return f"{num}%"
-    if unit == "percentage_point":
-        return f"{num} pp"
-    return f"{num} {unit}".strip()
-
-
-def format_interval(c: Claim) -> str:
-    lo, hi = c.low, c.high
-    if lo is None and hi is None:
-        return ""
-    if lo is not None and hi is not None and lo == hi:
-        return f"exactly {format_number(lo)}"
-    left = format_number(lo) if lo is not None else "−∞"
-    right = format_number(hi) if hi is not None else "+∞"
-    return f"[{left}, {right}]"
-
-
 def claim_fact_label(c: Claim) -> str:
     parts = [c.metric or "unknown metric"]
     if c.subject:
@@ -162,26 +115,16 @@ def location(c: Claim, base: str = "") -> str:
     return f"{join_path(base, c.article)}:{c.line}:{c.column}"
 
 
-def majority_values(f: Finding) -> list[str]:
-    ids = set(f.majority)
-    seen: list[str] = []
-    for c in f.claims:
-        if c.id in ids:
-            v = c.text or format_value(c)
-            if v not in seen:
-                seen.append(v)
-    return seen
-
-
 def finding_summary(f: Finding, base: str = "") -> str:
-    """A plain-text description of a finding with every source, for CI messages."""
-    lines = [f.message.strip() or f.name]
-    maj = majority_values(f)
-    if maj:
-        lines.append(f"Majority ({len(f.majority)} of {len(f.claims)} sources): {', '.join(maj)}")
-    for c in f.claims:
-        role = f.role(c)
-        lines.append(f"- {location(c, base)} [{role}] {c.text}: {c.quote.strip()}")
+    """A plain-text description of a finding with every source, for CI messages: the verdict,
+    the reading behind it, how sure the match is, then one line per claim."""
+    from .. import present
+
+    lines = [present.verdict(f)] + present.details(f)
+    lines += [x for x in (present.majority(f), present.sureness(f)) if x]
+    for r in present.rows(f):
+        lines.append(f"- {location(r.claim, base)} [{present.ROLE_WORDS[r.role]}] \u201c{r.says}\u201d means "
+                     f"{r.means}; measures {r.measures}; {r.when}; {present.about_phrase(r.claim)}: {r.claim.quote.strip()}")
     return "\n".join(lines)
 
 

@@ -16,6 +16,7 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def gitlab_issues(report: Report, *, base: str = "") -> list[dict]:
+    from .. import present
     from . import finding_fingerprint, finding_summary, join_path, other_claims, primary_claim
 
     issues = []
@@ -32,7 +33,7 @@ def gitlab_issues(report: Report, *, base: str = "") -> list[dict]:
         issue: dict = {
             "type": "issue",
             "check_name": f"{f.rule} {f.name}",
-            "description": f"{f.fact}: {f.message.strip() or f.name}",
+            "description": f"{f.fact}: {present.verdict(f)}",
             "content": {"body": finding_summary(f, base)},
             "categories": ["Bug Risk"] if f.severity == "error" else ["Clarity"],
             "severity": SEVERITIES[f.severity],

@@ -54,6 +54,7 @@ def fact_groups(report: Report) -> list[tuple[str, list[Finding], list[Claim]]]:
 
 
 def render_junit(report: Report, *, base: str = "") -> str:
+    from .. import present
     from . import finding_summary, join_path, location, primary_claim
 
     suites = ET.Element("testsuites", name=report.tool or "factlint")
@@ -83,7 +84,7 @@ def render_junit(report: Report, *, base: str = "") -> str:
             el = ET.SubElement(
                 case,
                 "failure",
-                message=_x(f"[{f.severity}] {f.rule} {f.name}: {f.message}"),
+                message=_x(f"[{f.severity}] {f.rule} {f.name}: {present.verdict(f)}"),
                 type=_x(f.rule),
             )
             el.text = _x(finding_summary(f, base))

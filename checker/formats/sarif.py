@@ -45,18 +45,16 @@ def _physical(c: Claim, base: str) -> dict:
 
 
 def _result(f: Finding, rule_index: dict[str, int], base: str) -> dict:
-    from . import finding_fingerprint, format_interval, majority_values, other_claims, primary_claim
+    from .. import present
+    from . import finding_fingerprint, other_claims, primary_claim
 
     primary = primary_claim(f)
-    msg = f.message.strip() or f.name
-    maj = majority_values(f)
-    if maj:
-        msg += f" Majority value ({len(f.majority)} of {len(f.claims)} sources): {', '.join(maj)}."
+    lines = [present.verdict(f)] + present.details(f) + [present.majority(f), present.sureness(f)]
     result: dict = {
         "ruleId": f.rule,
         "ruleIndex": rule_index[f.rule],
         "level": LEVELS[f.severity],
-        "message": {"text": _text(msg)},
+        "message": {"text": _text(" ".join(x.rstrip(".") + "." for x in lines if x))},
         "partialFingerprints": {FINGERPRINT_KEY: finding_fingerprint(f)},
         "properties": {
             "findingId": f.id,
@@ -64,25 +62,32 @@ def _result(f: Finding, rule_index: dict[str, int], base: str) -> dict:
             "severity": f.severity,
             "majority": list(f.majority),
             "outliers": list(f.outliers),
+            "confidence": f.confidence,
+            "matches": [m.model_dump(mode="json") for m in f.matches],
         },
     }
     if primary is not None:
         result["locations"] = [
             {
                 "physicalLocation": _physical(primary, base),
-                "message": {"text": _text(f"{f.role(primary)}: {primary.text}")},
+                "message": {"text": _text(_claim_note(f, primary))},
             }
         ]
-    related = []
-    for i, c in enumerate(other_claims(f), start=1):
-        interval = format_interval(c)
-        note = f"{f.role(c)}: {c.text}" + (f" {interval}" if interval else "")
-        related.append(
-            {"id": i, "physicalLocation": _physical(c, base), "message": {"text": _text(note)}}
-        )
+    related = [{"id": i, "physicalLocation": _physical(c, base), "message": {"text": _text(_claim_note(f, c))}}
+               for i, c in enumerate(other_claims(f), start=1)]
     if related:
         result["relatedLocations"] = related
     return result
+
+
+def _claim_note(f: Finding, c: Claim) -> str:
+    """'outlier: "exceeding US$3 billion" means over 3 billion USD; in 2025; about Laos and
+    Vietnam; measures trade'."""
+    from .. import present
+    from ..values import interval_words
+
+    return (f"{present.ROLE_WORDS[f.role(c)]}: \u201c{c.text}\u201d means {interval_words(c)}; "
+            f"{present.when(c)}; {present.about_phrase(c)}; measures {present.measures(c)}")
 
 
 def _notification(w: InputWarning, base: str) -> dict:
