@@ -76,6 +76,15 @@ def test_a_running_count_at_two_dates_is_two_snapshots():
     assert [f.rule for f in rep.findings] == ["FL301"]
 
 
+def test_two_undated_close_counts_of_a_toll_are_a_snapshot_warning_unless_one_is_moving():
+    rep = report("Officials said 212 people were killed in the landslide in Kerala.",
+                 "Officials said 208 people were killed in the landslide in Kerala.")
+    assert [(f.rule, f.severity) for f in rep.findings] == [("FL103", "warning")]
+    rep = report("Officials said the landslide in Kerala has now killed 212 people.",
+                 "Officials said 208 people were killed in the landslide in Kerala.")
+    assert not flagged(rep)  # "has now killed": a moving toll, read at some unknown hour
+
+
 def test_two_sentences_of_one_article_are_two_facts_unless_a_headline_restates_one():
     rep = report("Smith scored 31 points against Boston. Jones scored 24 points against Boston.")
     assert not flagged(rep)

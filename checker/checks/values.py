@@ -139,7 +139,7 @@ def _comparability(ctx: Context, g: Group):
             # with a reprint of its own text, or with a dated count when it is not itself stated
             # as a moving figure ("rose to", "so far"): independent snapshots may be days apart.
             undated = [c for c in (a, b) if c.when.kind == "none"]
-            settled = len(undated) == 1 and not (undated[0].moving and _running(ctx, undated[0]))
+            settled = not any(c.moving and _running(ctx, c) for c in undated)
             return m if (settled or ctx.shares(a.article, b.article)) and _close(a, b, gap) else None
         return m
     return pair_ok
