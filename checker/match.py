@@ -132,7 +132,8 @@ class Scorer:
     def measure(self, a: Descriptor, b: Descriptor) -> tuple[float | None, str]:
         """How alike two measures are, 0..1; None when they are known to differ."""
         if (a.concept and b.concept and a.concept != b.concept) or _entities_differ(a, b) \
-                or self._predicates_differ(a, b) or _counted_differ(a, b, self.g.classes["people"]):
+                or self._predicates_differ(a, b) or _counted_differ(a, b, self.g.classes["people"]) \
+                or instances(a) != instances(b):
             return None, ""
         wa, wb = self.weights(a), self.weights(b)
         total = sum(wa.values()) + sum(wb.values())
@@ -154,8 +155,8 @@ class Scorer:
         """Each word's weight (by the frame that found it); a concept stands for its words."""
         out: dict[str, float] = {}
         for t in d.terms:
-            if t.role == "concept":
-                continue  # the concept stands for its words
+            if t.role in ("concept", "instance"):
+                continue  # the concept stands for its words; the instance only tells facts apart
             w = self.rule.roles.get(t.role, 0.3)
             if self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma):
                 w = min(w, GENERIC_WEIGHT)  # "people", "total": say little about what is measured
@@ -239,8 +240,16 @@ def _digits(text: str) -> str:
 
 
 def qualifiers(d: Descriptor) -> set[str]:
-    """Predicate and modifier words that the concept does not already say."""
-    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES}
+    """Predicate and modifier words that the concept does not already say, and which one of a
+    series the value is about when not the first."""
+    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES} | (instances(d) - {FIRST})
+
+
+FIRST = "#1"  # a value with no ordinal is about the first (or only) one of a series
+
+
+def instances(d: Descriptor) -> set[str]:
+    return d.lemmas("instance") or {FIRST}
 
 
 def _read(c: Claim) -> bool:

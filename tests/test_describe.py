@@ -76,3 +76,11 @@ def test_changes_are_marked():
 def test_a_number_without_words_around_it_is_undescribed_not_dropped():
     d = described("2,000.")["2,000"]
     assert not d.described
+
+
+def test_an_ordinal_subject_says_which_of_a_series_the_value_is_about():
+    d = described("The magnitude of the first tremor was 5.9 and the second was 5.1, the agency said.")
+    assert d["5.9"].lemmas("instance") == {"#1"} and d["5.1"].lemmas("instance") == {"#2"}
+    d = described("Turnout in the second round was 48%.")
+    assert d["48%"].lemmas("instance") == {"#2"}
+    assert not described("The team's second-highest scorer had 24 points.")["24 points"].lemmas("instance")

@@ -85,6 +85,13 @@ def test_two_undated_close_counts_of_a_toll_are_a_snapshot_warning_unless_one_is
     assert not flagged(rep)  # "has now killed": a moving toll, read at some unknown hour
 
 
+def test_the_second_of_a_series_is_another_fact_than_the_first_or_unmarked_one():
+    two_rounds = "Election officials said turnout in the first round was 61% and in the second was 48%."
+    assert not flagged(report(two_rounds, "Turnout in the election was 61%, officials said."))
+    assert flagged(report(two_rounds, "Turnout in the election was 55%, officials said.")) == [("FL101", ["55%", "61%"])]
+    assert flagged(report(two_rounds, "Officials said turnout in the second round was 44%.")) == [("FL101", ["44%", "48%"])]
+
+
 def test_two_sentences_of_one_article_are_two_facts_unless_a_headline_restates_one():
     rep = report("Smith scored 31 points against Boston. Jones scored 24 points against Boston.")
     assert not flagged(rep)

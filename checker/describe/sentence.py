@@ -2,7 +2,7 @@
 frames alone cannot say (changes, references, ranks, pronouns)."""
 from __future__ import annotations
 
-from ..models import Descriptor, Mention
+from ..models import Descriptor, Mention, Term
 from ..words import Grammar, grammar, tokens
 from .concepts import longest_phrase, claim_kind, concept_of, concepts, known_names
 from .frames import Reader, describe
@@ -82,7 +82,34 @@ def _describe_value(items: list[Item], i: int, m: Mention, g: Grammar, mentions:
         named = set(phrase.split())
         d = d.model_copy(update={"terms": [t.as_role("concept") if t.lemma in named or c.phrases.get((t.lemma,)) == concept
                                            else t for t in d.terms]})
+    instance = _instance(items, i, mentions, g)
+    if instance is not None:
+        d = d.model_copy(update={"terms": d.terms + [instance]})
     return d.model_copy(update={"concept": concept, "concept_phrase": phrase, "change": change, "moving": moving})
+
+
+INSTANCE_GAP = 2  # words between the ordinal and its verb: "the second (aftershock) was 6.6"
+OBJECT_GAP = 4  # words between that verb and the value: "the second had a magnitude of 6.5"
+
+
+def _instance(items: list[Item], i: int, mentions: list[Mention], g: Grammar) -> Term | None:
+    """"the magnitude of the first quake was 7.7 and the second was 6.6": which one of a series
+    the value is about, when an ordinal is the subject of the verb that gives the value."""
+    verb = next((k for k in range(i - 1, max(-1, i - 2 - OBJECT_GAP), -1)
+                 if items[k].kind != "word" or g.is_("auxiliaries", items[k].low)
+                 or g.is_("level_verbs", items[k].lemma)), -1)
+    if verb < 1 or items[verb].kind != "word":
+        return None
+    for k in range(verb - 1, max(-1, verb - 2 - INSTANCE_GAP), -1):
+        it = items[k]
+        if it.kind == "slot":
+            m = mentions[it.slot]
+            if m.kind == "ordinal" and isinstance(m.value, (int, float)) and not _rank(items, k, m, g):
+                return Term(lemma=f"#{int(m.value)}", role="instance", text=m.text)
+            return None
+        if it.kind != "word" or it.proper:
+            return None
+    return None
 
 
 def _rank(items: list[Item], i: int, m: Mention, g: Grammar) -> bool:
