@@ -290,6 +290,7 @@ class Group:
     aligned: dict[tuple[str, str], float]
     generic_words: frozenset[str] = frozenset()  # "people", "total": words that prove nothing alone
     copies: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)  # (claim id, article) -> its reprints there
+    guests: frozenset[str] = frozenset()  # undated claims whose own group is another: compared with members only
 
     def generic(self, k: Key) -> bool:
         """A key that says only "people" or "total": sharing it proves nothing."""
@@ -297,6 +298,8 @@ class Group:
 
     def match(self, a: Claim, b: Claim) -> Match | None:
         """Why a and b are one fact, or None when they were never matched directly."""
+        if a.id in self.guests and b.id in self.guests:
+            return None  # compared in their own group
         pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         if pair in self.aligned:
             sim = self.aligned[pair]
@@ -386,16 +389,31 @@ def _groups(members, keys, edges, aligned, generic: frozenset[str], copies) -> l
         ca |= cb
         for k in cb:
             comp[k] = ca
+    joins = _undated_joins(comp, edges, vetoed)
     out, seen = [], set()
     for k in members:
         ks = comp[k]
         if id(ks) in seen:
             continue
         seen.add(id(ks))
-        claims = sorted((c for x in ks for c in members[x]), key=lambda c: c.id)
+        guests = joins.get(id(ks), set())
+        claims = sorted((c for x in ks | guests for c in members[x]), key=lambda c: c.id)
         if len(claims) > 1:
-            out.append(Group(claims, keys, edges, aligned, generic, copies))
+            out.append(Group(claims, keys, edges, aligned, generic, copies,
+                             frozenset(c.id for x in guests for c in members[x])))
     return sorted(out, key=lambda g: g.claims[0].id)
+
+
+def _undated_joins(comp, edges, vetoed) -> dict[int, set[Key]]:
+    """A figure with no date that is one fact with snapshots of two dates (which are never
+    joined) is compared with each of them, not only with the one it matched best."""
+    out: dict[int, set[Key]] = defaultdict(set)
+    for (ka, kb), v in edges.items():
+        for k, other in ((ka, kb), (kb, ka)):
+            if v.relation == SAME and not k.when and comp[k] is not comp[other] \
+                    and not any(frozenset((k, x)) in vetoed for x in comp[other]):
+                out[id(comp[other])].add(k)
+    return out
 
 
 def _related(members, edges) -> list[Related]:

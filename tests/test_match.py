@@ -85,6 +85,15 @@ def test_two_undated_close_counts_of_a_toll_are_a_snapshot_warning_unless_one_is
     assert not flagged(rep)  # "has now killed": a moving toll, read at some unknown hour
 
 
+def test_an_undated_count_is_compared_with_the_snapshot_of_every_date_it_matches():
+    rep = report("More than 800 people have been injured by the storms in Ohio, officials said.",
+                 "As of January 12, 1,929 people had been injured by the storms in Ohio, according to preliminary reports.",
+                 "Another 2,000 people have been injured by the storms in Ohio, officials said.",
+                 dates={0: "2025-01-08", 1: "2025-01-12"})
+    assert ("FL103", ["1,929", "2,000"]) in flagged(rep)  # not only with the snapshot it is most like
+    assert ("FL301", ["1,929", "More than 800"]) in [(f.rule, sorted(c.text for c in f.claims)) for f in rep.findings]
+
+
 def test_the_second_of_a_series_is_another_fact_than_the_first_or_unmarked_one():
     two_rounds = "Election officials said turnout in the first round was 61% and in the second was 48%."
     assert not flagged(report(two_rounds, "Turnout in the election was 61%, officials said."))
