@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from .events import event_pairs
 from .align import Aligned
 from .models import Claim, Descriptor, Match
 from .rules import MatchingRule, RuleSet
@@ -347,6 +348,9 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[
             v = scorer.pair(by_id[x], by_id[y], aligned=sim)
             if v.relation == SAME:
                 edges[(ka, kb)] = v
+    for e in event_pairs([c for c in usable if c.kind == "date"], rules):
+        if scorer.subject(e.a, e.b)[0] is not None:  # two countries' elections are two events
+            edges[(keys[e.a.id], keys[e.b.id])] = Verdict(SAME, scorer.rule.threshold, [e.evidence])
     g = scorer.g
     generic = g.classes["people"] | g.classes["generic_heads"]
     copies: dict[tuple[str, str], list[Claim]] = defaultdict(list)

@@ -23,7 +23,8 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,:]
 
 CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronouns",
            "generic_heads", "people", "change_nouns", "change_verbs", "level_verbs",
-           "time_words", "reporting_verbs", "irregular", "rank_nouns", "comparison_markers")
+           "time_words", "reporting_verbs", "irregular", "rank_nouns", "comparison_markers",
+           "event_words")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Grammar:
 
     classes: dict[str, frozenset[str]]
     irregular: dict[str, str]  # "rose" -> "rise": forms the dictionary reads as another word
+    events: dict[str, str]  # "talks" -> "meeting": words that name what happened on a date, by kind
 
     def lemma(self, word: str) -> str:
         return self.irregular.get(word) or lemma(word)
@@ -94,6 +96,6 @@ def grammar(rules: RuleSet) -> Grammar:
         for name in CLASSES:
             entry = rules.grammar.get(name)
             classes[name] = frozenset(fold(w) for w in (entry.words if entry else []))
-        irregular = dict(w.split("=", 1) for w in classes["irregular"] if "=" in w)
-        _GRAMMARS[key] = Grammar(classes, irregular)
+        irregular, events = (dict(w.split("=", 1) for w in classes[c] if "=" in w) for c in ("irregular", "event_words"))
+        _GRAMMARS[key] = Grammar(classes, irregular, events)
     return _GRAMMARS[key]

@@ -94,6 +94,17 @@ def test_an_undated_count_is_compared_with_the_snapshot_of_every_date_it_matches
     assert ("FL301", ["1,929", "More than 800"]) in [(f.rule, sorted(c.text for c in f.claims)) for f in rep.findings]
 
 
+def test_the_date_of_one_event_by_the_same_people_in_other_words():
+    met = "Chancellor Olaf Scholz met President Emmanuel Macron in Paris on March 3, 2025, to discuss defence."
+    rep = report(met, "President Emmanuel Macron held talks with Chancellor Olaf Scholz on March 4, 2025, in Paris.")
+    (f,) = [f for f in rep.findings if f.rule == "FL101"]
+    assert f.severity == "warning" and "one event (meeting)" in f.matches[0].evidence[0]
+    assert f.fact.startswith("date of the meeting")
+    # another kind of event, or only one of the two people: not the same event
+    assert not flagged(report(met, "President Emmanuel Macron signed the pact with Chancellor Olaf Scholz on March 4, 2025."))
+    assert not flagged(report(met, "Chancellor Olaf Scholz met Prime Minister Keir Starmer on March 4, 2025."))
+
+
 def test_the_second_of_a_series_is_another_fact_than_the_first_or_unmarked_one():
     two_rounds = "Election officials said turnout in the first round was 61% and in the second was 48%."
     assert not flagged(report(two_rounds, "Turnout in the election was 61%, officials said."))

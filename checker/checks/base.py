@@ -106,13 +106,17 @@ def how_read(claims: list[Claim]) -> str:
 
 def fact_label(ctx: Context, claims: list[Claim]) -> str:
     """"bilateral trade (Laos–Vietnam, 2025)": what, about whom, when."""
+    if all(c.kind == "date" for c in claims):  # the date is the fact: no time of its own
+        return f"{measure_name(ctx, claims)} ({subject_label(claims)})"
     return f"{measure_name(ctx, claims)} ({subject_label(claims)}, {time_label(claims)})"
 
 
 def what(ctx: Context, claims: list[Claim], timed: bool = True) -> str:
     """The fact in words: "trade for Laos and Vietnam in 2025", "the date of talks"."""
     name = measure_name(ctx, claims)
-    if name.startswith("date"):
+    if name.startswith("date of"):
+        name = f"the {name}"
+    elif name.startswith("date"):
         name = "the date" + (f" of {name[6:-1]}" if name != "date" else "")
     subjects = Counter(tuple(c.subject) for c in claims if c.subject)
     words = [name] + ([f"for {join(list(subjects.most_common(1)[0][0]))}"] if subjects else [])
@@ -124,6 +128,10 @@ def what(ctx: Context, claims: list[Claim], timed: bool = True) -> str:
 
 def measure_name(ctx: Context, claims: list[Claim]) -> str:
     if all(c.kind == "date" for c in claims):
+        events = Counter(" and ".join(t.text for t in c.descriptor.terms if t.role == "event") for c in claims)
+        event = events.most_common(1)[0][0]
+        if event:
+            return f"date of the {event}"
         words = Counter(" ".join(t.text for t in c.descriptor.terms if t.role in ("verb", "subject"))
                         for c in claims)
         what = words.most_common(1)[0][0] if words else ""

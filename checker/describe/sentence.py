@@ -52,8 +52,9 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[D
         m = mentions[it.slot]
         if m.kind in VALUE_KINDS:
             out[it.slot] = _describe_value(items, i, m, g, mentions, rules)
-        elif m.kind == "date":  # "founded in 1998": what happened then, for reports
-            out[it.slot] = describe(items, i, g, mentions)
+        elif m.kind == "date":  # "founded in 1998": what happened then, for reports and events
+            d = describe(items, i, g, mentions)
+            out[it.slot] = d.model_copy(update={"terms": d.terms + _events(items, i, g)})
     return out, named
 
 
@@ -86,6 +87,21 @@ def _describe_value(items: list[Item], i: int, m: Mention, g: Grammar, mentions:
     if instance is not None:
         d = d.model_copy(update={"terms": d.terms + [instance]})
     return d.model_copy(update={"concept": concept, "concept_phrase": phrase, "change": change, "moving": moving})
+
+
+CLAUSE_BREAKS = frozenset(",;:—–")
+
+
+def _events(items: list[Item], i: int, g: Grammar) -> list[Term]:
+    """"held talks with Sisoulith on April 24": the kinds of event named in a date's clause
+    (rules/grammar.toml `event_words`), which tell the dates of one event across sources."""
+    lo, hi = i, i + 1
+    while lo > 0 and items[lo - 1].text not in CLAUSE_BREAKS:
+        lo -= 1
+    while hi < len(items) and items[hi].text not in CLAUSE_BREAKS:
+        hi += 1
+    kinds = dict.fromkeys(g.events[it.low] for it in items[lo:hi] if it.kind == "word" and it.low in g.events)
+    return [Term(lemma=k, role="event", text=k) for k in kinds]
 
 
 INSTANCE_GAP = 2  # words between the ordinal and its verb: "the second (aftershock) was 6.6"

@@ -1,0 +1,68 @@
+"""Dates of one event across sources: "held talks with Sisoulith in Vientiane on April 24" and
+"meeting with ... Thongloun Sisoulith on April 25, 2025" date the same meeting.
+
+Two dates are the date of one event when both give a day, name at least two of the same people,
+organisations or named events, and the clause around each date names an event of the same kind
+(read by the describe stage from rules/grammar.toml `event_words`: "talks", "met" are meetings). That is weaker
+evidence than aligned sentences: such a match is never sure, so a conflict it finds is a warning.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .entities import find_entities
+from .models import Claim
+from .rules import RuleSet
+from .text import fold
+
+DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+PARTICIPANT_KINDS = frozenset({"person", "organisation", "event"})
+MIN_SHARED = 2  # one shared name is a person's busy week, not one event
+
+
+@dataclass(frozen=True)
+class EventDate:
+    claim: Claim
+    kinds: frozenset[str]  # kinds of event the date's clause names
+    names: dict[str, str]  # who or what took part: folded name -> as the sentence names it
+
+
+@dataclass(frozen=True)
+class EventPair:
+    a: Claim
+    b: Claim
+    evidence: str
+
+
+def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
+    """Pairs of day dates from two articles that date one event."""
+    dated = [e for c in claims if (e := _event_date(c, rules)) is not None]
+    by_name: dict[str, list[EventDate]] = defaultdict(list)
+    for e in dated:
+        for n in e.names:
+            by_name[n].append(e)
+    seen: set[tuple[str, str]] = set()
+    out: list[EventPair] = []
+    for group in by_name.values():  # blocking by a shared name keeps this near-linear
+        for i, x in enumerate(group):
+            for y in group[i + 1:]:
+                key = (x.claim.id, y.claim.id) if x.claim.id < y.claim.id else (y.claim.id, x.claim.id)
+                if key in seen or x.claim.article == y.claim.article:
+                    continue
+                seen.add(key)
+                shared, kinds = sorted(x.names.keys() & y.names.keys()), x.kinds & y.kinds
+                if len(shared) >= MIN_SHARED and kinds:
+                    who = " and ".join(x.names[n] for n in shared[:3])
+                    out.append(EventPair(x.claim, y.claim, f"one event ({', '.join(sorted(kinds))}) with {who}"))
+    return out
+
+
+def _event_date(c: Claim, rules: RuleSet) -> EventDate | None:
+    kinds = frozenset(c.descriptor.lemmas("event"))
+    if c.kind != "date" or not kinds or not isinstance(c.value, str) or not DAY_RE.fullmatch(c.value) \
+            or not any(ch.isdigit() for ch in c.text):
+        return None
+    names = {fold(e.name): e.name for e in find_entities(c.quote, rules) if e.kind in PARTICIPANT_KINDS}
+    return EventDate(c, kinds, names) if len(names) >= MIN_SHARED else None
