@@ -29,6 +29,9 @@ def described(sentence: str) -> dict:
     # N of X, N in X
     ("The incumbent took 36% of the vote.", "36%", "n-of-x", ["vote"]),
     ("The storm caused $1.6 billion in economic losses.", "$1.6 billion", "n-in-x", ["economic", "loss"]),
+    # past a restatement in parentheses
+    ("The insurer paid 2 million euros ($2.2 million) in damages to the family.", "2 million euros", "n-in-x", ["damage"]),
+    ("The blaze has burned 36,000 acres (56 square miles) of forest.", "36,000 acres", "n-of-x", ["forest"]),
     # subject - verb - number
     ("The film grossed $99.9 million in North America.", "$99.9 million", "frame", ["film"]),
     ("Turnout was 61.2% in the capital.", "61.2%", "frame", ["turnout"]),

@@ -37,7 +37,8 @@ def title_case(toks: list[Token]) -> bool:
 def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: frozenset[str] = frozenset()) -> list[Item]:
     """Tokens with every mention replaced by one slot (tokens a mention overlaps are dropped).
     `known`: names the rules know (countries, organisations), a name in any case."""
-    spans = sorted((m.start, m.end, i) for i, m in enumerate(mentions))
+    closing = {t.start for t in toks if t.text in ")]"}
+    spans = sorted((m.start, _end(m, closing), i) for i, m in enumerate(mentions))
     titled = title_case(toks)
     first = next((t.start for t in toks if t.is_word), -1)
     out: list[Item] = []
@@ -59,6 +60,14 @@ def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: froz
     for a, b, i in spans[k:]:
         out.append(Item("slot", a, b, mentions[i].text, "#", slot=i))
     return out
+
+
+def _end(m: Mention, closing: set[int]) -> int:
+    """Where a mention's slot ends: after the restatement in parentheses, so that what follows
+    it still reads as its measure ("10 million rupees ($115,937) in compensation")."""
+    if m.twin is None or m.twin.end < m.end:
+        return m.end
+    return m.twin.end + 1 if m.twin.end in closing else m.twin.end
 
 
 class Chunk(NamedTuple):
