@@ -101,7 +101,7 @@ class Scorer:
             return Verdict(DIFFERENT)
         measure, why = self.measure(a.descriptor, b.descriptor)
         subject, swhy = self.subject(a, b)
-        if subject is None or (measure is None and aligned is None):
+        if subject is None or measure is None:
             return Verdict(DIFFERENT, veto=True)
         measure = measure or 0.0
         slip = scale_slip(a, b) and a.article != b.article and modality_class(a.modality) == modality_class(b.modality)
@@ -147,8 +147,8 @@ class Scorer:
         """"hospitals destroyed" and "hospitals damaged", "people on board" and "people on the
         ground" are two counts."""
         for role in QUALIFIER_ROLES:
-            pa, pb = a.lemmas(role), b.lemmas(role)
-            if pa and pb and not pa & pb:
+            pa, pb = _said(a, role), _said(b, role)
+            if pa and pb and not pa & pb and not (a.concept and a.concept == b.concept):
                 return True
         return False
 
@@ -238,6 +238,15 @@ def scale_slip(a: Claim, b: Claim) -> bool:
 
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit()).strip("0")
+
+
+def _said(d: Descriptor, role: str) -> set[str]:
+    """The words in a role, counting a predicate that named the concept ("left 310 dead and
+    missing" still says what happened to them when the lexicon knows the phrase)."""
+    words = d.lemmas(role)
+    if role == "predicate" and d.rule == "predicate" and d.concept:
+        words |= d.lemmas("concept")
+    return words
 
 
 def qualifiers(d: Descriptor) -> set[str]:
@@ -336,9 +345,10 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[
         members[keys[c.id]].append(c)
     by_id = {c.id: c for c in usable}
     # aligned sentences about different named subjects ("Arsenal paid €65m", "Chelsea paid
-    # €75m") are two facts however alike their words
+    # €75m") or measures known to differ ("left 310 dead", "left 4,800 homeless") are two facts
+    # however alike their words
     pairs = {(a.a, a.b) if a.a < a.b else (a.b, a.a): a.similarity for a in aligned
-             if a.a in by_id and a.b in by_id and scorer.subject(by_id[a.a], by_id[a.b])[0] is not None}
+             if a.a in by_id and a.b in by_id and _may_align(scorer, by_id[a.a], by_id[a.b])}
     edges: dict[tuple[Key, Key], Verdict] = {}
     for ka, kb in _candidates(members):
         edges[(ka, kb)] = scorer.pair(members[ka][0], members[kb][0])
@@ -358,6 +368,10 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[
         copies[(x, by_id[y].article)].append(by_id[y])
         copies[(y, by_id[x].article)].append(by_id[x])
     return _groups(members, keys, edges, pairs, generic, dict(copies)), _related(members, edges)
+
+
+def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:
+    return scorer.subject(a, b)[0] is not None and scorer.measure(a.descriptor, b.descriptor)[0] is not None
 
 
 def _candidates(members: dict[Key, list[Claim]]):

@@ -87,3 +87,9 @@ def test_an_ordinal_subject_says_which_of_a_series_the_value_is_about():
     d = described("Turnout in the second round was 48%.")
     assert d["48%"].lemmas("instance") == {"#2"}
     assert not described("The team's second-highest scorer had 24 points.")["24 points"].lemmas("instance")
+
+
+def test_a_resultative_verb_counts_the_state_it_left_people_in():
+    d = described("The cyclone has left 350 people dead and missing in the north.")["350"]
+    assert (d.rule, d.concept) == ("predicate", "dead_and_missing")
+    assert described("The storm left 5,000 people homeless.")["5,000"].head == ["homeless"]

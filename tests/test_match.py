@@ -105,6 +105,15 @@ def test_the_date_of_one_event_by_the_same_people_in_other_words():
     assert not flagged(report(met, "Chancellor Olaf Scholz met Prime Minister Keir Starmer on March 4, 2025."))
 
 
+def test_aligned_sentences_that_count_different_things_are_two_facts():
+    dead = "As of Sunday, the cyclone had left 310 people dead and missing in Mozambique, officials said."
+    homeless = "As of Sunday, the cyclone had left 4,800 people homeless in Mozambique, officials said."
+    fewer = "As of Sunday, the cyclone had left 290 people dead and missing in Mozambique, officials said."
+    same_day = {0: "2025-03-10", 1: "2025-03-10"}
+    assert not flagged(report(dead, homeless, dates=same_day))
+    assert flagged(report(dead, fewer, dates=same_day)) == [("FL101", ["290", "310"])]
+
+
 def test_the_second_of_a_series_is_another_fact_than_the_first_or_unmarked_one():
     two_rounds = "Election officials said turnout in the first round was 61% and in the second was 48%."
     assert not flagged(report(two_rounds, "Turnout in the election was 61%, officials said."))

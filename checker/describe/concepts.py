@@ -33,6 +33,8 @@ def concepts(rules) -> Concepts:
             for p in [*rule.phrases, *rule.nouns]:
                 seq = tuple(g.lemma(w) for w in fold(p).split())
                 phrases.setdefault(seq, name)
+                # frames keep no conjunctions: "left 350 dead and missing" reads (dead, miss)
+                phrases.setdefault(tuple(w for w in seq if not g.is_("conjunctions", w)), name)
         units = {u: name for name, rule in rules.metrics.items() for u in rule.units}
         _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1))
     return _CONCEPTS[key]

@@ -124,6 +124,8 @@ class Reader:
         if self.g.is_("auxiliaries", first.low) or self.participle(first):
             return self.predicate(j)
         if self.g.is_("people", first.low):  # "1,929 others injured", "12 more remain missing"
+            if i > 0 and self.g.is_("resultative_verbs", items[i - 1].lemma):
+                return [self.term(first, "counted")] + self.complement(j + 1)
             return self.after_counted([self.term(first, "counted")], j + 1)
         if self.closed(first):
             return []
@@ -159,6 +161,16 @@ class Reader:
         if j < len(self.items) and self.items[j].kind == "word" and self.g.is_("prepositions", self.items[j].low):
             j = self.skip(j + 1, ("determiners",))  # "were in need of aid", "are under water"
         return self.phrase_right(j, "predicate", 2)[0]
+
+    def complement(self, j: int) -> list[Term]:
+        """"(left 350 people) dead and missing", "(left 5,000) homeless": the state the verb
+        left them in, which is what is counted."""
+        items = self.items
+        terms, j = self.phrase_right(j, "predicate", 2)
+        while terms and j + 1 < len(items) and items[j].low in ("and", "or") and self.open_word(items[j + 1]):
+            more, j = self.phrase_right(j + 1, "predicate", 2)
+            terms += more
+        return terms
 
     def after_counted(self, terms: list[Term], j: int) -> list[Term]:
         items, g = self.items, self.g
