@@ -1,7 +1,7 @@
 """Matching: which claims state the same fact, as weighed evidence (measure, subject, time,
 sentence), aligned copies, scale slips; and what keeps two facts apart."""
 from checker.models import Article
-from checker.pipeline import analyse, extract_article
+from checker.pipeline import analyse
 from checker.rules import load_rules
 
 RULES = load_rules()
