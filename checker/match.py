@@ -63,7 +63,7 @@ def key_of(c: Claim) -> Key:
         measure = (d.concept,) + tuple(sorted(qualifiers(d)))
     else:
         measure = tuple(sorted(d.lemmas(*STRONG_ROLES, "modifier") or d.lemmas()))
-    return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity"))), tuple(c.subject),
+    return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d))), tuple(c.subject),
                c.when.label or "", modality_class(c.modality), c.aggregation)
 
 
@@ -134,7 +134,7 @@ class Scorer:
         """How alike two measures are, 0..1; None when they are known to differ."""
         if (a.concept and b.concept and a.concept != b.concept) or _entities_differ(a, b) \
                 or self._predicates_differ(a, b) or _counted_differ(a, b, self.g.classes["people"]) \
-                or instances(a) != instances(b):
+                or instances(a) != instances(b) or _named_subjects_differ(a, b):
             return None, ""
         wa, wb = self.weights(a), self.weights(b)
         total = sum(wa.values()) + sum(wb.values())
@@ -156,8 +156,8 @@ class Scorer:
         """Each word's weight (by the frame that found it); a concept stands for its words."""
         out: dict[str, float] = {}
         for t in d.terms:
-            if t.role in ("concept", "instance"):
-                continue  # the concept stands for its words; the instance only tells facts apart
+            if t.role in ("concept", "instance", "owner"):
+                continue  # the concept stands for its words; instance and owner only tell facts apart
             w = self.rule.roles.get(t.role, 0.3)
             if self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma):
                 w = min(w, GENERIC_WEIGHT)  # "people", "total": say little about what is measured
@@ -278,6 +278,21 @@ def _counted_differ(a: Descriptor, b: Descriptor, people: frozenset[str]) -> boo
         return not ca & cb or ca < cb or cb < ca
     kinds = {bool(a.lemmas("counted") & people), bool(b.lemmas("counted") & people)}
     return kinds == {True, False} and bool(ca or cb)
+
+
+def _named_subjects_differ(a: Descriptor, b: Descriptor) -> bool:
+    """"Smith won 52.3% of the vote" and "Jones won 46.1%", "Chelsea paid €75m" and "Arsenal
+    paid €65m", "Police put the crowd at 15,000" and "Organisers said 60,000": the verb's
+    subject is a name (or a capitalised noun) on both sides, and they are not the same."""
+    na, nb = named_subjects(a), named_subjects(b)
+    return bool(na and nb and not na & nb)
+
+
+def named_subjects(d: Descriptor) -> set[str]:
+    """Whose figure it is, when the grammar says: a capitalised subject of the verb, or an owner
+    ("Microsoft's revenue")."""
+    return {t.lemma.removesuffix("'s").removesuffix("’s") for t in d.terms
+            if t.role == "owner" or (t.role == "subject" and t.text[:1].isupper())}
 
 
 def _entities_differ(a: Descriptor, b: Descriptor) -> bool:

@@ -114,6 +114,19 @@ def test_aligned_sentences_that_count_different_things_are_two_facts():
     assert flagged(report(dead, fewer, dates=same_day)) == [("FL101", ["290", "310"])]
 
 
+def test_figures_of_different_named_subjects_are_two_facts():
+    same_day = {0: "2025-06-16", 1: "2025-06-16"}
+    for a, b in [("In Ohio, Smith won 52.3% of the vote.", "In Ohio, Jones won 46.1% of the vote."),
+                 ("Chelsea paid €75m for the midfielder.", "Arsenal paid €65m for the midfielder."),
+                 ("Apple's revenue rose 6% to $94.9 billion in the quarter.",
+                  "Microsoft's revenue rose 16% to $65.6 billion in the quarter.")]:
+        assert not flagged(report(a, b, dates=same_day)), (a, b)
+    # the same owner with another figure is still one fact; "third-quarter" is a time, not one of a series
+    rep = report("Nvidia reported revenue of $35.1 billion for the third quarter.",
+                 "Nvidia's third-quarter revenue came in at $32.1 billion.", dates=same_day)
+    assert flagged(rep) == [("FL101", ["$32.1 billion", "$35.1 billion"])]
+
+
 def test_the_second_of_a_series_is_another_fact_than_the_first_or_unmarked_one():
     two_rounds = "Election officials said turnout in the first round was 61% and in the second was 48%."
     assert not flagged(report(two_rounds, "Turnout in the election was 61%, officials said."))

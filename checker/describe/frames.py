@@ -22,6 +22,9 @@ from ..models import Descriptor, Mention, Term
 from ..words import Grammar
 from .items import HARD_STOPS, MAX_PHRASE, RELATIVE, SLOT_KINDS_IN_NAMES, Chunk, Item
 
+POSSESSIVE = ("'s", "’s")
+
+
 class Reader:
     """Reads the frames around one slot of a sentence's items."""
 
@@ -334,6 +337,8 @@ class Reader:
                     cur.insert(0, self.term(it, "subject"))
                 filled = True
             elif it.proper or it.kind == "slot":
+                if self.owner(it) and len(cur) < MAX_PHRASE:
+                    cur.insert(0, self.term(it, "owner"))
                 filled = True  # a name or a number fills a phrase but does not name a measure
             j -= 1
         if filled:
@@ -350,10 +355,18 @@ class Reader:
                 start = j + 1
                 break
         j = start
+        owners = []
         while j < i and not self.open_word(self.items[j]):
+            if self.owner(self.items[j]):
+                owners.append(self.term(self.items[j], "owner"))
             j += 1
         terms, _ = self.phrase_right(j, "topic") if j < i else ([], j)
-        return terms
+        return owners + terms if terms else terms
+
+    def owner(self, it: Item) -> bool:
+        """"Microsoft's revenue", "Haaland's goals": whose figure it is (a country's is the
+        subject stage's business)."""
+        return it.proper and not it.known and it.low.endswith(POSSESSIVE)
 
 
 def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> Descriptor:

@@ -26,6 +26,7 @@ class Item:
     lemma: str = ""
     slot: int = -1  # index of the mention, for slots
     proper: bool = False  # capitalised inside a sentence that is not in title case: a name
+    known: bool = False  # a name the rules know (a country, an organisation)
 
 
 def title_case(toks: list[Token]) -> bool:
@@ -56,7 +57,7 @@ def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: froz
             t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
             or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)))
         out.append(Item(kind, t.start, t.end, t.text, t.low, g.lemma(t.low) if kind == "word" else t.low,
-                        proper=proper))
+                        proper=proper, known=name))
     for a, b, i in spans[k:]:
         out.append(Item("slot", a, b, mentions[i].text, "#", slot=i))
     return out

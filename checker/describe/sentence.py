@@ -2,6 +2,8 @@
 frames alone cannot say (changes, references, ranks, pronouns)."""
 from __future__ import annotations
 
+import re
+
 from ..models import Descriptor, Mention, Term
 from ..words import Grammar, grammar, tokens
 from .concepts import longest_phrase, claim_kind, concept_of, concepts, known_names
@@ -51,14 +53,15 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[D
             continue
         m = mentions[it.slot]
         if m.kind in VALUE_KINDS:
-            out[it.slot] = _describe_value(items, i, m, g, mentions, rules)
+            out[it.slot] = _describe_value(text, items, i, m, g, mentions, rules)
         elif m.kind == "date":  # "founded in 1998": what happened then, for reports and events
             d = describe(items, i, g, mentions)
             out[it.slot] = d.model_copy(update={"terms": d.terms + _events(items, i, g)})
     return out, named
 
 
-def _describe_value(items: list[Item], i: int, m: Mention, g: Grammar, mentions: list[Mention], rules) -> Descriptor:
+def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar, mentions: list[Mention],
+                    rules) -> Descriptor:
     if _reference(items, i, m, g):
         return Descriptor(rule="reference")
     if m.kind == "ordinal" and not _rank(items, i, m, g):
@@ -83,7 +86,7 @@ def _describe_value(items: list[Item], i: int, m: Mention, g: Grammar, mentions:
         named = set(phrase.split())
         d = d.model_copy(update={"terms": [t.as_role("concept") if t.lemma in named or c.phrases.get((t.lemma,)) == concept
                                            else t for t in d.terms]})
-    instance = _instance(items, i, mentions, g)
+    instance = _instance(text, items, i, mentions, g)
     if instance is not None:
         d = d.model_copy(update={"terms": d.terms + [instance]})
     return d.model_copy(update={"concept": concept, "concept_phrase": phrase, "change": change, "moving": moving})
@@ -104,11 +107,12 @@ def _events(items: list[Item], i: int, g: Grammar) -> list[Term]:
     return [Term(lemma=k, role="event", text=k) for k in kinds]
 
 
+NEXT_WORD_RE = re.compile(r"[\s-]*(\w+)")
 INSTANCE_GAP = 2  # words between the ordinal and its verb: "the second (aftershock) was 6.6"
 OBJECT_GAP = 4  # words between that verb and the value: "the second had a magnitude of 6.5"
 
 
-def _instance(items: list[Item], i: int, mentions: list[Mention], g: Grammar) -> Term | None:
+def _instance(text: str, items: list[Item], i: int, mentions: list[Mention], g: Grammar) -> Term | None:
     """"the magnitude of the first quake was 7.7 and the second was 6.6": which one of a series
     the value is about, when an ordinal is the subject of the verb that gives the value."""
     verb = next((k for k in range(i - 1, max(-1, i - 2 - OBJECT_GAP), -1)
@@ -120,7 +124,8 @@ def _instance(items: list[Item], i: int, mentions: list[Mention], g: Grammar) ->
         it = items[k]
         if it.kind == "slot":
             m = mentions[it.slot]
-            if m.kind == "ordinal" and isinstance(m.value, (int, float)) and not _rank(items, k, m, g):
+            if m.kind == "ordinal" and isinstance(m.value, (int, float)) and not _rank(items, k, m, g) \
+                    and not _period(text, m, g):
                 return Term(lemma=f"#{int(m.value)}", role="instance", text=m.text)
             return None
         if it.kind != "word" or it.proper:
@@ -133,6 +138,12 @@ def _rank(items: list[Item], i: int, m: Mention, g: Grammar) -> bool:
     nxt = items[i + 1] if i + 1 < len(items) else None
     words = [m.text.lower().rsplit("-", 1)[-1]] + ([nxt.low] if nxt is not None and nxt.kind == "word" else [])
     return any(w.endswith("est") or g.is_("rank_nouns", w) for w in words)
+
+
+def _period(text: str, m: Mention, g: Grammar) -> bool:
+    """"the third quarter", "third-quarter revenue", "the second half": a time, not one of a series."""
+    nxt = NEXT_WORD_RE.match(text, m.end)
+    return nxt is not None and g.is_("time_words", nxt.group(1).lower())
 
 
 REFERENCE_MAX = 12  # "the two countries", "the three leaders": who, not how many
