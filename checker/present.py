@@ -58,11 +58,16 @@ def rows(f: Finding) -> list[Row]:
 def measures(c: Claim) -> str:
     """What the figure counts or measures, as read from its sentence."""
     d = c.descriptor  # the lexicon's name for it when it has one, else the words of the sentence
+    if c.kind == "date":
+        event = " and ".join(t.text for t in d.terms if t.role == "event")
+        return f"the date of the {event}" if event else "a date"
     words = c.metric or d.concept or d.text or " ".join(d.head)
     return words.replace("_", " ") if words else "not described"
 
 
 def when(c: Claim) -> str:
+    if c.kind == "date":
+        return "the date itself"
     origin = time_origin(c.when)
     return time_words(c.when) + (f" ({origin})" if origin else "")
 

@@ -1,5 +1,6 @@
 """Matching: which claims state the same fact, as weighed evidence (measure, subject, time,
 sentence), aligned copies, scale slips; and what keeps two facts apart."""
+from checker import present
 from checker.models import Article
 from checker.pipeline import analyse
 from checker.rules import load_rules
@@ -100,6 +101,7 @@ def test_the_date_of_one_event_by_the_same_people_in_other_words():
     (f,) = [f for f in rep.findings if f.rule == "FL101"]
     assert f.severity == "warning" and "one event (meeting)" in f.matches[0].evidence[0]
     assert f.fact.startswith("date of the meeting")
+    assert [(present.measures(c), present.when(c)) for c in f.claims] == [("the date of the meeting", "the date itself")] * 2
     # another kind of event, or only one of the two people: not the same event
     assert not flagged(report(met, "President Emmanuel Macron signed the pact with Chancellor Olaf Scholz on March 4, 2025."))
     assert not flagged(report(met, "Chancellor Olaf Scholz met Prime Minister Keir Starmer on March 4, 2025."))
