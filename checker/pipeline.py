@@ -1,13 +1,13 @@
 """The pipeline: load -> sentences -> extract -> claims -> match -> compare -> Report."""
 from __future__ import annotations
 
-from .baseline import finding_fingerprint
+from pydantic import BaseModel, ConfigDict
+
 from .align import align
+from .baseline import finding_fingerprint
 from .checks import Context, run_checks
-from .extract import extract_mentions, limit_notes
 from .load import load_inputs
 from .match import comparable, match
-from pydantic import BaseModel, ConfigDict
 
 from .claims import extract_claims
 from .describe import describe_article
@@ -37,6 +37,8 @@ MAX_ARTICLE = 2_000_000  # characters of one article read: longer is a data dump
 
 
 def extract_article(article: Article, rules: RuleSet) -> Extracted:
+    from .extract import extract_mentions  # not imported when every article comes from the cache
+
     read = _readable(article)
     sentences = article_sentences(read)
     mentions = [extract_mentions(s.text, rules) for s in sentences]
@@ -105,6 +107,10 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
 
 def limit_warnings(articles: list[Article], extracted: list[Extracted]) -> list[InputWarning]:
     """What a size limit kept the extractor from reading, by file and line: never silent."""
+    if not any(m.kind == "limit" for e in extracted for ms in e.mentions for m in ms):
+        return []  # the usual case, known without importing the extractor
+    from .extract import limit_notes
+
     return [InputWarning(path=a.path, line=s.line, message=msg)
             for a, e in zip(articles, extracted) for s, ms in zip(e.sentences, e.mentions)
             for msg in limit_notes(ms)]
