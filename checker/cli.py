@@ -6,6 +6,7 @@ naming the file), 3 internal error (a bug: one line; the traceback with --debug)
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 import traceback
@@ -134,7 +135,10 @@ def _analyse(paths: list[Path], rules, jobs: int | None, cache: Path | None):
 
     articles, warnings = load_inputs([str(p) for p in paths])
     extracted = extract_all(articles, rules, jobs or default_jobs(), cache, progress=sys.stderr.isatty())
-    return articles, analyse(articles, rules, warnings, extracted=extracted)
+    gc.freeze()  # what the run holds to the end is no garbage: no full collection scans it again
+    report = analyse(articles, rules, warnings, extracted=extracted)
+    gc.freeze()
+    return articles, report
 
 
 def _article_base(paths: list[Path]) -> str:
