@@ -137,7 +137,10 @@ def record_peak() -> None:
 
 
 # `factlint ARGS...` in a child that reports its own peak memory
+# The child imports checker from PYTHONPATH (this tree or a baseline's): the entry bench_shapes
+# puts first on sys.path for itself is taken off again.
 CLI_CHILD = ("import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); import bench_shapes; "
+             "sys.path.remove(str(bench_shapes.REPO)); "
              "bench_shapes.record_peak(); sys.argv[0] = 'factlint'; runpy.run_module('checker', run_name='__main__')")
 
 

@@ -41,13 +41,36 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
 
     read = _readable(article)
     sentences = article_sentences(read)
-    mentions = [extract_mentions(s.text, rules) for s in sentences]
+    texts = [s.text for s in sentences]
+    version = rules.version()
+    mentions = [_once(_SENTENCES, (version, t), lambda t=t: extract_mentions(t, rules)) for t in texts]
     if read is not article and sentences:
         note = f"article of {len(article.text):,} characters: only the first {len(read.text):,} were read"
         mentions[-1] = mentions[-1] + [Mention(kind="limit", text="", start=len(sentences[-1].text),
                                                end=len(sentences[-1].text), value=note)]
-    return Extracted(sentences=sentences, mentions=mentions,
-                     descriptors=describe_article([s.text for s in sentences], mentions, rules))
+        descriptors = describe_article(texts, mentions, rules)
+    else:
+        descriptors = _once(_BODIES, (version, tuple(texts)), lambda: describe_article(texts, mentions, rules))
+    return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors)
+
+
+# Wire copy is reprinted word for word: a sentence, or a whole body, met again in this process is
+# read once. Mentions are a pure function of the sentence and the rules, descriptors of the
+# body's sentences and the rules (what the extraction cache relies on too), and models are
+# frozen, so one result serves every copy.
+_SENTENCES: dict[tuple[str, str], list[Mention]] = {}
+_BODIES: dict[tuple[str, tuple[str, ...]], list[list[Descriptor]]] = {}
+_ONCE_LIMIT = 20_000  # entries per table, then it starts again: memory stays bounded
+
+
+def _once(table: dict, key: tuple, compute):
+    got = table.get(key)
+    if got is None:
+        got = compute()
+        if len(table) >= _ONCE_LIMIT:
+            table.clear()
+        table[key] = got
+    return got
 
 
 def _readable(article: Article) -> Article:
