@@ -136,6 +136,7 @@ def _analyse(paths: list[Path], rules, jobs: int | None, cache: Path | None):
     articles, warnings = load_inputs([str(p) for p in paths])
     extracted = extract_all(articles, rules, jobs or default_jobs(), cache, progress=sys.stderr.isatty())
     gc.freeze()  # what the run holds to the end is no garbage: no full collection scans it again
+    gc.enable()  # the analysis makes short-lived objects too (off at start-up: see main)
     report = analyse(articles, rules, warnings, extracted=extracted)
     gc.freeze()
     return articles, report
@@ -315,6 +316,10 @@ def main(argv: list[str] | None = None) -> None:
     for stream in (sys.stdout, sys.stderr):  # a report never dies on a console that is not UTF-8
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    collecting = gc.isenabled()
+    # Start-up (imports, rules, articles, extraction) builds what lives to the end of the process:
+    # no cyclic collection scans it; `check` turns the collector on for its analysis (_analyse).
+    gc.disable()
     try:
         app(args=args, prog_name="factlint")
     except KeyboardInterrupt:
@@ -327,3 +332,6 @@ def main(argv: list[str] | None = None) -> None:
             internal_error(exc)
         except typer.Exit as done:
             sys.exit(done.exit_code)
+    finally:
+        if collecting:
+            gc.enable()
