@@ -14,7 +14,7 @@ from pathlib import Path
 
 CACHE_NAME = ".factlint_cache"
 PROJECT_MARKERS = ("factlint.toml", "pyproject.toml", ".git")  # what makes a folder a project root
-CACHE_README = "# Created by factlint: its extraction cache. Safe to delete.\n*\n"
+CACHE_README = "# Created by factlint: its cache (extracted articles, validated rules). Safe to delete.\n*\n"
 
 
 def default_cache_dir(paths: list[Path]) -> Path:
