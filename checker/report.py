@@ -14,9 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-from . import present
 from .models import Finding, Report
-from .numberline import as_text, layout
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")  # emphasis, code, links, table cells, strike-through, headings
@@ -41,6 +39,8 @@ def _clip(text: str, n: int = 220) -> str:
 # --- text -------------------------------------------------------------------------------------
 
 def render_text(report: Report) -> str:
+    from . import present  # the readable formats only: a JSON run never imports them
+
     lines = [f"factlint: {present.tally(report)}", ""]
     if report.warnings:  # files skipped or only partly read come first: the check did not see them
         lines += ["input warnings:"] + [f"  {safe(w)}" for w in report.warnings] + [""]
@@ -56,6 +56,9 @@ def render_text(report: Report) -> str:
 
 
 def _text_finding(f: Finding, sources: present.Sources) -> list[str]:
+    from . import present
+    from .numberline import as_text, layout
+
     out = [f"{f.id} {f.severity.upper()} {f.rule} {f.name}: {safe(f.fact)}", f"  {safe(present.verdict(f))}"]
     out += [f"  {safe(line)}" for line in (present.majority(f), present.sureness(f)) if line]
     picture = layout(f)
@@ -78,6 +81,8 @@ def _text_finding(f: Finding, sources: present.Sources) -> list[str]:
 # --- Markdown ---------------------------------------------------------------------------------
 
 def render_markdown(report: Report) -> str:
+    from . import present
+
     out = ["# factlint report", "", md(present.tally(report)), ""]
     if report.warnings:
         out += ["## Input warnings", ""] + [f"- {md(w)}" for w in report.warnings] + [""]
@@ -93,6 +98,9 @@ def render_markdown(report: Report) -> str:
 
 
 def _md_finding(f: Finding, sources: present.Sources) -> list[str]:
+    from . import present
+    from .numberline import as_text, layout
+
     out = [f"## {md(f.id)} · {f.severity.capitalize()} · {md(f.fact)}", "",
            f"**{md(present.verdict(f))}**", ""]
     bullets = present.details(f) + [present.majority(f), present.sureness(f)]
