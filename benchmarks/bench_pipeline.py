@@ -1,6 +1,7 @@
 """Whole-pipeline benchmark (issues 2 and 5): throughput, peak memory, start-up, matching scale.
 
     python benchmarks/bench_pipeline.py [--quick] [--articles 10000] [--jobs 1,2,N] [--tracemalloc]
+                                        [--skip seeds,generated,startup,matching] [--baseline REV]
 
 Measured, each configuration in its own process so peak memory is its own:
 
@@ -10,7 +11,8 @@ Measured, each configuration in its own process so peak memory is its own:
                --jobs 1, 2 and N (the CPU count), with a cold cache (empty; entries are written)
                and then a warm one (every extraction read from the cache).
 3. start-up    `factlint check seeds/` as a subprocess, wall time including interpreter start-up
-               and imports (best and median of 5), without and with a warm cache.
+               and imports (best and median of 5), without and with a warm cache; with
+               --baseline REV, the same for that git revision (exported beside, same interpreter).
 4. matching    match + compare (checker.match.group, checker.compare.compare) alone on 1k, 10k
                and 100k claims taken from the generated corpus (replicated under other subjects
                and article names past what it holds); time per claim shows whether it stays
@@ -38,6 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
+from baseline import export, short  # noqa: E402
 
 
 def _maxrss_mb(who: int) -> float:
@@ -143,19 +146,22 @@ def seeds_corpus(dest: Path, at_least: int) -> int:
     return copies * len(seeds)
 
 
-def startup_times(work: Path, repeat: int = 5) -> dict:
+def startup_times(work: Path, repeat: int = 5, tree: Path = REPO) -> dict:
+    """`factlint check seeds/ --format json` of `tree` (this repository or an exported baseline),
+    run by turns without and with the cache: best and median wall seconds of `repeat` each. The
+    first cached run fills the cache and is not counted."""
     exe = REPO / ".venv" / "bin" / "factlint"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "checker"]
-    out = {}
-    for label, extra in (("no cache", ["--no-cache"]), ("warm cache", [])):
-        times = []
-        for _ in range(repeat):
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    check = [*cmd, "check", str(tree / "seeds"), "--format", "json", "--stdout"]
+    subprocess.run(check, cwd=work, capture_output=True, env=env)
+    times: dict[str, list[float]] = {"no cache": [], "warm cache": []}
+    for _ in range(repeat):
+        for label, extra in (("no cache", ["--no-cache"]), ("warm cache", [])):
             t = time.perf_counter()
-            subprocess.run([*cmd, "check", str(REPO / "seeds"), "--format", "json", "--stdout", *extra],
-                           cwd=work, capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-            times.append(time.perf_counter() - t)
-        out[label] = (min(times), statistics.median(times))
-    return out
+            subprocess.run([*check, *extra], cwd=work, capture_output=True, env=env)
+            times[label].append(time.perf_counter() - t)
+    return {label: (min(ts), statistics.median(ts)) for label, ts in times.items()}
 
 
 # --- table ------------------------------------------------------------------------------------
@@ -186,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tracemalloc", action="store_true", help="also report the Python-heap peak (slower)")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: seeds,generated,startup,matching")
+    ap.add_argument("--baseline", default=None, help="git revision whose start-up is timed beside, by turns")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
@@ -248,8 +255,13 @@ def main(argv: list[str] | None = None) -> int:
         cwd = work / "startup"
         shutil.rmtree(cwd, ignore_errors=True)
         cwd.mkdir()
-        st = startup_times(cwd)
-        print(table([[k, f"{v[0]:.3f}", f"{v[1]:.3f}"] for k, v in st.items()],
+        trees = {"this tree": REPO}
+        if args.baseline:
+            old = export(args.baseline, work / "baseline")
+            if old is not None:
+                trees[short(args.baseline)] = old
+        st = {(name, k): v for name, tree in trees.items() for k, v in startup_times(cwd, tree=tree).items()}
+        print(table([[f"{k} ({name})", f"{v[0]:.3f}", f"{v[1]:.3f}"] for (name, k), v in sorted(st.items(), key=lambda x: x[0][1])],
                     ["factlint check seeds/", "best s", "median s"]) + "\n", flush=True)
 
     if "matching" not in skip:

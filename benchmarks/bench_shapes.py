@@ -1,7 +1,7 @@
 """Cost curves for the input shapes of issue 10: does time and memory grow with the input, or faster?
 
     python benchmarks/bench_shapes.py [--quick] [--shapes line,token,article,fact,html]
-                                      [--timeout 120] [--html-baseline REV]
+                                      [--timeout 120] [--html-baseline REV] [--baseline REV]
 
 Shapes (each point a fresh process; its wall time and peak RSS, from wait4):
 
@@ -16,7 +16,9 @@ Shapes (each point a fresh process; its wall time and peak RSS, from wait4):
 line, token, article and fact run the whole `factlint check --format json --no-cache -j 1`, start-up
 included. A point that runs past --timeout is printed as "> T s" and larger points of that shape
 are skipped. "growth" is the exponent between successive points: log(t2/t1) / log(n2/n1), 1.0 for
-linear, 2.0 for quadratic. `--quick` runs small sizes, for a smoke run.
+linear, 2.0 for quadratic. `--quick` runs small sizes, for a smoke run. `--baseline REV` checks
+every point again with the factlint of that git revision (its tree exported beside, run on this
+interpreter): its seconds, and whether its JSON report is byte-identical.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from typing import NamedTuple
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
+from baseline import export, short  # noqa: E402
 HTML_BASELINE = "bcd885b"  # the last commit with the quadratic per-article view
 
 NUMBER_PIECES = ["rose 3.2% to $1,234 million", "about 56 people", "nearly 2.98 billion USD", "up to 149 km/h",
@@ -134,7 +137,10 @@ def record_peak() -> None:
 
 
 # `factlint ARGS...` in a child that reports its own peak memory
+# The child imports checker from PYTHONPATH (this tree or a baseline's): the entry bench_shapes
+# puts first on sys.path for itself is taken off again.
 CLI_CHILD = ("import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); import bench_shapes; "
+             "sys.path.remove(str(bench_shapes.REPO)); "
              "bench_shapes.record_peak(); sys.argv[0] = 'factlint'; runpy.run_module('checker', run_name='__main__')")
 
 
@@ -145,11 +151,12 @@ class Run(NamedTuple):
     stdout: str
 
 
-def measure(argv: list[str], timeout: float, cwd: Path) -> Run:
-    """Wall time, peak memory, exit code and output of one child process."""
+def measure(argv: list[str], timeout: float, cwd: Path, tree: Path = REPO) -> Run:
+    """Wall time, peak memory, exit code and output of one child process running the factlint
+    of `tree` (this repository, or a baseline's exported tree)."""
     peak_file = cwd / "peak.txt"
     peak_file.unlink(missing_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(REPO), "BENCH_PEAK_FILE": str(peak_file)}
+    env = {**os.environ, "PYTHONPATH": str(tree), "BENCH_PEAK_FILE": str(peak_file)}
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL, env=env)
@@ -165,22 +172,33 @@ def measure(argv: list[str], timeout: float, cwd: Path) -> Run:
         return Run(seconds, peak, code, out.read().decode("utf-8", "replace"))
 
 
-def check_point(shape: str, n: int, work: Path, timeout: float) -> Point:
+def check_point(shape: str, n: int, work: Path, timeout: float, baseline: Path | None = None) -> Point:
+    """One whole check of input `n` of `shape`; with `baseline` (an exported tree), the same
+    input checked by it too (`before` and `same_report` in extra)."""
     folder = work / f"{shape}_{n}"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     WRITERS[shape](folder, n)
+    run, report = _check(folder, work, timeout, REPO)
+    extra = {}
+    if run.code in (0, 1):
+        data = json.loads(report)
+        extra = {"claims": len(data["claims"]), "findings": len(data["findings"])}
+    if baseline is not None:
+        before, old = _check(folder, work, timeout, baseline)
+        extra.update(before=before.seconds, same_report=old == report)
+    shutil.rmtree(folder, ignore_errors=True)
+    return Point(n, run.seconds, run.peak_mb, run.code, extra)
+
+
+def _check(folder: Path, work: Path, timeout: float, tree: Path) -> tuple[Run, str]:
+    """`factlint check FOLDER --format json --no-cache -j 1` as `tree` has it: the run and its report."""
     report = work / "report.json"
     report.unlink(missing_ok=True)
     argv = [sys.executable, "-c", CLI_CHILD, str(REPO / "benchmarks"), "check", str(folder), "--format", "json",
             "--output", str(report), "--no-cache", "-j", "1"]
-    run = measure(argv, timeout, work)
-    extra = {}
-    if run.code in (0, 1):
-        data = json.loads(report.read_text(encoding="utf-8"))
-        extra = {"claims": len(data["claims"]), "findings": len(data["findings"])}
-    shutil.rmtree(folder, ignore_errors=True)
-    return Point(n, run.seconds, run.peak_mb, run.code, extra)
+    run = measure(argv, timeout, work, tree)
+    return run, report.read_text(encoding="utf-8") if run.code in (0, 1) else ""
 
 
 def html_point(n: int, work: Path, timeout: float, baseline: str) -> Point:
@@ -280,6 +298,10 @@ def print_shape(shape: str, points: list[Point], timeout: float, startup: float)
         rows = [[f"{p.n:,}", seconds_text(p.seconds, timeout), g, peak(p), outcome(p)]
                 for p, g in zip(points, growth(points, startup))]
         head = ["n", "seconds", "growth", "peak MB", "claims"]
+        if any("before" in p.extra for p in points):
+            for r, p in zip(rows, points):
+                r += [seconds_text(p.extra.get("before"), timeout), "yes" if p.extra.get("same_report") else "NO"]
+            head += ["before s", "same report"]
     print(f"\n{shape}: {DESCRIPTIONS[shape]}")
     print(table(rows, head), flush=True)
 
@@ -290,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shapes", default=",".join(SIZES), help="comma-separated: " + ", ".join(SIZES))
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a point is abandoned")
     ap.add_argument("--html-baseline", default=HTML_BASELINE, help="git revision whose HTML renderer runs beside")
+    ap.add_argument("--baseline", default=None,
+                    help="git revision whose whole check runs beside on every point (same report?)")
     ap.add_argument("--render-child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.render_child:
@@ -301,13 +325,16 @@ def main(argv: list[str] | None = None) -> int:
           f"timeout {args.timeout:.0f} s per point")
     work = Path(tempfile.mkdtemp(prefix="factlint-shapes-"))
     try:
+        before = export(args.baseline, work / "baseline") if args.baseline else None
+        if args.baseline:
+            print(f"beside it: commit {short(args.baseline)}" if before else f"no baseline: git cannot give {args.baseline}")
         startup = check_point("fact", 1, work, args.timeout).seconds or 0.0
         print(f"start-up (a check of one one-sentence article): {startup:.2f} s, taken off before growth")
         for shape in filter(None, args.shapes.split(",")):
             points: list[Point] = []
             for n in SIZES[shape][1 if args.quick else 0]:
                 p = html_point(n, work, args.timeout, args.html_baseline) if shape == "html" \
-                    else check_point(shape, n, work, args.timeout)
+                    else check_point(shape, n, work, args.timeout, before)
                 points.append(p)
                 if p.seconds is None:
                     break

@@ -6,6 +6,7 @@ naming the file), 3 internal error (a bug: one line; the traceback with --debug)
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 import traceback
@@ -99,6 +100,7 @@ def check(
 ) -> None:
     """Check articles for discrepancies between sources."""
     from .baseline import load_baseline
+    from .cachefiles import default_cache_dir
     from .config import apply_policy
     from .load import check_paths
     from .render import exit_code, plan_outputs, write_outputs
@@ -107,12 +109,14 @@ def check(
     # every option and path is checked before the analysis starts
     plan = plan_outputs(fmt, output, stdout)
     check_paths([str(p) for p in paths])
-    cfg, rules = _policy(paths, config_path, rules_dirs, fail_on=fail_on, min_severity=min_severity,
-                         baseline=baseline_path, select=select or None, ignore=ignore or None)
+    cache = None if no_cache else default_cache_dir(paths)
+    cfg, rules = _policy(paths, config_path, rules_dirs, cache_dir=cache, fail_on=fail_on,
+                         min_severity=min_severity, baseline=baseline_path, select=select or None,
+                         ignore=ignore or None)
     if cfg.baseline:
         load_baseline(Path(cfg.baseline))  # read again when applied; a bad one stops the run here
     only = changed_articles(paths, changed, since) if changed or since is not None else None
-    articles, report = _analyse(paths, rules, jobs, no_cache)
+    articles, report = _analyse(paths, rules, jobs, cache)
     if only is not None:
         report = only_changed(report, only)
     report = apply_policy(report, cfg, {a.path: a for a in articles}, rules=rules)
@@ -123,16 +127,19 @@ def check(
     raise typer.Exit(code)
 
 
-def _analyse(paths: list[Path], rules, jobs: int | None, no_cache: bool):
-    """(articles, report) for `paths`: load, extract (cached, in parallel), analyse."""
+def _analyse(paths: list[Path], rules, jobs: int | None, cache: Path | None):
+    """(articles, report) for `paths`: load, extract (cached in `cache`, in parallel), analyse."""
     from .load import load_inputs
     from .pipeline import analyse
-    from .runner import default_cache_dir, default_jobs, extract_all
+    from .runner import default_jobs, extract_all
 
     articles, warnings = load_inputs([str(p) for p in paths])
-    cache = None if no_cache else default_cache_dir(paths)
     extracted = extract_all(articles, rules, jobs or default_jobs(), cache, progress=sys.stderr.isatty())
-    return articles, analyse(articles, rules, warnings, extracted=extracted)
+    gc.freeze()  # what the run holds to the end is no garbage: no full collection scans it again
+    gc.enable()  # the analysis makes short-lived objects too (off at start-up: see main)
+    report = analyse(articles, rules, warnings, extracted=extracted)
+    gc.freeze()
+    return articles, report
 
 
 def _article_base(paths: list[Path]) -> str:
@@ -148,13 +155,15 @@ def _article_base(paths: list[Path]) -> str:
 
 # --- issue 4: rules, explain, config, baseline ------------------------------------------------
 
-def _policy(paths: list[Path], config_path: Optional[Path], rules_dirs: list[Path], **overrides):
+def _policy(paths: list[Path], config_path: Optional[Path], rules_dirs: list[Path], cache_dir: Optional[Path] = None,
+            **overrides):
     """(config, rules) for a command, or exit 2 with one line."""
     from .config import prepare
     from .rules import RuleError
 
     try:
-        return prepare([str(p) for p in paths], config_path, [str(d) for d in rules_dirs], **overrides)
+        return prepare([str(p) for p in paths], config_path, [str(d) for d in rules_dirs], cache_dir=cache_dir,
+                       **overrides)
     except (InputError, RuleError) as exc:
         fail(str(exc))
 
@@ -307,6 +316,10 @@ def main(argv: list[str] | None = None) -> None:
     for stream in (sys.stdout, sys.stderr):  # a report never dies on a console that is not UTF-8
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    collecting = gc.isenabled()
+    # Start-up (imports, rules, articles, extraction) builds what lives to the end of the process:
+    # no cyclic collection scans it; `check` turns the collector on for its analysis (_analyse).
+    gc.disable()
     try:
         app(args=args, prog_name="factlint")
     except KeyboardInterrupt:
@@ -319,3 +332,6 @@ def main(argv: list[str] | None = None) -> None:
             internal_error(exc)
         except typer.Exit as done:
             sys.exit(done.exit_code)
+    finally:
+        if collecting:
+            gc.enable()

@@ -728,15 +728,17 @@ def prepare(
     paths: list[str],
     config_path: Path | None = None,
     rules_dirs: Iterable[str | Path] = (),
+    cache_dir: Path | None = None,
     **overrides: Any,
 ):
     """(config, rules) for a command: discover the config, apply command-line overrides, load
-    and validate the rules. Raises InputError (config) or RuleError (rule files)."""
+    and validate the rules (validated rules cached in `cache_dir`). Raises InputError (config)
+    or RuleError (rule files)."""
     from .rules import load_rules
 
     cfg = discover_config(paths, config_path, extra_rules=rules_dirs, validate=False)
     cfg = cfg.with_overrides(**overrides)
-    rules = load_rules(cfg.rule_dirs)
+    rules = load_rules(cfg.rule_dirs, cache_dir=cache_dir)
     check_config(cfg, rules)
     return cfg, rules
 

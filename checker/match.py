@@ -413,15 +413,20 @@ def _groups(members, keys, edges, aligned, generic: frozenset[str], copies) -> l
     """Same-fact edges joined strongest first; two parts are never joined when any of their
     keys is known to be another fact (so a chain A~B~C cannot put A and C in one group)."""
     comp = {k: {k} for k in members}
-    vetoed = {frozenset(p) for p, v in edges.items() if v.veto}
+    vetoed: dict[Key, set[Key]] = defaultdict(set)  # key -> the keys known to be another fact
+    for (x, y), v in edges.items():
+        if v.veto:
+            vetoed[x].add(y)
+            vetoed[y].add(x)
     same = sorted(((v.score, p) for p, v in edges.items() if v.relation == SAME), key=lambda x: (-x[0], x[1]))
     for _, (ka, kb) in same:
         ca, cb = comp[ka], comp[kb]
-        if ca is cb or any(frozenset((x, y)) in vetoed for x in ca for y in cb):
+        small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)  # not every pair: near-linear
+        if ca is cb or any(x in vetoed and not vetoed[x].isdisjoint(big) for x in small):
             continue
-        ca |= cb
-        for k in cb:
-            comp[k] = ca
+        big |= small
+        for k in small:
+            comp[k] = big
     joins = _undated_joins(comp, edges, vetoed)
     out, seen = [], set()
     for k in members:
@@ -444,7 +449,7 @@ def _undated_joins(comp, edges, vetoed) -> dict[int, set[Key]]:
     for (ka, kb), v in edges.items():
         for k, other in ((ka, kb), (kb, ka)):
             if v.relation == SAME and not k.when and comp[k] is not comp[other] \
-                    and not any(frozenset((k, x)) in vetoed for x in comp[other]):
+                    and vetoed.get(k, set()).isdisjoint(comp[other]):
                 out[id(comp[other])].add(k)
     return out
 

@@ -1,13 +1,13 @@
 """The pipeline: load -> sentences -> extract -> claims -> match -> compare -> Report."""
 from __future__ import annotations
 
-from .baseline import finding_fingerprint
+from pydantic import BaseModel, ConfigDict
+
 from .align import align
+from .baseline import finding_fingerprint
 from .checks import Context, run_checks
-from .extract import extract_mentions, limit_notes
 from .load import load_inputs
 from .match import comparable, match
-from pydantic import BaseModel, ConfigDict
 
 from .claims import extract_claims
 from .describe import describe_article
@@ -37,15 +37,40 @@ MAX_ARTICLE = 2_000_000  # characters of one article read: longer is a data dump
 
 
 def extract_article(article: Article, rules: RuleSet) -> Extracted:
+    from .extract import extract_mentions  # not imported when every article comes from the cache
+
     read = _readable(article)
     sentences = article_sentences(read)
-    mentions = [extract_mentions(s.text, rules) for s in sentences]
+    texts = [s.text for s in sentences]
+    version = rules.version()
+    mentions = [_once(_SENTENCES, (version, t), lambda t=t: extract_mentions(t, rules)) for t in texts]
     if read is not article and sentences:
         note = f"article of {len(article.text):,} characters: only the first {len(read.text):,} were read"
         mentions[-1] = mentions[-1] + [Mention(kind="limit", text="", start=len(sentences[-1].text),
                                                end=len(sentences[-1].text), value=note)]
-    return Extracted(sentences=sentences, mentions=mentions,
-                     descriptors=describe_article([s.text for s in sentences], mentions, rules))
+        descriptors = describe_article(texts, mentions, rules)
+    else:
+        descriptors = _once(_BODIES, (version, tuple(texts)), lambda: describe_article(texts, mentions, rules))
+    return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors)
+
+
+# Wire copy is reprinted word for word: a sentence, or a whole body, met again in this process is
+# read once. Mentions are a pure function of the sentence and the rules, descriptors of the
+# body's sentences and the rules (what the extraction cache relies on too), and models are
+# frozen, so one result serves every copy.
+_SENTENCES: dict[tuple[str, str], list[Mention]] = {}
+_BODIES: dict[tuple[str, tuple[str, ...]], list[list[Descriptor]]] = {}
+_ONCE_LIMIT = 20_000  # entries per table, then it starts again: memory stays bounded
+
+
+def _once(table: dict, key: tuple, compute):
+    got = table.get(key)
+    if got is None:
+        got = compute()
+        if len(table) >= _ONCE_LIMIT:
+            table.clear()
+        table[key] = got
+    return got
 
 
 def _readable(article: Article) -> Article:
@@ -105,6 +130,10 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
 
 def limit_warnings(articles: list[Article], extracted: list[Extracted]) -> list[InputWarning]:
     """What a size limit kept the extractor from reading, by file and line: never silent."""
+    if not any(m.kind == "limit" for e in extracted for ms in e.mentions for m in ms):
+        return []  # the usual case, known without importing the extractor
+    from .extract import limit_notes
+
     return [InputWarning(path=a.path, line=s.line, message=msg)
             for a, e in zip(articles, extracted) for s, ms in zip(e.sentences, e.mentions)
             for msg in limit_notes(ms)]

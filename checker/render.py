@@ -36,10 +36,13 @@ class Output(NamedTuple):
     echo: bool
 
 
-def formats() -> dict[str, tuple]:
-    """Format name -> (render function, file extension; "" = standard output by default)."""
+def formats(core_only: bool = False) -> dict[str, tuple]:
+    """Format name -> (render function, file extension; "" = standard output by default).
+    `core_only`: the three formats of report.py, without importing the CI and HTML ones."""
     table = {"text": (render_text, ".txt"), "markdown": (render_markdown, ".md"),
              "json": (render_json, ".json")}
+    if core_only:
+        return table
     from .formats import FORMATS
 
     return {**table, **FORMATS}
@@ -47,8 +50,9 @@ def formats() -> dict[str, tuple]:
 
 def plan_outputs(fmt: str, output: Path | None, stdout: bool = False) -> list[Output]:
     """What `--format`, `--output` and `--stdout` ask for; InputError when they cannot be met."""
-    table = formats()
     names = [n.strip().lower() for n in fmt.split(",") if n.strip()]
+    core = formats(core_only=True)
+    table = core if names and all(n in core for n in names) else formats()
     unknown = [n for n in names if n not in table]
     if unknown or not names:
         raise InputError(f"--format: unknown format {', '.join(unknown) or repr(fmt)} (choose from {', '.join(table)})")

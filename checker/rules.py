@@ -368,10 +368,13 @@ def _find_top(text: str, section: str) -> int:
     return 1
 
 
-def load_rules(extra_dirs: tuple[str, ...] = (), include_bundled: bool = True) -> RuleSet:
-    """Bundled rules, then each extra folder in order; later entries override earlier ones."""
+def load_rules(extra_dirs: tuple[str, ...] = (), include_bundled: bool = True,
+               cache_dir: Path | None = None) -> RuleSet:
+    """Bundled rules, then each extra folder in order; later entries override earlier ones.
+    With `cache_dir`, rules validated once are read back from there while no rule file (and
+    no line of this module) has changed."""
     try:
-        return _load(tuple(str(d) for d in extra_dirs), include_bundled)
+        return _load(tuple(str(d) for d in extra_dirs), include_bundled, cache_dir)
     except RuleError as exc:
         msg = str(exc)
         if "\n" in msg or "\r" in msg:  # e.g. a quoted key with a newline: keep it one line
@@ -380,8 +383,12 @@ def load_rules(extra_dirs: tuple[str, ...] = (), include_bundled: bool = True) -
 
 
 @lru_cache(maxsize=8)
-def _load(extra_dirs: tuple[str, ...], include_bundled: bool) -> RuleSet:
+def _load(extra_dirs: tuple[str, ...], include_bundled: bool, cache_dir: Path | None = None) -> RuleSet:
     dirs = ([BUNDLED_RULES] if include_bundled else []) + [Path(d) for d in extra_dirs]
+    entry = _cache_entry(cache_dir, dirs) if cache_dir is not None else None
+    cached = _read_cached(entry) if entry is not None else None
+    if cached is not None:
+        return cached
     merged: dict[str, dict[str, Entry]] = {s: {} for s in SECTIONS}
     files: list[str] = []
     for d in dirs:
@@ -393,7 +400,64 @@ def _load(extra_dirs: tuple[str, ...], include_bundled: bool) -> RuleSet:
                 merged[section].update(entries)
             files.append(str(path))
     _check_references(merged)
-    return RuleSet(**merged, files=files)
+    rules = RuleSet(**merged, files=files)
+    if entry is not None:
+        _write_cached(entry, rules)
+    return rules
+
+
+# --- cache of validated rules ------------------------------------------------------------------
+# Parsing and validating every TOML file is a good part of a small run's start-up. The entry is
+# the RuleSet as JSON, keyed by this module's source, the pydantic version, and every rule file's
+# path and bytes: a change to any of them is a miss. Read back, the JSON is validated again.
+
+RULES_CACHE = "rules-v1"  # sub-folder of the cache; bump when the layout of an entry changes
+
+
+def _cache_entry(cache_dir: Path, dirs: list[Path]) -> Path | None:
+    """Where the rules read from `dirs` are cached; None when a folder or file cannot be read
+    (the loader then reports it)."""
+    import hashlib
+
+    import pydantic
+
+    h = hashlib.sha256(pydantic.VERSION.encode() + b"\0")
+    try:
+        h.update(Path(__file__).read_bytes())
+        for d in dirs:
+            h.update(b"\0dir\0" + str(d).encode("utf-8", "surrogateescape"))
+            for path in sorted(d.glob("*.toml")):
+                h.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes())
+    except OSError:
+        return None
+    return cache_dir / RULES_CACHE / f"{h.hexdigest()}.json"
+
+
+def _read_cached(entry: Path) -> RuleSet | None:
+    from . import cachefiles
+
+    data = cachefiles.read(entry)
+    if not data:
+        return None
+    try:
+        return RuleSet.model_validate_json(data)
+    except ValueError:  # corrupt or foreign: validated afresh and rewritten
+        return None
+
+
+def _write_cached(entry: Path, rules: RuleSet) -> None:
+    """Cache the rules when their JSON reads back as the very same rules (a TOML date inside a
+    check's example would come back as text: such rules are not cached)."""
+    from . import cachefiles
+
+    text = rules.model_dump_json()
+    try:
+        same = RuleSet.model_validate_json(text) == rules
+    except ValueError:
+        same = False
+    if same:
+        cachefiles.prepare(entry.parent.parent)
+        cachefiles.write(entry, text)
 
 
 def _where(source: str, section: str, key: str, field: str | None = None) -> str:

@@ -21,7 +21,6 @@ import hashlib
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,14 +28,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, TextIO
 
+from . import cachefiles
+from .cachefiles import default_cache_dir, user_cache_dir  # noqa: F401 - where the CLI finds them
 from .errors import InputError, InternalError
 from .models import Article, Report
 from .pipeline import Extracted, extract_article
 from .rules import RuleSet
 
-CACHE_NAME = ".factlint_cache"
-PROJECT_MARKERS = ("factlint.toml", "pyproject.toml", ".git")  # what makes a folder a project root
-CACHE_README = "# Created by factlint: its extraction cache. Safe to delete.\n*\n"
 CACHE_FORMAT = "extract-v1"  # sub-folder; bump when the layout of an entry changes
 # Modules whose source decides what extract_article returns; a package counts with every module
 # in it, so a file added to checker/extract/ or checker/describe/ is covered without being named.
@@ -88,39 +86,6 @@ def code_hash(here: Path, version: str) -> str:
     return h.hexdigest()[:16]
 
 
-def default_cache_dir(paths: list[Path]) -> Path:
-    """`.factlint_cache/` in the project root: the nearest folder above the first checked path
-    holding factlint.toml, pyproject.toml or .git; else the user's cache folder. Never simply
-    the folder the command runs from."""
-    first = Path(paths[0]).resolve() if paths else Path.cwd()
-    folder = first if first.is_dir() else first.parent
-    for d in (folder, *folder.parents):
-        if any((d / m).exists() for m in PROJECT_MARKERS):
-            return d / CACHE_NAME
-    return user_cache_dir() / "factlint"
-
-
-def user_cache_dir() -> Path:
-    """The platform's per-user cache folder."""
-    home = Path.home()
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches"
-    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
-
-
-def _prepare(cache_dir: Path) -> None:
-    """A new cache folder says what it is and keeps itself out of git (`*` in its .gitignore)."""
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        ignore = cache_dir / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text(CACHE_README, encoding="utf-8")
-    except OSError:
-        pass  # an unwritable cache is skipped entry by entry
-
-
 def cache_key(article: Article, rules_version: str, code: str | None = None) -> str:
     h = hashlib.sha256()
     for part in (code or code_version(), rules_version, article.model_dump_json()):
@@ -135,34 +100,12 @@ def _entry(cache_dir: Path, key: str) -> Path:
 
 def _read(path: Path) -> Extracted | None | bool:
     """The cached value; None when there is no entry; False when the entry is unusable."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError:
-        return False
+    data = cachefiles.read(path)
+    if data is None or data is False:
+        return data
     try:
         return Extracted.model_validate_json(data)
     except ValueError:  # pydantic ValidationError is a ValueError; so is bad UTF-8 / JSON
-        return False
-
-
-def _write(path: Path, text: str) -> bool:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-        return True
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         return False
 
 
@@ -266,7 +209,7 @@ def _extract_all(articles, rules, jobs, cache_dir, progress, stats) -> list[Extr
     keys: list[str] = []
     bar = Progress(len(articles), progress)
     if cache_dir is not None:
-        _prepare(cache_dir)
+        cachefiles.prepare(cache_dir)
         rv, code = rules.version(), code_version()
         keys = [cache_key(a, rv, code) for a in articles]
         for i, key in enumerate(keys):
@@ -282,7 +225,7 @@ def _extract_all(articles, rules, jobs, cache_dir, progress, stats) -> list[Extr
 
     def done(i: int, ex: Extracted) -> None:
         out[i] = ex
-        if keys and _write(_entry(cache_dir, keys[i]), ex.model_dump_json()):
+        if keys and cachefiles.write(_entry(cache_dir, keys[i]), ex.model_dump_json()):
             stats.written += 1
 
     workers = min(max(1, jobs), len(todo) // MIN_ARTICLES_PER_WORKER)

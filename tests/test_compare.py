@@ -96,3 +96,22 @@ def test_clusters_count_articles_not_claims():
     parts = clusters(2, [["a.txt", "a.txt", "a.txt"], ["b.txt", "c.txt"]], lambda i, j: True,
                      lambda i, j: relation(ivs[i], ivs[j]))
     assert parts[0] == [1]
+
+
+def test_clusters_by_kind_are_the_clusters_by_reading():
+    # many readings of few values, some pairs never matched: telling clusters the kinds (relation
+    # asked once per pair of values) must not change the partition
+    values = [NEARLY_3, EXCEEDING_3, PRINTED_298, PRINTED_22, PRINTED_225]
+    picks = [(7 * i) % len(values) for i in range(40)]
+    ivs = [interval(values[p], RULES, "USD") for p in picks]
+    arts = [[f"{i % 13}.txt"] for i in range(40)]
+
+    def comparable(i, j):
+        return (i + j) % 5 != 0
+
+    def relate(i, j):
+        return relation(ivs[i], ivs[j])
+
+    plain = clusters(40, arts, comparable, relate)
+    assert len(plain) > 1
+    assert clusters(40, arts, comparable, relate, kinds=picks) == plain

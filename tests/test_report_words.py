@@ -281,3 +281,15 @@ def test_front_matter_url_reaches_every_report(tmp_path):
     assert 'href="https://wire.example/a?x=1"' in html and "javascript:alert" not in html.split("<body>")[1].split(
         "Trade record")[0]
     assert 'href="javascript' not in html and "](javascript" not in md
+
+
+@pytest.mark.parametrize("data", [
+    {"value": 3e9, "low": 2.975e9, "share": 0.0001, "tiny": 1.5e-05, "smaller": 8.5e-07, "big": 1e16},
+    {"open": float("inf"), "below": -float("inf"), "n": float("nan"), "int": 10 ** 30, "flags": [True, False, None]},
+    {"quote": "é\n\"\\\x01\x7f\u2028", "nested": [[], {}, [1, [2, {"x": []}]]], "": "", "1": [0.5]},
+    {"lone surrogate": "a\ud800b"},
+])
+def test_json_report_text_is_what_json_writes(data):
+    from checker.report import indented_json
+
+    assert indented_json(data) == json.dumps(data, ensure_ascii=False, indent=2)

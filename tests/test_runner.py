@@ -178,3 +178,25 @@ def test_since_finds_modified_and_untracked_articles(corpus):
     (corpus / ".gitignore").write_text("ignored.txt\n", encoding="utf-8")
     assert changed_articles([corpus], since="HEAD") == {"002_ec238823620afd16.txt", "new.md"}
     assert changed_articles([corpus], changed=[corpus / "004_302f246c4fb26885.txt"]) == {"004_302f246c4fb26885.txt"}
+
+
+def test_a_reprint_is_read_as_if_it_came_alone(tmp_path):
+    """Sentences and bodies met before in the process are read once: a reprint under other
+    front matter (another date, body lower in the file) gets its own sentences and lines and
+    the very same mentions and descriptors it gets in a fresh process."""
+    from checker import pipeline
+
+    body = (SEEDS / "001_d9dcb625d1310800.txt").read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+    (tmp_path / "a.txt").write_text("---\noutlet: Wire\ndate: 2026-02-04\n---\n" + body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("---\noutlet: Reprint\ntitle: Trade up\ndate: 2026-03-01\n---\n\n" + body,
+                                    encoding="utf-8")
+    rules = load_rules()
+    articles, _ = load([str(tmp_path)])
+    together = [extract_article(a, rules) for a in articles]
+    alone = []
+    for a in articles:
+        pipeline._SENTENCES.clear()
+        pipeline._BODIES.clear()
+        alone.append(extract_article(a, rules))
+    assert together == alone
+    assert together[0].sentences[-1].line != together[1].sentences[-1].line

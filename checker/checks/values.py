@@ -56,6 +56,11 @@ class Reading:
             return TENSION
         return rel
 
+    def kind(self) -> tuple:
+        """What `relation` reads: readings of one kind relate alike to every other reading."""
+        a = self.claims[0]
+        return a.unit, self.interval, self.own, a.is_range, a.low, a.high
+
 
 SAMPLE = 4  # members of each reading tried when asking whether two readings were matched
 
@@ -85,7 +90,8 @@ def compare_group(ctx: Context, g: Group) -> list[Outcome]:
         return next((m for a in rs[x].claims[:SAMPLE] for b in rs[y].claims[:SAMPLE] if (m := pair_ok(a, b))), None)
 
     arts = [[c.article for c in r.claims] for r in rs]
-    parts = clusters(len(rs), arts, lambda x, y: comparable(x, y) is not None, lambda x, y: rs[x].relation(rs[y]))
+    parts = clusters(len(rs), arts, lambda x, y: comparable(x, y) is not None, lambda x, y: rs[x].relation(rs[y]),
+                     kinds=[r.kind() for r in rs])
     if len(parts) < 2:
         return []
     edges = [(i, j, rel, m) for j in (j for other in parts[1:] for j in other) for i in parts[0]
