@@ -173,7 +173,6 @@ def table(rows: list[list[str]], head: list[str]) -> str:
 
 
 def pipeline_row(name: str, jobs: int | str, cache: str, r: dict) -> list[str]:
-    rss = max(r["rss_mb"], r["children_rss_mb"]) if r["workers"] > 1 else r["rss_mb"]
     row = [name, str(jobs), cache, f"{r['hits']:,}", f"{r['articles']:,}", f"{r['claims']:,}", f"{r['total']:.1f}",
            f"{r['articles'] / r['total']:.0f}", f"{r['extract']:.1f}", f"{r['analyse']:.1f}",
            f"{r['render']:.1f}", f"{r['rss_mb']:.0f}" + (f" / {r['children_rss_mb']:.0f}" if r["workers"] > 1 else "")]

@@ -95,7 +95,9 @@ def write_article(folder: Path, n: int) -> None:
     with (folder / "big.txt").open("w", encoding="utf-8") as fh:
         size, i = 0, 0
         while size < n:
-            s = SENTENCES[i % len(SENTENCES)].format(a=100 + i % 900, b=10 + i % 90, c=i % 100)
+            # every sentence unique (a and b grow with i): a repeated sentence is read once per
+            # run, which would make a long article of repeats look cheaper than one of news
+            s = SENTENCES[i % len(SENTENCES)].format(a=100 + i, b=10 + i // len(SENTENCES), c=i % 100)
             line = s + ("\n\n" if i % 7 == 6 else " ")
             fh.write(line)
             size += len(line.encode())

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
 from .models import Finding, Report
+
+if TYPE_CHECKING:  # present and numberline are imported where text and Markdown are rendered
+    from . import present
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")  # emphasis, code, links, table cells, strike-through, headings
