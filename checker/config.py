@@ -567,110 +567,105 @@ def apply_policy(
     whole file text as a string. `baseline` overrides `config.baseline`. `rules` defaults to the
     rules named by the config.
     """
-    from .baseline import finding_fingerprint, load_baseline
-    from .suppress import parse_suppressions, resolve_codes
-
     if rules is None:
         from .rules import load_rules
 
         rules = load_rules(config.rule_dirs)
     checks = _check_table(rules)
     enabled = enabled_codes(config, checks)
-    sev_global = _severity_map(config.severity, checks)
     warnings = list(report.warnings)
+    findings = _selected(report.findings, config, checks, enabled)
+    if articles_text:
+        findings = _unsuppressed(findings, articles_text, checks, enabled, warnings)
+    bpath = baseline if baseline is not None else (Path(config.baseline) if config.baseline else None)
+    if bpath is not None:
+        findings = _not_in_baseline(findings, report, Path(bpath), checks, enabled, warnings)
+    if apply_min_severity:
+        floor = SEVERITY_RANK.get(config.min_severity, 0)
+        findings = [f for f in findings if SEVERITY_RANK.get(f.severity, 0) >= floor]
+    return report.model_copy(update={"findings": findings, "warnings": warnings})
 
-    findings: list[Finding] = []
-    for f in report.findings:
+
+def _selected(findings: list[Finding], config: Config, checks, enabled) -> list[Finding]:
+    """Fingerprinted findings of enabled checks, with the severity the config gives them
+    (global, then per-path), less those a per-path entry ignores."""
+    from .baseline import finding_fingerprint
+
+    sev_global = _severity_map(config.severity, checks)
+    out: list[Finding] = []
+    for f in findings:
         f = f.model_copy(update={"fingerprint": f.fingerprint or finding_fingerprint(f)})
         if f.rule in checks and f.rule not in enabled:
             continue
         sev = sev_global.get(f.rule, f.severity)
         articles = sorted({c.article for c in f.claims})
         dropped = False
-        if articles:
-            for pp in config.per_path:
-                if not all(pp.matches(_article_candidates(a, config)) for a in articles):
-                    continue
-                if f.rule in _codes_of(pp.ignore, checks):
-                    dropped = True
-                    break
-                sev = _severity_map(pp.severity, checks).get(f.rule, sev)
-        if dropped:
+        for pp in config.per_path if articles else []:
+            if not all(pp.matches(_article_candidates(a, config)) for a in articles):
+                continue
+            if f.rule in _codes_of(pp.ignore, checks):
+                dropped = True
+                break
+            sev = _severity_map(pp.severity, checks).get(f.rule, sev)
+        if not dropped:
+            out.append(f if sev == f.severity else f.model_copy(update={"severity": sev}))
+    return out
+
+
+def _unsuppressed(findings: list[Finding], articles_text: dict[str, Any], checks, enabled,
+                  warnings: list) -> list[Finding]:
+    """Findings no inline `factlint: ignore` comment covers; unknown and unused comments warn."""
+    from .suppress import parse_suppressions, resolve_codes
+
+    sups = []
+    for path in sorted(articles_text):
+        text, base = _text_and_base(articles_text[path])
+        if "factlint" not in text:
             continue
-        if sev != f.severity:
-            f = f.model_copy(update={"severity": sev})
-        findings.append(f)
-
-    # Inline suppressions.
-    if articles_text:
-        sups = []
-        for path in sorted(articles_text):
-            text, base = _text_and_base(articles_text[path])
-            if "factlint" not in text:
+        found, warns = parse_suppressions(path, text, base)
+        warnings.extend(warns)
+        for s in found:
+            codes, unknown = resolve_codes(s, checks)
+            if unknown:
+                warnings.append(f"{s.where()}: suppression not applied: unknown check "
+                                f"{', '.join(repr(u) for u in unknown)}")
                 continue
-            found, warns = parse_suppressions(path, text, base)
-            warnings.extend(warns)
-            for s in found:
-                codes, unknown = resolve_codes(s, checks)
-                if unknown:
-                    warnings.append(
-                        f"{s.where()}: suppression not applied: unknown check "
-                        f"{', '.join(repr(u) for u in unknown)}"
-                    )
-                    continue
-                s.resolved = codes
-                sups.append(s)
-        kept = []
-        for f in findings:
-            hit = False
-            for s in sups:
-                if f.rule not in s.resolved:
-                    continue
-                if any(c.article == s.article and s.covers_line(c.line) for c in f.claims):
-                    s.used = True
-                    hit = True
-            if not hit:
-                kept.append(f)
-        findings = kept
+            s.resolved = codes
+            sups.append(s)
+    kept = []
+    for f in findings:
+        hit = False
         for s in sups:
-            if not s.used and s.resolved & enabled:
-                kind = "ignore-file" if s.whole_file else "ignore"
-                warnings.append(
-                    f"{s.where()}: unused suppression '{kind} {','.join(s.codes)}': "
-                    "no such finding any more; remove the comment"
-                )
+            if f.rule in s.resolved and any(c.article == s.article and s.covers_line(c.line) for c in f.claims):
+                s.used = hit = True
+        if not hit:
+            kept.append(f)
+    for s in sups:
+        if not s.used and s.resolved & enabled:
+            kind = "ignore-file" if s.whole_file else "ignore"
+            warnings.append(f"{s.where()}: unused suppression '{kind} {','.join(s.codes)}': "
+                            "no such finding any more; remove the comment")
+    return kept
 
-    # Baseline.
-    bpath = baseline if baseline is not None else (Path(config.baseline) if config.baseline else None)
-    if bpath is not None:
-        bl = load_baseline(Path(bpath))
-        seen: set[str] = set()
-        kept = []
-        for f in findings:
-            if f.fingerprint in bl.entries:
-                seen.add(f.fingerprint)
-            else:
-                kept.append(f)
-        findings = kept
-        checked = {a.path for a in report.articles} | {c.article for c in report.claims}
-        for fp, e in sorted(bl.entries.items(), key=lambda kv: (kv[1].rule, kv[1].fact, kv[0])):
-            if fp in seen:
-                continue
-            if e.rule in checks and e.rule not in enabled:
-                continue
-            if checked and e.articles and not set(e.articles) <= checked:
-                continue  # about articles not checked this time
-            warnings.append(
-                f"{bl.path}: stale baseline entry {e.rule} {e.fact!r} "
-                f"({', '.join(e.articles)}; {fp[:12]}): no longer found; "
-                "regenerate with 'factlint baseline'"
-            )
 
-    if apply_min_severity:
-        floor = SEVERITY_RANK.get(config.min_severity, 0)
-        findings = [f for f in findings if SEVERITY_RANK.get(f.severity, 0) >= floor]
+def _not_in_baseline(findings: list[Finding], report: Report, path: Path, checks, enabled,
+                     warnings: list) -> list[Finding]:
+    """Findings the baseline has not accepted; its entries no longer found warn as stale."""
+    from .baseline import load_baseline
 
-    return report.model_copy(update={"findings": findings, "warnings": warnings})
+    bl = load_baseline(path)
+    seen = {f.fingerprint for f in findings if f.fingerprint in bl.entries}
+    kept = [f for f in findings if f.fingerprint not in bl.entries]
+    checked = {a.path for a in report.articles} | {c.article for c in report.claims}
+    for fp, e in sorted(bl.entries.items(), key=lambda kv: (kv[1].rule, kv[1].fact, kv[0])):
+        if fp in seen or (e.rule in checks and e.rule not in enabled):
+            continue
+        if checked and e.articles and not set(e.articles) <= checked:
+            continue  # about articles not checked this time
+        warnings.append(f"{bl.path}: stale baseline entry {e.rule} {e.fact!r} "
+                        f"({', '.join(e.articles)}; {fp[:12]}): no longer found; "
+                        "regenerate with 'factlint baseline'")
+    return kept
 
 
 # --- printing ---------------------------------------------------------------------------------
