@@ -33,6 +33,9 @@ def _previous(c: Claim) -> tuple[str, str] | None:
     return str(int(w.start[:4]) - 1) + w.start[4:], str(int(w.end[:4]) - 1) + w.end[4:]
 
 
+DECIMALS_RE = re.compile(r"\d\.(\d+)")
+
+
 class GrowthMismatch(Check):
     """"2.25 billion in 2024 ... 2.98 billion in 2025, up 32.7%": the levels allow growth between
     2.975/2.255 - 1 and 2.985/2.245 - 1, i.e. 31.9% to 33.0%, so 32.7% is consistent."""
@@ -124,19 +127,41 @@ class ConversionMismatch(Check):
             if not (ua and ub and ua.dimension == ub.dimension and ua.symbol != ub.symbol):
                 continue
             twin = _twin_claim(c, t)
-            ia, ib = interval(c, ctx.rules, None), interval(twin, ctx.rules, None)
+            ia, ib = interval(_printed(c, 1), ctx.rules, None), interval(_printed(twin, TWIN_ROUNDING), ctx.rules, None)
             if ia and ib and relation(ia, ib) == CONFLICT:
                 out.append(self.report(ctx, c, twin, ua, ub))
         return out
 
     def report(self, ctx: Context, c: Claim, twin: Claim, ua, ub) -> Finding:
-        converted = float(c.value) * ua.to_base / ub.to_base if not (ua.offset or ub.offset) else None
+        converted = (float(c.value) * ua.to_base + ua.offset - ub.offset) / ub.to_base  # °C -> °F has an offset
         fields = {"value": f"\u201c{c.text}\u201d", "twin": f"\u201c{twin.text}\u201d",
-                  "converted": amount(converted, ub.symbol) if converted is not None else "something else",
+                  "converted": amount(converted, ub.symbol),
                   "value_plain": c.text if c.hedge is None else amount(c.value, ua.symbol), "source": sources(ctx, [c])}
         details = [f"How each figure reads: {how_read([c, twin])}; no reading of one converts into the other."]
         return self.finding(ctx, fact=fact_label(ctx, [c]), claims=[c], fields=fields, details=details,
                             outliers=[c])
+
+
+TWIN_ROUNDING = 5  # a restatement is often rounded to the nearest 5 of its last digit ("120 mph (195 km/h)")
+
+
+def _printed(c: Claim, steps: int) -> Claim:
+    """A measurement printed without a hedge holds what rounds to it at its last digit ("14
+    inches" is 13.5 to 14.5), `steps` units of that digit wide."""
+    if c.hedge is not None or c.low != c.high or not isinstance(c.value, (int, float)) or c.value == 0:
+        return c
+    digits = c.text.replace(",", "")
+    decimals = len(m.group(1)) if (m := DECIMALS_RE.search(digits)) else 0
+    step = 10.0 ** -decimals if decimals else 10.0 ** _trailing_zeros(int(abs(c.value)))
+    half = step * steps / 2
+    return c.model_copy(update={"low": c.value - half, "high": c.value + half})
+
+
+def _trailing_zeros(n: int) -> int:
+    zeros = 0
+    while n and n % 10 == 0:
+        n, zeros = n // 10, zeros + 1
+    return zeros
 
 
 def _twin_claim(c: Claim, t: Mention) -> Claim:
