@@ -252,14 +252,13 @@ def _said(d: Descriptor, role: str) -> set[str]:
 def qualifiers(d: Descriptor) -> set[str]:
     """Predicate and modifier words that the concept does not already say, and which one of a
     series the value is about when not the first."""
-    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES} | (instances(d) - {FIRST})
-
-
-FIRST = "#1"  # a value with no ordinal is about the first (or only) one of a series
+    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES} | instances(d)
 
 
 def instances(d: Descriptor) -> set[str]:
-    return d.lemmas("instance") or {FIRST}
+    """Which one of a series ("#2"); none when the sentence does not say. "The first round" is
+    not the unmarked one: a story about a runoff calls the runoff simply "the vote"."""
+    return d.lemmas("instance")
 
 
 def _read(c: Claim) -> bool:

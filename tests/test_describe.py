@@ -87,6 +87,12 @@ def test_an_ordinal_subject_says_which_of_a_series_the_value_is_about():
     d = described("Turnout in the second round was 48%.")
     assert d["48%"].lemmas("instance") == {"#2"}
     assert not described("The team's second-highest scorer had 24 points.")["24 points"].lemmas("instance")
+    assert not described("Turnout was 54.7 percent.")["54.7 percent"].lemmas("instance")  # unmarked: no instance
+
+
+def test_a_share_taken_is_not_a_change():
+    assert not described("The incumbent took 52.4 percent of the vote.")["52.4 percent"].change
+    assert described("Exports surged 38% in March.")["38%"].change
 
 
 def test_a_resultative_verb_counts_the_state_it_left_people_in():

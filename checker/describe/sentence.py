@@ -173,6 +173,8 @@ def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) ->
         return True, False
     if before and before.low in ("to", "at") and moved:
         return False, True
-    # "surged 38%": a rate right after a verb of change is the change itself
-    return rate and moved and (before is None or not g.is_("prepositions", before.low)), False
+    # "surged 38%": a rate right after a verb of change is the change itself ("took 52% of the
+    # vote" is a share of something)
+    share = after is not None and after.low == "of"
+    return rate and moved and not share and (before is None or not g.is_("prepositions", before.low)), False
 
