@@ -180,13 +180,17 @@ def test_pre_commit_hook_runs_as_pre_commit_runs_it(installed, tmp_path, user_ar
     assert status.stdout == ""
 
 
-@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
+PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+
+
+@pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed (it is in the test extras)")
 def test_pre_commit_try_repo(source, tmp_path):
     repo = _newsroom_repo(tmp_path)
     subprocess.run(["git", "init", "-q"], cwd=source, check=True)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty",
+    subprocess.run(["git", "add", "-A"], cwd=source, check=True)  # pre-commit clones the committed tree
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q",
                     "-m", "x"], cwd=source, check=True)
-    proc = _run(["pre-commit", "try-repo", source, "factlint", "--all-files"], repo, _clean_env(tmp_path))
+    proc = _run([PRE_COMMIT, "try-repo", source, "factlint", "--all-files"], repo, _clean_env(tmp_path))
     assert proc.returncode == 1 and "FL101" in proc.stdout, proc.stdout[-3000:]
 
 
