@@ -237,8 +237,9 @@ def _clause_end(folded: str, pos: int) -> int:
 
 def _periods_are_not_facts(claims: list[Claim]) -> list[Claim]:
     """"Revenue of $94.9 billion in the fourth quarter": the quarter is when the revenue holds,
-    not a date to compare of its own ("founded in 1998" is one)."""
-    used = {c.when.text for c in claims if c.kind != "date" and c.when.origin == "sentence"}
+    not a date to compare of its own ("founded in 1998" is one). A person's age in the sentence
+    does not make its date a period ("Olsen, 47, is due to be sworn in on December 1")."""
+    used = {c.when.text for c in claims if c.kind not in ("date", "age") and c.when.origin == "sentence"}
     return [c.model_copy(update={"descriptor": Descriptor(rule="time")}) if c.kind == "date" and fold(c.text) in used
             else c for c in claims]
 

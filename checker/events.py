@@ -2,7 +2,8 @@
 "meeting with ... Thongloun Sisoulith on April 25, 2025" date the same meeting.
 
 Two dates are the date of one event when both give a day, name at least two of the same people,
-organisations or named events, and the clause around each date names an event of the same kind
+organisations or named events (one is enough for an event that happens to one person or thing
+once: a swearing-in, a resignation, a death; `solo_events` in rules/grammar.toml), and the clause around each date names an event of the same kind
 (read by the describe stage from rules/grammar.toml `event_words`: "talks", "met" are meetings). That is weaker
 evidence than aligned sentences: such a match is never sure, so a conflict it finds is a warning.
 """
@@ -16,10 +17,11 @@ from .entities import find_entities
 from .models import Claim
 from .rules import RuleSet
 from .text import fold
+from .words import grammar
 
 DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
 PARTICIPANT_KINDS = frozenset({"person", "organisation", "event"})
-MIN_SHARED = 2  # one shared name is a person's busy week, not one event
+MIN_SHARED = 2  # one shared name is a person's busy week, not one event (but see solo_events)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class EventPair:
 def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
     """Pairs of day dates from two articles that date one event."""
     dated = [e for c in claims if (e := _event_date(c, rules)) is not None]
+    solo = grammar(rules).classes["solo_events"]
     by_name: dict[str, list[EventDate]] = defaultdict(list)
     for e in dated:
         for n in e.names:
@@ -53,7 +56,7 @@ def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
                     continue
                 seen.add(key)
                 shared, kinds = sorted(x.names.keys() & y.names.keys()), x.kinds & y.kinds
-                if len(shared) >= MIN_SHARED and kinds:
+                if kinds and len(shared) >= (1 if kinds <= solo else MIN_SHARED):
                     who = " and ".join(x.names[n] for n in shared[:3])
                     out.append(EventPair(x.claim, y.claim, f"one event ({', '.join(sorted(kinds))}) with {who}"))
     return out
@@ -65,4 +68,4 @@ def _event_date(c: Claim, rules: RuleSet) -> EventDate | None:
             or not any(ch.isdigit() for ch in c.text):
         return None
     names = {fold(e.name): e.name for e in find_entities(c.quote, rules) if e.kind in PARTICIPANT_KINDS}
-    return EventDate(c, kinds, names) if len(names) >= MIN_SHARED else None
+    return EventDate(c, kinds, names) if names else None

@@ -105,6 +105,12 @@ def test_the_date_of_one_event_by_the_same_people_in_other_words():
     # another kind of event, or only one of the two people: not the same event
     assert not flagged(report(met, "President Emmanuel Macron signed the pact with Chancellor Olaf Scholz on March 4, 2025."))
     assert not flagged(report(met, "Chancellor Olaf Scholz met Prime Minister Keir Starmer on March 4, 2025."))
+    # an event that happens to one person once needs only that person; an age does not make the date a period
+    dates = {0: "2025-11-10", 1: "2025-11-13"}
+    sworn = "Mayor Maria Olsen, 47, is due to be sworn in on December 1."
+    assert flagged(report(sworn, "Mayor Maria Olsen will be sworn in on December 11 at City Hall.", dates=dates)) \
+        == [("FL101", ["December 1", "December 11"])]
+    assert not flagged(report(sworn, "Mayor Maria Olsen resigned on December 11.", dates=dates))
 
 
 def test_aligned_sentences_that_count_different_things_are_two_facts():
