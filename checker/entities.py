@@ -26,12 +26,11 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
 from .rules import RuleSet
-from .text import fold, trie_regex
+from .text import fold, trie_regex, without_possessive
 
 FUZZY_TOKEN = 88  # rapidfuzz ratio for one word spelled two ways ("Zelensky"/"Zelenskyy")
 _PRIORITY = {"name": 3, "alias": 2, "demonym": 1}  # a country's own name beats a demonym
 _KNOWN = "\x00"  # the word of a token that is a known entity: in no word list
-_POSSESSIVE_RE = re.compile(r"['’]s$")
 _SENTENCE_END = ".!?:"
 _OPENING = " \t\r\n([—–-"
 _QUOTES = "\"'“‘"
@@ -863,7 +862,7 @@ def same_entity(a: str, b: str, rules: RuleSet | None = None) -> bool:
 
 def _bare_words(f: _Finder, name: str) -> list[str]:
     """Folded words without possessive, leading "the" and leading titles."""
-    words = _POSSESSIVE_RE.sub("", fold(name.strip())).split()
+    words = without_possessive(fold(name.strip())).split()
     w = f.words
     if words[:1] == ["the"]:
         words = words[1:]
@@ -880,7 +879,7 @@ def _bare_words(f: _Finder, name: str) -> list[str]:
 
 
 def _resolve(f: _Finder, written: str, words: list[str]) -> _Known | None:
-    code = _POSSESSIVE_RE.sub("", written.strip())
+    code = without_possessive(written.strip())
     return f.codes.get(code) or f.forms.get(" ".join(words))
 
 

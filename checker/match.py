@@ -22,10 +22,11 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from .events import event_pairs
 from .align import Aligned
+from .events import event_pairs
 from .models import Claim, Descriptor, Match
 from .rules import MatchingRule, RuleSet
+from .text import without_possessive
 from .when import same_time
 from .words import Grammar, grammar
 
@@ -290,7 +291,7 @@ def _named_subjects_differ(a: Descriptor, b: Descriptor) -> bool:
 def named_subjects(d: Descriptor) -> set[str]:
     """Whose figure it is, when the grammar says: a capitalised subject of the verb, or an owner
     ("Microsoft's revenue")."""
-    return {t.lemma.removesuffix("'s").removesuffix("’s") for t in d.terms
+    return {without_possessive(t.lemma) for t in d.terms
             if t.role == "owner" or (t.role == "subject" and t.text[:1].isupper())}
 
 

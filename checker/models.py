@@ -95,6 +95,11 @@ class Descriptor(Frozen):
     def lemmas(self, *roles: str) -> set[str]:
         return {t.lemma for t in self.terms if not roles or t.role in roles}
 
+    @property
+    def event(self) -> str:
+        """On a date: the kinds of event its clause names ("meeting and visit"), or ""."""
+        return " and ".join(t.text for t in self.terms if t.role == "event")
+
 
 TimeKind = Literal["period", "instant", "horizon", "none"]  # horizon: "in the coming years", no dates
 TimeOrigin = Literal["sentence", "article", "context", "none"]

@@ -59,8 +59,7 @@ def measures(c: Claim) -> str:
     """What the figure counts or measures, as read from its sentence."""
     d = c.descriptor  # the lexicon's name for it when it has one, else the words of the sentence
     if c.kind == "date":
-        event = " and ".join(t.text for t in d.terms if t.role == "event")
-        return f"the date of the {event}" if event else "a date"
+        return f"the date of the {d.event}" if d.event else "a date"
     words = c.metric or d.concept or d.text or " ".join(d.head)
     return words.replace("_", " ") if words else "not described"
 

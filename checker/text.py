@@ -41,6 +41,13 @@ def _fold_match(m: re.Match[str]) -> str:
     return _TABLE[ord(m.group())]
 
 
+POSSESSIVE_RE = re.compile(r"['’]s$")  # "Microsoft's", "Vietnam’s"
+
+
+def without_possessive(word: str) -> str:
+    return POSSESSIVE_RE.sub("", word)
+
+
 def fold(text: str) -> str:
     """Same length as `text`: lower case without diacritics."""
     if text.isascii():

@@ -128,8 +128,7 @@ def what(ctx: Context, claims: list[Claim], timed: bool = True) -> str:
 
 def measure_name(ctx: Context, claims: list[Claim]) -> str:
     if all(c.kind == "date" for c in claims):
-        events = Counter(" and ".join(t.text for t in c.descriptor.terms if t.role == "event") for c in claims)
-        event = events.most_common(1)[0][0]
+        event = Counter(c.descriptor.event for c in claims).most_common(1)[0][0]
         if event:
             return f"date of the {event}"
         words = Counter(" ".join(t.text for t in c.descriptor.terms if t.role in ("verb", "subject"))

@@ -33,9 +33,6 @@ def _previous(c: Claim) -> tuple[str, str] | None:
     return str(int(w.start[:4]) - 1) + w.start[4:], str(int(w.end[:4]) - 1) + w.end[4:]
 
 
-DECIMALS_RE = re.compile(r"\d\.(\d+)")
-
-
 class GrowthMismatch(Check):
     """"2.25 billion in 2024 ... 2.98 billion in 2025, up 32.7%": the levels allow growth between
     2.975/2.255 - 1 and 2.985/2.245 - 1, i.e. 31.9% to 33.0%, so 32.7% is consistent."""
@@ -146,14 +143,12 @@ TWIN_ROUNDING = 5  # a restatement is often rounded to the nearest 5 of its last
 
 
 def _printed(c: Claim, steps: int) -> Claim:
-    """A measurement printed without a hedge holds what rounds to it at its last digit ("14
-    inches" is 13.5 to 14.5), `steps` units of that digit wide."""
+    """A whole measurement printed without a hedge holds what rounds to it at its last digit
+    ("14 inches" is 13.5 to 14.5), `steps` units of that digit wide. (The extractor already
+    gives decimals their rounding: "46.4C" is 46.35 to 46.45.)"""
     if c.hedge is not None or c.low != c.high or not isinstance(c.value, (int, float)) or c.value == 0:
         return c
-    digits = c.text.replace(",", "")
-    decimals = len(m.group(1)) if (m := DECIMALS_RE.search(digits)) else 0
-    step = 10.0 ** -decimals if decimals else 10.0 ** _trailing_zeros(int(abs(c.value)))
-    half = step * steps / 2
+    half = 10.0 ** _trailing_zeros(int(abs(c.value))) * steps / 2
     return c.model_copy(update={"low": c.value - half, "high": c.value + half})
 
 

@@ -19,11 +19,9 @@ its entity, which tells one event from another.
 from __future__ import annotations
 
 from ..models import Descriptor, Mention, Term
+from ..text import POSSESSIVE_RE
 from ..words import Grammar
 from .items import HARD_STOPS, MAX_PHRASE, RELATIVE, SLOT_KINDS_IN_NAMES, Chunk, Item
-
-POSSESSIVE = ("'s", "’s")
-
 
 class Reader:
     """Reads the frames around one slot of a sentence's items."""
@@ -366,7 +364,7 @@ class Reader:
     def owner(self, it: Item) -> bool:
         """"Microsoft's revenue", "Haaland's goals": whose figure it is (a country's is the
         subject stage's business)."""
-        return it.proper and not it.known and it.low.endswith(POSSESSIVE)
+        return it.proper and not it.known and POSSESSIVE_RE.search(it.low) is not None
 
 
 def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> Descriptor:

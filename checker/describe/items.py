@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..models import Mention, Term
+from ..text import without_possessive
 from ..words import Grammar, Token
 
 HARD_STOPS = frozenset(";:()[]{}\"“”!?—–|")
@@ -52,7 +53,7 @@ def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: froz
         if k < len(spans) and spans[k][0] < t.end:
             continue  # inside (or overlapping) the next mention
         kind = "word" if t.is_word else "punct"
-        name = t.low.removesuffix("'s").removesuffix("’s") in known
+        name = without_possessive(t.low) in known
         proper = kind == "word" and t.capitalised and (name or not titled and (
             t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
             or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)))
