@@ -100,7 +100,7 @@ class SentenceReader:
         base = {"id": next_id(), "article": s.article, "kind": kind, "text": m.text, "quote": s.text,
                 "line": s.line, "column": s.column + m.start,
                 "headline": s.headline, "twin": m.twin, "unit": m.unit, "hedge": m.hedge,
-                "low": m.low, "high": m.high, "sentence": index, "is_range": m.is_range,
+                "low": m.low, "high": m.high, "sentence": index, "is_range": m.is_range, "rounding": m.rounding,
                 "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value}
         if m.kind == "date":
             return Claim(**base, descriptor=d, dimension="date", subject=subject.names, subject_origin=subject.origin)
@@ -270,7 +270,7 @@ def _sums(rules: RuleSet, claims: list[Claim], next_id) -> list[Claim]:
             out.append(first.model_copy(update=dict(
                 id=next_id(), metric=name, metric_phrase=" + ".join(p.metric_phrase or "" for p in parts),
                 value=sum(p.value for p in parts), low=sum(p.low for p in parts),
-                high=sum(p.high for p in parts), text=" + ".join(p.text for p in parts),
+                high=sum(p.high for p in parts), rounding=sum(p.rounding for p in parts), text=" + ".join(p.text for p in parts),
                 descriptor=first.descriptor.model_copy(update={"concept": name, "head": [name], "rule": "sum"}),
                 scope_notes=[f"sum of {' and '.join(rule.sum_of)}"])))
     return out

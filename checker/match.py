@@ -32,6 +32,7 @@ from .words import Grammar, grammar
 
 COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal", "share",
               "ratio", "age"}
+OWNER_KINDS = ("country", "organisation")  # entity kinds that say whose a figure is
 STRONG_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject")
 QUALIFIER_ROLES = ("predicate", "qualifier")  # what happened to the counted, where: part of the measure
 SAME, RELATED, DIFFERENT = "same", "related", "different"
@@ -96,6 +97,7 @@ class Scorer:
         self.rule = rule
         self.g = g
         self.kinds = kinds or {}  # entity name -> country, organisation, event; "name" otherwise
+        self.named: dict[str, set[str]] = {}  # article -> the subjects its figures are about
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
         if a.dimension != b.dimension:
@@ -180,6 +182,11 @@ class Scorer:
             return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
         sa, sb = set(a.subject), set(b.subject)
         if not sa or not sb:
+            both = named_subjects(a.descriptor) & named_subjects(b.descriptor)
+            if both:  # "Olsen took 52.4 percent", "Olsen, who won 54.2 percent": the verb's own subject
+                return 0.8, f"both about {', '.join(sorted(both))}"
+            if self._named_only_in_one(a, b) or self._named_only_in_one(b, a):
+                return None, ""  # "Zambia's count rose to 302" and a figure of an article that never names Zambia
             return 0.5, ""
         if sa == sb:
             return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), f"both about {', '.join(sorted(sa))}"
@@ -188,6 +195,14 @@ class Scorer:
         if {self.kind_of(x) for x in sa} & {self.kind_of(x) for x in sb}:
             return None, ""  # "113 deaths in Myanmar", "350 in Vietnam": two facts
         return 0.5, ""  # a country and a city in it, perhaps: unknown, not a veto
+
+    def _named_only_in_one(self, a: Claim, b: Claim) -> bool:
+        """a's sentence names the country or organisation whose figure it is; b names nobody, in
+        an article whose figures are never about it. (Places named in passing, "near Morgan
+        City", do not count: they say where, not whose.)"""
+        return (a.subject_origin == "sentence" and not b.subject and b.article in self.named
+                and any(self.kind_of(x) in OWNER_KINDS for x in a.subject)
+                and not self.named[b.article] & set(a.subject))
 
     def scope(self, a: Claim, b: Claim) -> str:
         """Why two claims on one measure are related rather than one fact ("" when they are not)."""
@@ -353,6 +368,8 @@ class Related:
 
 def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[list[Group], list[Related]]:
     scorer = Scorer.for_rules(rules)
+    for c in claims:
+        scorer.named.setdefault(c.article, set()).update(c.subject)
     usable = [c for c in claims if comparable(c)]
     keys = {c.id: key_of(c) for c in usable}
     members: dict[Key, list[Claim]] = defaultdict(list)

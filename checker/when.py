@@ -38,6 +38,7 @@ class TimeRef:
     text: str
     base: bool = False  # the base of a comparison ("up 50% from 2024"), not a claim's time
     fiscal: bool = False
+    marker: int = -1  # where the comparison word of a base stands ("from", "than")
 
     def scope(self, origin: str = "sentence") -> TimeScope:
         return TimeScope(kind=self.kind, start=self.lo or None, end=self.hi or None, origin=origin,
@@ -96,19 +97,25 @@ class Reader:
         self.out: list[TimeRef] = []
 
     def add(self, a: int, b: int, kind: str, lo: str, hi: str, fiscal: bool = False) -> None:
+        if lo and self.today and SINCE_RE.search(self.folded[max(0, a - 45):a]):
+            kind, hi = "period", self.today  # "since 2021", "since the outbreak began on Feb. 10": until now
         if not any(a < r.end and r.start < b for r in self.out):
-            self.out.append(TimeRef(a, b, kind, lo, hi, self.folded[a:b], self._is_base(a), fiscal))
+            marker = self._base_marker(a)
+            self.out.append(TimeRef(a, b, kind, lo, hi, self.folded[a:b], marker >= 0, fiscal, marker))
 
-    def _is_base(self, a: int) -> bool:
-        """"up 50% from 2024", "compared with 2023", "than in 2022": the base of a comparison."""
-        words = re.findall(r"[a-z%]+", self.folded[max(0, a - 45):a])
+    def _base_marker(self, a: int) -> int:
+        """"up 50% from 2024", "compared with 2023", "than in 2022": where the comparison word of
+        a base of comparison stands, or -1 when the time at `a` is no such base."""
+        lo = max(0, a - 45)
+        words = [(w.group(), lo + w.start()) for w in re.finditer(r"[a-z%]+", self.folded[lo:a])]
         tail = words[-4:]
-        marker = next((i for i in range(len(tail) - 1, -1, -1) if self.g.is_("comparison_markers", tail[i])), None)
-        if marker is None or any(not (self.g.closed(w) or self.g.is_("time_words", w)) for w in tail[marker + 1:]):
-            return False
+        marker = next((i for i in range(len(tail) - 1, -1, -1) if self.g.is_("comparison_markers", tail[i][0])), None)
+        if marker is None or any(not (self.g.closed(w) or self.g.is_("time_words", w)) for w, _ in tail[marker + 1:]):
+            return -1
         # "from" also opens a period ("from January to October"): a base only near a change
-        return tail[marker] != "from" or any(self.g.is_("change_verbs", w) or self.g.is_("change_nouns", w)
-                                             or w in ("%", "percent", "times") for w in words)
+        near_change = any(self.g.is_("change_verbs", w) or self.g.is_("change_nouns", w)
+                          or w in ("%", "percent", "times") for w, _ in words)
+        return tail[marker][1] if tail[marker][0] != "from" or near_change else -1
 
     def mention(self, m: Mention, names_a_date: bool) -> None:
         value = m.value if isinstance(m.value, str) else None
@@ -181,6 +188,7 @@ def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str
     return sorted(r.out, key=lambda t: t.start)
 
 
+SINCE_RE = re.compile(r"\bsince\b[^,;.:()]{0,40}$")
 SNAPSHOT_BEFORE_RE = re.compile(r"(?:as\s+of|by|until|through|till)\s*$")
 OPENING = 30  # characters: a dateline or an opening "On Thursday," sets the time of the sentence
 
@@ -191,7 +199,8 @@ def ref_for(refs: list[TimeRef], start: int, end: int, next_value: int, clause_e
     the next value), else the nearest before it. Bases of comparisons are skipped. A running
     count takes an earlier date only from the sentence's opening or an "as of"/"by" phrase:
     "the quake that struck on March 28 has killed 1,644" gives the quake's date, not the toll's."""
-    usable = [r for r in refs if not r.base]
+    # a base's time is the time of the baseline value itself ("from 1,872 on March 5")
+    usable = [r for r in refs if not r.base or r.marker <= start < r.start]
     after = [r for r in usable if end <= r.start < min(next_value, clause_end)]
     if after:
         return after[0]

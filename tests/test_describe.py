@@ -99,3 +99,28 @@ def test_a_resultative_verb_counts_the_state_it_left_people_in():
     d = described("The cyclone has left 350 people dead and missing in the north.")["350"]
     assert (d.rule, d.concept) == ("predicate", "dead_and_missing")
     assert described("The storm left 5,000 people homeless.")["5,000"].head == ["homeless"]
+
+
+def test_a_participle_before_a_noun_qualifies_what_is_counted():
+    d = described("The health ministry has recorded 1,872 suspected measles cases in the region.")["1,872"]
+    assert (d.rule, d.concept) == ("counted-noun", "cases") and "suspect" in d.head
+    assert described("Rescuers said 139 injured were taken to hospital.")["139"].rule == "predicate"
+
+
+def test_a_part_of_a_counted_whole_counts_what_the_whole_counts_and_is_marked_as_a_part():
+    d = described("The virus has now been found in nine of the province's 29 districts.")
+    assert d["nine"].head == ["district"] and d["nine"].lemmas("instance") == {"part"}
+    assert d["29"].head == ["district"] and not d["29"].lemmas("instance")
+
+
+def test_an_opening_whole_qualifies_the_part_that_follows_it():
+    d = described("Out of the 180 students enrolled, 42 graduates found jobs abroad.")["42"]
+    assert {"student", "enrol"} & d.lemmas("qualifier")
+
+
+def test_a_name_that_is_the_whole_subject_says_whose_figure_it_is():
+    d = described("Garcia received 10,412 votes, while Novak finished with 9,877.")["9,877"]
+    assert "novak" in {t.lemma for t in d.terms if t.text[:1].isupper()}
+    # a name the rules know (a country, in two words) is the subject stage's, not an owner
+    d = described("Viet Nam currently has 274 projects in the region.")["274"]
+    assert not any(t.text[:1].isupper() for t in d.terms)

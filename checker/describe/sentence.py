@@ -157,6 +157,16 @@ def _reference(items: list[Item], i: int, m: Mention, g: Grammar) -> bool:
             and before.low not in ("a", "an", "another", "each", "every", "no", "all", "any"))
 
 
+def _margin_verb_before(items: list[Item], by: int, g: Grammar) -> bool:
+    """A verb of change or margin among the few words before "by", in the same clause."""
+    for it in items[max(0, by - 5):by][::-1]:
+        if it.kind != "word":
+            return False
+        if g.is_("change_verbs", it.lemma) or g.is_("margin_verbs", it.lemma):
+            return True
+    return False
+
+
 def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) -> tuple[bool, bool]:
     """(the value is a change, the value is a level reached by a change)."""
     before = items[i - 1] if i > 0 and items[i - 1].kind == "word" else None
@@ -165,8 +175,8 @@ def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) ->
     moved = g.is_("change_verbs", verb)
     if before and before.low in ("up", "down"):
         return True, False
-    if before and before.low == "by" and (moved or i > 1 and g.is_("change_verbs", items[i - 2].lemma)):
-        return True, False
+    if before and before.low == "by" and (moved or _margin_verb_before(items, i - 1, g)):
+        return True, False  # "rose by 5%", "won the runoff by almost 20,000 votes"
     if after and (after.low in INCREMENT_WORDS or after.low in CHANGE_AFTER):
         return True, False
     if any(g.is_("change_nouns", t.lemma) for t in d.terms if t.role in ("counted", "entity", "x-of-n")):
