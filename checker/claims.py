@@ -72,10 +72,11 @@ class SentenceReader:
         self.scope = scope
         self.g = grammar(rules)
 
-    def horizons(self, folded: str) -> list[tuple[int, int]]:
-        """Spans of horizons stated without dates ("in the coming period")."""
-        return [(h.start(), h.end()) for rx, sets, value in self.scope.entries if value == "horizon"
-                for h in rx.finditer(folded)]
+    def horizons(self, folded: str) -> list[tuple[int, int, str]]:
+        """Spans of times stated without dates: horizons ("in the coming period") and
+        occasions ("on debut", "on opening night"), with their kind."""
+        return [(h.start(), h.end(), DATELESS[value]) for rx, sets, value in self.scope.entries
+                if value in DATELESS for h in rx.finditer(folded)]
 
     def claims(self, ctx: ArticleContext, s: Sentence, index: int, mentions: list[Mention],
                descriptors: list[Descriptor], refs: list[TimeRef], next_id) -> list[Claim]:
@@ -160,6 +161,10 @@ class SentenceReader:
         if kind == "ordinal":
             return "rank"
         hits = self._scope(folded, m, "aggregation", 60)
+        peak = [p for dist, v, p in hits if v == "peak" and dist < 40]
+        if peak:  # "peaked at 1.1 million": the highest it reached, not its level at a time
+            notes.append(peak[0])
+            return "peak"
         if any(v == "stock" for _, v, _ in hits):
             notes += [p for _, v, p in hits if v == "stock"][:1]
             return "stock"
@@ -167,11 +172,15 @@ class SentenceReader:
             return rule.aggregation
         if d.moving or self._near(folded, m, "period", "asof", 40):
             return "stock"  # "currently has 274 stores", "rose to 3,145": a level at a time
+        if kind in ("percent", "share") and PRESENT_STATE_RE.search(folded, max(0, m.start - 20), m.start):
+            return "stock"  # "is 62 percent contained", "unemployment is 4.1%": the state now
         return "flow"
 
     def when(self, ctx: ArticleContext, m: Mention, refs: list[TimeRef], values: list[Mention],
              folded: str, aggregation: str, tally: bool) -> TimeScope:
-        nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind), default=len(folded))
+        # "58 goals in 112 games since 2021": a figure "in" another shares its time
+        nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
+                   and not PAIRED_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
         ref = ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, ctx.article.date)
         if ref is not None and not (tally and ref.kind == "period" and ref.lo[:4] == ref.hi[:4] == (ctx.article.date or "")[:4]):
             return ref.scope("sentence")
@@ -222,6 +231,9 @@ class SentenceReader:
         return merged, base.when, notes + [f"change of {base.text}"]
 
 
+DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind of time it states
+PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
+PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
 BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")
 
 

@@ -64,7 +64,7 @@ def key_of(c: Claim) -> Key:
     if d.concept:
         measure = (d.concept,) + tuple(sorted(qualifiers(d)))
     else:
-        measure = tuple(sorted(d.lemmas(*STRONG_ROLES, "modifier") or d.lemmas()))
+        measure = tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier") or d.lemmas()) | per_unit(d)))
     return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d))), tuple(c.subject),
                c.when.label or "", modality_class(c.modality), c.aggregation)
 
@@ -137,7 +137,8 @@ class Scorer:
         """How alike two measures are, 0..1; None when they are known to differ."""
         if (a.concept and b.concept and a.concept != b.concept) or _entities_differ(a, b) \
                 or self._predicates_differ(a, b) or _counted_differ(a, b, self.g.classes["people"]) \
-                or instances(a) != instances(b) or _named_subjects_differ(a, b):
+                or instances(a) != instances(b) or _named_subjects_differ(a, b) \
+                or per_unit(a) != per_unit(b):  # "$1.37 a share" is not a total
             return None, ""
         wa, wb = self.weights(a), self.weights(b)
         total = sum(wa.values()) + sum(wb.values())
@@ -159,8 +160,8 @@ class Scorer:
         """Each word's weight (by the frame that found it); a concept stands for its words."""
         out: dict[str, float] = {}
         for t in d.terms:
-            if t.role in ("concept", "instance", "owner"):
-                continue  # the concept stands for its words; instance and owner only tell facts apart
+            if t.role in ("concept", "instance", "owner", "per"):
+                continue  # the concept stands for its words; instance, owner and per only tell facts apart
             w = self.rule.roles.get(t.role, 0.3)
             if self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma):
                 w = min(w, GENERIC_WEIGHT)  # "people", "total": say little about what is measured
@@ -266,9 +267,14 @@ def _said(d: Descriptor, role: str) -> set[str]:
 
 
 def qualifiers(d: Descriptor) -> set[str]:
-    """Predicate and modifier words that the concept does not already say, and which one of a
-    series the value is about when not the first."""
-    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES} | instances(d)
+    """Predicate and modifier words that the concept does not already say, which one of a
+    series the value is about when not the first, and what it is a figure for each one of."""
+    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES} | instances(d) | per_unit(d)
+
+
+def per_unit(d: Descriptor) -> set[str]:
+    """"per share": a figure for each one of something, never a total."""
+    return {f"per {w}" for w in d.lemmas("per")}
 
 
 def instances(d: Descriptor) -> set[str]:

@@ -22,6 +22,7 @@ from .models import Mention, TimeScope
 from .words import Grammar
 
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+SEASON_WORDS = {-1: "before", 0: "of", 1: "after"}
 RELATIVE_VALUE_RE = re.compile(r"([a-z]+)([+-]\d+)")
 DURATION_YEARS = {"year": 1, "decade": 10}  # "over the next two to three years": a horizon in years
 
@@ -160,6 +161,12 @@ class Reader:
             self.add(m.start, m.end, "period", f"{y}-{mo + 1:02d}", f"{y}-{mo + 1:02d}")
         elif unit == "year":
             self.add(m.start, m.end, "period", str(d.year + n), str(d.year + n))
+        elif unit == "week":
+            monday = d - timedelta(days=d.weekday()) + timedelta(weeks=n)
+            self.add(m.start, m.end, "period", monday.isoformat(), (monday + timedelta(days=6)).isoformat())
+        elif unit == "season":  # no calendar span: named by the article's month, so only the same season meets
+            name = f"season {SEASON_WORDS.get(n, f'{n:+d} from')} {self.today[:7]}"
+            self.add(m.start, m.end, "period", name, name)
 
     def ahead(self, m: Mention) -> None:
         """"over the next two to three years": from the article's year that many years on."""
@@ -173,9 +180,9 @@ class Reader:
 
 
 def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str | None, g: Grammar,
-              horizons: list[tuple[int, int]] = ()) -> list[TimeRef]:
+              horizons: list[tuple[int, int, str]] = ()) -> list[TimeRef]:
     """Time expressions in a sentence, sorted by position; `horizons`: spans of stated but
-    dateless horizons ("in the coming period")."""
+    dateless times with their kind: horizons ("in the coming period"), occasions ("on debut")."""
     r = Reader(folded, year, today, g)
     for k, m in enumerate(mentions):
         if m.kind == "quantity":
@@ -183,8 +190,8 @@ def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str
         else:  # "Tuesday, 5 November 2025": the weekday names the date that follows it
             nxt = mentions[k + 1] if k + 1 < len(mentions) else None
             r.mention(m, nxt is not None and nxt.kind == "date" and 0 <= nxt.start - m.end <= 3)
-    for a, b in horizons:
-        r.add(a, b, "horizon", "", "")
+    for a, b, kind in horizons:
+        r.add(a, b, kind, "", "")
     return sorted(r.out, key=lambda t: t.start)
 
 

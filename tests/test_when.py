@@ -73,3 +73,8 @@ def test_the_time_of_a_base_is_the_time_of_the_baseline_value():
     own = ref_for(found, base.start, base.end, len(sentence), len(sentence))
     assert own is not None and own.lo == "2025-03-05"
     assert ref_for(found, change.start, change.end, base.start, len(sentence)) is None
+
+
+def test_seasons_and_weeks_are_periods_relative_to_the_article():
+    assert ("period", "season before 2025-11", "season before 2025-11") in refs("She scored 27 goals last season.")
+    assert ("period", "2025-11-10", "2025-11-16") in refs("Sales fell 5% last week.")

@@ -116,12 +116,11 @@ class Reader:
             return []
         if first.low == "for" and m.kind in ("percent", "count", "share") and j + 1 < len(items):
             k = self.skip(j + 1, ("determiners",))
-            names = []
-            while k < len(items) and items[k].proper and not items[k].known:
-                names.append(items[k])
+            while k + 1 < len(items) and items[k + 1].proper and not items[k + 1].known:
                 k += 1
+            names = self.names_ending_at(k)
             if names:  # "199,025 for Daniel Reyes", "47.6 percent for Reyes": whose figure
-                return [self.term(names[-1], "owner")]
+                return names
         if first.low in ("of", "in") and m.kind in ("amount", "percent", "count", "quantity"):
             k = self.skip(j + 1, ("determiners",))
             if k < len(items) and items[k].proper:  # "141 in Vietnam alone": where, not what
@@ -242,7 +241,8 @@ class Reader:
             # "revenue of $30 billion"; "winds in excess of 149 km/h" (the hedge is the "of")
             chunks = self.chunks_left(j)
             head = chunks[0].terms if chunks else []
-            return [t.as_role("x-of-n") for t in head if not g.is_("generic_heads", t.lemma)]
+            whose = self.name_before_verb(chunks[0].start) if chunks else []
+            return [t.as_role("x-of-n") for t in head if not g.is_("generic_heads", t.lemma)] + whose
         obj = self.object_of_change(j) if prep in ("to", "by", "from", "at") else []
         if obj:
             return obj
@@ -270,6 +270,42 @@ class Reader:
         else:
             mods += [t.as_role("modifier") for t in self.relative]
         return terms + [t.as_role("subject") for t in head] + mods
+
+    def per_unit(self, i: int) -> list[Term]:
+        """"$1.37 a share", "$10 per person", "earnings per share of $1.37": a figure for each
+        one of something, never a total. Time words ("$5 billion a year") make a rate of a flow,
+        not a per-unit figure."""
+        items = self.items
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is not None and nxt.low in ("a", "an", "per") and i + 2 < len(items) and self.open_word(items[i + 2]):
+            return [self.term(items[i + 2], "per")]
+        k = i - 1
+        while k >= 1 and k > i - 8:
+            if items[k].kind == "slot":  # "per share of $1.37 compared with $1.12": the base's too
+                if not (items[k + 1].kind == "word" and self.g.is_("comparison_markers", items[k + 1].low)):
+                    break
+            elif items[k].kind != "word" or self.g.is_("conjunctions", items[k].low):
+                break
+            elif items[k - 1].low == "per" and self.open_word(items[k]):
+                return [self.term(items[k], "per")]  # "earnings per share of", "revenue per user was"
+            k -= 1
+        return []
+
+    def name_before_verb(self, j: int) -> list[Term]:
+        """"Kestrel Micro reported revenue of $1.9 billion": the name right before the verb that
+        governs "revenue of" is whose figure it is."""
+        items = self.items
+        if not (j >= 1 and items[j].kind == "word" and items[j].lemma != items[j].low):
+            return []  # no inflected verb right before the phrase
+        return self.names_ending_at(j - 1)
+
+    def names_ending_at(self, k: int) -> list[Term]:
+        """Every word of the unknown name that ends at k ("Daniel Reyes"), as owners."""
+        out: list[Term] = []
+        while k >= 0 and self.items[k].proper and not self.items[k].known:
+            out.insert(0, self.term(self.items[k], "owner"))
+            k -= 1
+        return out
 
     def apposed_name(self, j: int) -> Term | None:
         """"Olsen, who won 54.2 percent", "Olsen, a former commissioner, took 52.4 percent": the
@@ -427,7 +463,9 @@ class Reader:
             if self.owner(self.items[j]):
                 owners.append(self.term(self.items[j], "owner"))
             j += 1
-        terms, _ = self.phrase_right(j, "topic") if j < i else ([], j)
+        terms, k = self.phrase_right(j, "topic") if j < i else ([], j)
+        if terms and k < i and self.items[k].low == "of":  # "Sales of data-centre processors ... climbed"
+            terms += self.phrase_right(self.skip(k + 1, ("determiners",)), "qualifier", 3)[0]
         return owners + terms if terms else terms
 
     def owner(self, it: Item) -> bool:
@@ -441,7 +479,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
     r = Reader(items, g, mentions)
     right = r.right(i)
     left = r.left(i)
-    terms = right + left + r.whole_before(i)
+    terms = right + left + r.whole_before(i) + r.per_unit(i)
     rule = _head_rule(terms, g)
     if not right and rule in (None, "verb"):  # "The toll from the quake, ..., has soared to 1,644"
         topic = [t for t in r.topic(i) if t.lemma not in {x.lemma for x in terms}]
