@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .attribution import attribution
 from .describe import VALUE_KINDS, claim_kind
 from .models import Article, Claim, Descriptor, Mention, Sentence, TimeScope
 from .rules import RuleSet
@@ -102,6 +103,7 @@ class SentenceReader:
                 "line": s.line, "column": s.column + m.start,
                 "headline": s.headline, "twin": m.twin, "unit": m.unit, "hedge": m.hedge,
                 "low": m.low, "high": m.high, "sentence": index, "is_range": m.is_range, "rounding": m.rounding,
+                "attribution": attribution(folded, m.start, m.end, self.g),
                 "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value}
         if m.kind == "date":
             return Claim(**base, descriptor=d, dimension="date", subject=subject.names, subject_origin=subject.origin)

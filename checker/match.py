@@ -57,7 +57,9 @@ def modality_class(modality: str) -> str:
     return "actual" if modality in ("actual", "estimate") else modality
 
 
-def key_of(c: Claim) -> Key:
+def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
+    """`disputed`: sources some article credits one measure to beside another: a figure
+    credited to one of them is that source's ("police said 15,000")."""
     d = c.descriptor
     if c.kind == "date":  # a date is one fact with another only through aligned sentences
         return Key("date", (c.id,), (), tuple(c.subject), "", modality_class(c.modality), c.aggregation)
@@ -65,8 +67,9 @@ def key_of(c: Claim) -> Key:
         measure = (d.concept,) + tuple(sorted(qualifiers(d)))
     else:
         measure = tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier") or d.lemmas()) | per_unit(d)))
-    return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d))), tuple(c.subject),
-               c.when.label or "", modality_class(c.modality), c.aggregation)
+    source = {f"according to {c.attribution}"} if c.attribution in disputed else set()
+    return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d) | source)),
+               tuple(c.subject), c.when.label or "", modality_class(c.modality), c.aggregation)
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
@@ -98,6 +101,7 @@ class Scorer:
         self.g = g
         self.kinds = kinds or {}  # entity name -> country, organisation, event; "name" otherwise
         self.named: dict[str, set[str]] = {}  # article -> the subjects its figures are about
+        self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
         if a.dimension != b.dimension:
@@ -181,6 +185,8 @@ class Scorer:
     def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
         if a.events and b.events and not set(a.events) & set(b.events):
             return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
+        if a.attribution and b.attribution and frozenset((a.attribution, b.attribution)) in self.disputes:
+            return None, ""  # "police said 15,000", "organisers said 60,000": each source's figure
         sa, sb = set(a.subject), set(b.subject)
         if not sa or not sb:
             both = named_subjects(a.descriptor) & named_subjects(b.descriptor)
@@ -377,7 +383,9 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[
     for c in claims:
         scorer.named.setdefault(c.article, set()).update(c.subject)
     usable = [c for c in claims if comparable(c)]
-    keys = {c.id: key_of(c) for c in usable}
+    scorer.disputes = disputes(usable)
+    disputed = frozenset(s for pair in scorer.disputes for s in pair)
+    keys = {c.id: key_of(c, disputed) for c in usable}
     members: dict[Key, list[Claim]] = defaultdict(list)
     for c in usable:
         members[keys[c.id]].append(c)
@@ -406,6 +414,16 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[
         copies[(x, by_id[y].article)].append(by_id[y])
         copies[(y, by_id[x].article)].append(by_id[x])
     return _groups(members, keys, edges, pairs, generic, dict(copies)), _related(members, edges)
+
+
+def disputes(claims: list[Claim]) -> set[frozenset[str]]:
+    """Pairs of sources one sentence credits figures of one dimension to ("police estimated the
+    crowd at 15,000, while organisers said 60,000")."""
+    credited: dict[tuple[str, int, str], set[str]] = defaultdict(set)
+    for c in claims:
+        if c.attribution:
+            credited[(c.article, c.sentence, c.dimension)].add(c.attribution)
+    return {frozenset((x, y)) for sources in credited.values() for x in sources for y in sources if x < y}
 
 
 def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:

@@ -159,6 +159,7 @@ class Claim(Frozen):
     # schema 1.1
     is_range: bool = False  # low and high are the two ends written ("between 50 and 60")
     rounding: float = 0.0  # half-width of the printed figure's rounding, hedge aside
+    attribution: str | None = None  # who the clause credits the figure to ("police said"): a lemma
     descriptor: Descriptor = Field(default_factory=Descriptor)
     dimension: str = ""  # money, count, percent, percent_change, pp, ratio, length, area, date, ...
     when: TimeScope = Field(default_factory=TimeScope)

@@ -197,6 +197,7 @@ def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str
 
 SINCE_RE = re.compile(r"\bsince\b[^,;.:()]{0,40}$")
 SNAPSHOT_BEFORE_RE = re.compile(r"(?:as\s+of|by|until|through|till)\s*$")
+NAMING_PERIOD = 30  # characters: "third-quarter revenue of" names the period of the figure after it
 OPENING = 30  # characters: a dateline or an opening "On Thursday," sets the time of the sentence
 
 
@@ -209,6 +210,9 @@ def ref_for(refs: list[TimeRef], start: int, end: int, next_value: int, clause_e
     # a base's time is the time of the baseline value itself ("from 1,872 on March 5")
     usable = [r for r in refs if not r.base or r.marker <= start < r.start]
     after = [r for r in usable if end <= r.start < min(next_value, clause_end)]
+    near = [r for r in usable if r.kind == "period" and 0 <= start - r.end <= NAMING_PERIOD]
+    if after and after[0].kind == "instant" and near and not tally:
+        return near[-1]  # "third-quarter revenue of $4.82 billion on Thursday": the day it was reported
     if after:
         return after[0]
     before = [r for r in usable if r.end <= start and (not tally or _sets_snapshot(r, folded, today))]

@@ -171,3 +171,13 @@ def test_a_country_named_in_one_sentence_is_not_the_unnamed_subject_of_an_articl
     # the other article is about Uganda too (it names it with a figure): one fact
     other = ("Doctors said the outbreak has now killed 19 people. Uganda has asked for 2 million doses of vaccine.")
     assert flagged(report(uganda, other, dates=same_day))
+
+
+def test_figures_an_article_credits_to_two_sources_are_each_sources_own():
+    same_day = {0: "2025-06-16", 1: "2025-06-16"}
+    dispute = "Police estimated the crowd at 15,000 people, while organisers said 60,000 marched."
+    assert not flagged(report(dispute, "Around 15,000 people marched in the city, police said.", dates=same_day))
+    # two outlets quoting two agencies on one toll still disagree: attribution alone splits nothing
+    rep = report("The floods have killed 141 people, the health ministry said.",
+                 "The floods have killed 163 people, state media reported.", dates=same_day)
+    assert [r for r, _ in flagged(rep)] == ["FL101"]

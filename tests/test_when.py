@@ -78,3 +78,16 @@ def test_the_time_of_a_base_is_the_time_of_the_baseline_value():
 def test_seasons_and_weeks_are_periods_relative_to_the_article():
     assert ("period", "season before 2025-11", "season before 2025-11") in refs("She scored 27 goals last season.")
     assert ("period", "2025-11-10", "2025-11-16") in refs("Sales fell 5% last week.")
+
+
+def test_a_quarter_in_words_and_the_full_year_take_the_year_in_force():
+    assert ("period", "2025-07", "2025-09") in refs("Third-quarter revenue rose 16 percent.")
+    assert ("period", "2025", "2025") in refs("The company expects full-year revenue of $18.6 billion.")
+
+
+def test_a_period_naming_a_flow_beats_the_day_it_was_reported():
+    sentence = "The company reported third-quarter revenue of $4.82 billion on Thursday."
+    mentions = extract_mentions(sentence, RULES)
+    value = next(m for m in mentions if m.kind == "amount")
+    ref = ref_for(all_refs(sentence), value.start, value.end, len(sentence), len(sentence))
+    assert (ref.lo, ref.hi) == ("2025-07", "2025-09")

@@ -466,6 +466,10 @@ class Reader:
         terms, k = self.phrase_right(j, "topic") if j < i else ([], j)
         if terms and k < i and self.items[k].low == "of":  # "Sales of data-centre processors ... climbed"
             terms += self.phrase_right(self.skip(k + 1, ("determiners",)), "qualifier", 3)[0]
+        while terms and k + 1 < i and self.items[k + 1].proper and not self.items[k + 1].known:
+            k += 1  # "Nordhaven's smaller rival Kestrel Micro": the name in apposition is whose
+        if terms and k < i and self.items[k].proper and not self.items[k].known:
+            owners = self.names_ending_at(k)
         return owners + terms if terms else terms
 
     def owner(self, it: Item) -> bool:
