@@ -206,11 +206,13 @@ class SentenceReader:
     def _scope(self, folded: str, m: Mention, sets: str, window: int, after: bool = True):
         """Scope words of one kind acting on the mention: (distance, value, phrase), nearest first."""
         lo = max(0, m.start - window)
+        stop = AFTER_STOP_RE.search(folded, m.end)  # words after the value act within its clause
+        hi = min(len(folded), m.end + 25, stop.start() if stop else len(folded))
         out = []
         for rx, s, value in self.scope.entries:
             if s != sets:
                 continue
-            for h in rx.finditer(folded, lo, min(len(folded), m.end + 25)):
+            for h in rx.finditer(folded, lo, hi):
                 if h.end() <= m.start:
                     out.append((m.start - h.end(), value, h.group()))
                 elif h.start() >= m.end and after:
@@ -234,6 +236,7 @@ class SentenceReader:
 
 
 DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind of time it states
+AFTER_STOP_RE = re.compile(r"[;:]|,\s+(?:so|while|whereas|but|and)\b")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
 BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")
