@@ -213,11 +213,18 @@ class SentenceReader:
             if s != sets:
                 continue
             for h in rx.finditer(folded, lo, hi):
+                if self._qualifies_reporting(folded, h.end()):
+                    continue  # "reports now suggest that 242 died": "now" is when it was said
                 if h.end() <= m.start:
                     out.append((m.start - h.end(), value, h.group()))
                 elif h.start() >= m.end and after:
                     out.append((h.start() - m.end + 5, value, h.group()))
         return sorted(out)
+
+    def _qualifies_reporting(self, folded: str, at: int) -> bool:
+        """Does a reporting verb follow right after `at`?"""
+        nxt = NEXT_WORD_RE.match(folded, at)
+        return nxt is not None and self.g.is_("reporting_verbs", nxt.group(1))
 
     def _near(self, folded: str, m: Mention, sets: str, value: str, within: int) -> bool:
         return any(v == value and dist < within for dist, v, _ in self._scope(folded, m, sets, 70))
@@ -236,6 +243,7 @@ class SentenceReader:
 
 
 DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind of time it states
+NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 AFTER_STOP_RE = re.compile(r"[;:]|,\s+(?:so|while|whereas|but|and)\b")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")

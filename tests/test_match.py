@@ -181,3 +181,16 @@ def test_figures_an_article_credits_to_two_sources_are_each_sources_own():
     rep = report("The floods have killed 141 people, the health ministry said.",
                  "The floods have killed 163 people, state media reported.", dates=same_day)
     assert [r for r, _ in flagged(rep)] == ["FL101"]
+
+
+def test_a_count_of_a_narrower_set_needs_a_close_measure_to_be_one_fact():
+    same_day = {0: "2025-06-13", 1: "2025-06-13"}
+    rep = report("In Harbour City, reports now suggest that all 180 people on board have died.",
+                 "Death toll rises to 205 in Harbour City ferry disaster", dates=same_day)
+    assert not flagged(rep)  # those on board are part of the toll, not a rival count of it
+
+
+def test_now_before_a_reporting_verb_dates_the_report_not_the_figure():
+    rep = report("Reports now suggest that all 180 people on board have died in the ferry disaster.",
+                 "The coast guard confirmed the deaths of 178 of the 180 people on board.")
+    assert [r for r, _ in flagged(rep)] in (["FL101"], ["FL103"])
