@@ -20,7 +20,7 @@ from .models import Article, Claim, Descriptor, Mention, Sentence, TimeScope
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
 from .text import fold, phrase_regex
-from .when import TimeRef, last_year_named, ref_for, time_refs
+from .when import TimeRef, last_year_named, ref_for, time_refs, year_of_day
 from .words import grammar
 
 CLAUSE_END_RE = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with|whereas)\b|\.\s")
@@ -270,9 +270,11 @@ def _periods_are_not_facts(claims: list[Claim]) -> list[Claim]:
 
 
 def _resolve_date(value: str, article: Article) -> str:
-    if value.startswith("--") and article.date:
-        return f"{article.date[:4]}{value[1:]}"
-    return value
+    """A date printed without its year takes the year the time stage would give it."""
+    if not (value.startswith("--") and article.date):
+        return value
+    year = year_of_day(value, int(article.date[:4]), article.date) if len(value) == 7 else int(article.date[:4])
+    return f"{year}{value[1:]}"
 
 
 def _sums(rules: RuleSet, claims: list[Claim], next_id) -> list[Claim]:

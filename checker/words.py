@@ -67,6 +67,13 @@ def lemma(word: str) -> str:
     return _lemmatizer().lemmatize(word, lang="en").lower()
 
 
+@lru_cache(maxsize=65536)
+def in_dictionary(word: str) -> bool:
+    """Is the folded word an English word the lemmatiser's dictionary knows? A capitalised word
+    it does not know ("Olsen", "Nordhaven") is most likely a name, wherever it stands."""
+    return bool(_lemmatizer().is_known(word, lang="en"))
+
+
 @dataclass(frozen=True)
 class Grammar:
     """The closed word classes of rules/grammar.toml, as sets of folded words and lemmas."""

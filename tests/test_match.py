@@ -194,3 +194,10 @@ def test_now_before_a_reporting_verb_dates_the_report_not_the_figure():
     rep = report("Reports now suggest that all 180 people on board have died in the ferry disaster.",
                  "The coast guard confirmed the deaths of 178 of the 180 people on board.")
     assert [r for r, _ in flagged(rep)] in (["FL101"], ["FL103"])
+
+
+def test_the_day_of_one_persons_event_matches_on_a_name_no_dictionary_knows():
+    rep = report("Kowalczyk, 52, is due to be sworn in as governor on December 1.",
+                 "Kowalczyk will be sworn in as governor on December 11 at the state capitol.",
+                 dates={0: "2025-11-10", 1: "2025-11-12"})
+    assert flagged(rep) == [("FL101", ["December 1", "December 11"])]
