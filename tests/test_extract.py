@@ -349,3 +349,9 @@ def test_a_number_word_hyphened_to_a_noun_after_a_magnitude_starts_a_compound(te
 @pytest.mark.parametrize("text", ["The death toll went up to 1,700 on Monday.", "Shares shot up to $41."])
 def test_up_to_after_a_verb_of_motion_is_where_the_figure_went(text):
     assert extract_mentions(text, RULES)[0].hedge is None
+
+
+def test_a_restatement_after_or_in_a_unit_of_the_same_dimension_is_a_twin():
+    m = one("The fire has burned more than 36,000 acres, or roughly 48 square miles.", "quantity")
+    assert m.twin is not None and m.twin.unit == "mi²" and m.twin.hedge == "about"
+    assert all(x.twin is None for x in ms("The town is 12 miles, or 30 minutes, from the coast."))

@@ -158,6 +158,7 @@ def _affixes(lx: Lexicon) -> dict[str, re.Pattern[str]]:
         "of_after": _c(r"\s+" + ci(lx.lst("of")) + r"\s+[A-Za-z]"),
         "twin_open": _c(r"\s*\(\s*"),
         "twin_close": _c(r"\s*\)"),
+        "twin_or": _c(r",\s+or\s+"),
         "sub_sep": _c(r"(\s+" + trie(lx.lst("and")) + r"\s+|\s+)"),
         "sub_word": _c(r"\s*([A-Za-z]+)(?![A-Za-z])"),
         "sub_not_before": _c(r"\s*[A-Za-z]"),

@@ -18,7 +18,9 @@ def read_twin(cur: Cursor, rd: Reading, build: Callable[..., Built | None]) -> M
     """The parenthesised restatement right after the reading, if any; its spans join rd.extra."""
     t, pt = cur.masked, cur.pt
     tw = pt.twin_open.match(t, rd.end)
-    if not tw or tw.end() >= cur.n:
+    if not tw:
+        return _or_twin(cur, rd, build)
+    if tw.end() >= cur.n:
         return None
     q = tw.end()
     if not (pt.anchor.match(t, q) or t[q] in MONEY_MARKS or t[q:q + 3].isalpha()):
@@ -39,6 +41,26 @@ def read_twin(cur: Cursor, rd: Reading, build: Callable[..., Built | None]) -> M
         twin = twin.model_copy(update={"unit": _per_hour(cur, twin.unit)})
         rd.extra.append(Span(close.end(), sp.end()))
     return twin
+
+
+def _or_twin(cur: Cursor, rd: Reading, build: Callable[..., Built | None]) -> Mention | None:
+    """"36,000 acres, or roughly 48 square miles", "$5 billion, or about 4.6 billion euros": a
+    restatement after ", or" in another unit of the same dimension (or another currency)."""
+    t, pt = cur.masked, cur.pt
+    tw = pt.twin_or.match(t, rd.end)
+    if not tw or rd.kind not in ("amount", "quantity"):
+        return None
+    m = pt.anchor.search(t, tw.end(), min(cur.n, tw.end() + TWIN_REACH))
+    sub = build(cur, m.start(), allow_twin=False) if m else None
+    if sub is None or sub.start != tw.end() or sub.mention.kind != rd.kind or sub.mention.unit == rd.unit:
+        return None
+    if rd.kind == "quantity":
+        a, b = cur.lx.unit_rule(rd.unit), cur.lx.unit_rule(sub.mention.unit)
+        if a is None or b is None or a.dimension != b.dimension:
+            return None  # "12 miles, or 30 minutes": another measure
+    rd.extra.append(Span(rd.end, sub.end))
+    rd.extra.extend(sub.extra)
+    return _shared_hedge(rd, sub.mention)
 
 
 def _shared_hedge(rd: Reading, twin: Mention) -> Mention:
