@@ -153,3 +153,8 @@ def test_a_parts_possessor_qualifies_its_figure_and_the_wholes_does_not():
     d = described("The unit's sales of $2.1 billion were a record.")["$2.1 billion"]
     assert d.lemmas("qualifier") == {"unit"}
     assert not described("The company's revenue rose to $5 billion.")["$5 billion"].lemmas("qualifier")
+
+
+def test_a_generic_head_hands_over_to_its_of_phrase():
+    d = described("The number of deaths blamed on the storm rose to nine on Friday.")["nine"]
+    assert d.concept == "deaths" and "death" in d.head

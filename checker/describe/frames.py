@@ -264,6 +264,9 @@ class Reader:
             self.anaphor = True  # "In 2025, it reached approximately USD 3 billion"
         chunks = self.chunks_left(j)
         head = chunks[-1].terms if chunks and chunks[-1].prep is None else []
+        if head and len(chunks) > 1 and chunks[-2].prep == "of" and chunks[-2].terms \
+                and all(g.is_("generic_heads", t.lemma) for t in head):
+            head = chunks[-2].terms  # "the number of deaths blamed on Delia rose to nine"
         mods = [t.as_role("modifier") for c in chunks if c.terms is not head for t in c.terms]
         if all(g.is_("generic_heads", t.lemma) or g.is_("people", t.lemma) for t in head):
             head = head + self.relative  # "the number of people [who died]": the clause says what
