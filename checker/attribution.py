@@ -18,7 +18,8 @@ ACCORDING_RE = re.compile(r"according\s+to\s+(?:the\s+|a\s+|an\s+)?((?:[a-z'’-
 
 
 def attribution(folded: str, start: int, end: int, g: Grammar) -> str | None:
-    """The lemma of the source a value at [start, end) is credited to in its clause, if any."""
+    """The source a value at [start, end) is credited to in its clause, if any, as written
+    (folded): this stage runs on every check, and the lemmatiser is loaded only on a cold one."""
     lo = max((m.end() for m in CLAUSE_RE.finditer(folded, 0, start)), default=0)
     hi = min((m.start() for m in CLAUSE_RE.finditer(folded, end)), default=len(folded))
     clause = folded[lo:hi]
@@ -27,7 +28,7 @@ def attribution(folded: str, start: int, end: int, g: Grammar) -> str | None:
     for m in ACCORDING_RE.finditer(clause):
         words = [w for w in WORD_RE.findall(m.group(1)) if not g.closed(w)]
         if words:
-            found.append((abs(m.start() - at), g.lemma(words[-1])))
+            found.append((abs(m.start() - at), words[-1]))
     words = list(WORD_RE.finditer(clause))
     for k, w in enumerate(words):
         if w.group() == "according" or not g.is_("reporting_verbs", w.group()):
@@ -43,8 +44,8 @@ def _subject(clause: str, words: list[re.Match], k: int, g: Grammar) -> str | No
     opens = k == 0 or "," in clause[words[k - 1].end():words[k].start()]
     before = "" if opens else words[k - 1].group()
     if before and not g.closed(before) and not g.is_("reporting_verbs", before):
-        return g.lemma(before)
+        return before
     after = words[k + 1].group() if k + 1 < len(words) else ""
     if opens and after and not g.closed(after) and words[k + 1].start() - words[k].end() <= 2:
-        return g.lemma(after)
+        return after
     return None

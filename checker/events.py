@@ -71,4 +71,7 @@ def _event_date(c: Claim, rules: RuleSet) -> EventDate | None:
             or not any(ch.isdigit() for ch in c.text):
         return None
     names = {fold(e.name): e for e in find_entities(c.quote, rules) if e.kind in SOLO_KINDS}
+    for t in c.descriptor.terms:  # a name that opens the sentence, read by the describe stage
+        if t.role == "participant" and t.lemma not in names:
+            names[t.lemma] = EntityMention(0, len(t.text), t.text, t.text, "name", "proper_noun", None)
     return EventDate(c, kinds, names) if names else None

@@ -68,10 +68,10 @@ def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: froz
             continue  # inside (or overlapping) the next mention
         kind = "word" if t.is_word else "punct"
         name = without_possessive(t.low) in known or n in in_names
-        proper = kind == "word" and t.capitalised and (name or not titled and (
-            t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
-            or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)
-            or (len(t.low) > 2 and not in_dictionary(t.low))))  # "Olsen, 47, is due to ..."
+        proper = kind == "word" and t.capitalised and (
+            name or (len(t.low) > 2 and not in_dictionary(t.low))  # "Olsen, 47, is due to ..."
+            or not titled and (t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
+                               or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)))
         out.append(Item(kind, t.start, t.end, t.text, t.low, g.lemma(t.low) if kind == "word" else t.low,
                         proper=proper, known=name))
     for a, b, i in spans[k:]:

@@ -56,7 +56,7 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[D
             out[it.slot] = _describe_value(text, items, i, m, g, mentions, rules)
         elif m.kind == "date":  # "founded in 1998": what happened then, for reports and events
             d = describe(items, i, g, mentions)
-            out[it.slot] = d.model_copy(update={"terms": d.terms + _events(items, i, g)})
+            out[it.slot] = d.model_copy(update={"terms": d.terms + _events(items, i, g) + _opening_name(items)})
     _bases_take_their_measure(items, mentions, out, g)
     return out, named
 
@@ -122,6 +122,15 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
 
 
 CLAUSE_BREAKS = frozenset(",;:—–")
+
+
+def _opening_name(items: list[Item]) -> list[Term]:
+    """"Olsen will be sworn in on December 11": a name that opens the sentence (a word no
+    dictionary knows), which the entity finder cannot tell from an ordinary first word."""
+    first = items[0] if items else None
+    if first is None or first.kind != "word" or not first.proper or first.known:
+        return []
+    return [Term(lemma=first.low, role="participant", text=first.text)]
 
 
 def _events(items: list[Item], i: int, g: Grammar) -> list[Term]:
