@@ -112,6 +112,7 @@ class Scorer:
         self._features: dict[int, tuple[Descriptor, Features]] = {}  # by id: descriptors are not hashable
         self._contents: dict[tuple, Features] = {}
         self._measures: dict[tuple[int, int], tuple[float | None, str]] = {}
+        self._subjects: dict[tuple, tuple[float | None, str]] = {}
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
         if a.dimension != b.dimension:
@@ -198,6 +199,15 @@ class Scorer:
         return self.kinds.get(name, "name")
 
     def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
+        """How alike two claims' subjects are, 0..1; None when they are known to differ. Worked
+        out once per pair of distinct subjects (a story's claims share a few)."""
+        key = (tuple(a.events), tuple(a.subject), a.subject_origin, tuple(b.events), tuple(b.subject), b.subject_origin)
+        got = self._subjects.get(key)
+        if got is None:
+            got = self._subjects[key] = self._subject(a, b)
+        return got
+
+    def _subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
         if a.events and b.events and not set(a.events) & set(b.events):
             return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
         sa, sb = set(a.subject), set(b.subject)
@@ -500,7 +510,6 @@ def _undated_joins(comp, edges, vetoed) -> dict[int, set[Key]]:
 
 def _related(members, edges) -> list[Related]:
     out = []
-    for (ka, kb), v in sorted(edges.items()):
-        if v.relation == RELATED:
-            out.append(Related(members[ka] + members[kb], [e for e in v.evidence if e]))
+    for ka, kb in sorted(p for p, v in edges.items() if v.relation == RELATED):  # sorting only these is cheaper
+        out.append(Related(members[ka] + members[kb], [e for e in edges[(ka, kb)].evidence if e]))
     return out
