@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .attribution import attribution
 from .describe import VALUE_KINDS, claim_kind
 from .models import Article, Claim, Descriptor, Mention, Sentence, TimeScope
 from .rules import RuleSet
@@ -72,10 +73,11 @@ class SentenceReader:
         self.scope = scope
         self.g = grammar(rules)
 
-    def horizons(self, folded: str) -> list[tuple[int, int]]:
-        """Spans of horizons stated without dates ("in the coming period")."""
-        return [(h.start(), h.end()) for rx, sets, value in self.scope.entries if value == "horizon"
-                for h in rx.finditer(folded)]
+    def horizons(self, folded: str) -> list[tuple[int, int, str]]:
+        """Spans of times stated without dates: horizons ("in the coming period") and
+        occasions ("on debut", "on opening night"), with their kind."""
+        return [(h.start(), h.end(), DATELESS[value]) for rx, sets, value in self.scope.entries
+                if value in DATELESS for h in rx.finditer(folded)]
 
     def claims(self, ctx: ArticleContext, s: Sentence, index: int, mentions: list[Mention],
                descriptors: list[Descriptor], refs: list[TimeRef], next_id) -> list[Claim]:
@@ -100,7 +102,8 @@ class SentenceReader:
         base = {"id": next_id(), "article": s.article, "kind": kind, "text": m.text, "quote": s.text,
                 "line": s.line, "column": s.column + m.start,
                 "headline": s.headline, "twin": m.twin, "unit": m.unit, "hedge": m.hedge,
-                "low": m.low, "high": m.high, "sentence": index, "is_range": m.is_range,
+                "low": m.low, "high": m.high, "sentence": index, "is_range": m.is_range, "rounding": m.rounding,
+                "attribution": attribution(folded, m.start, m.end, self.g),
                 "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value}
         if m.kind == "date":
             return Claim(**base, descriptor=d, dimension="date", subject=subject.names, subject_origin=subject.origin)
@@ -160,6 +163,10 @@ class SentenceReader:
         if kind == "ordinal":
             return "rank"
         hits = self._scope(folded, m, "aggregation", 60)
+        peak = [p for dist, v, p in hits if v == "peak" and dist < 40]
+        if peak:  # "peaked at 1.1 million": the highest it reached, not its level at a time
+            notes.append(peak[0])
+            return "peak"
         if any(v == "stock" for _, v, _ in hits):
             notes += [p for _, v, p in hits if v == "stock"][:1]
             return "stock"
@@ -167,11 +174,15 @@ class SentenceReader:
             return rule.aggregation
         if d.moving or self._near(folded, m, "period", "asof", 40):
             return "stock"  # "currently has 274 stores", "rose to 3,145": a level at a time
+        if kind in ("percent", "share") and PRESENT_STATE_RE.search(folded, max(0, m.start - 20), m.start):
+            return "stock"  # "is 62 percent contained", "unemployment is 4.1%": the state now
         return "flow"
 
     def when(self, ctx: ArticleContext, m: Mention, refs: list[TimeRef], values: list[Mention],
              folded: str, aggregation: str, tally: bool) -> TimeScope:
-        nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind), default=len(folded))
+        # "58 goals in 112 games since 2021": a figure "in" another shares its time
+        nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
+                   and not PAIRED_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
         ref = ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, ctx.article.date)
         if ref is not None and not (tally and ref.kind == "period" and ref.lo[:4] == ref.hi[:4] == (ctx.article.date or "")[:4]):
             return ref.scope("sentence")
@@ -222,6 +233,9 @@ class SentenceReader:
         return merged, base.when, notes + [f"change of {base.text}"]
 
 
+DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind of time it states
+PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
+PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
 BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")
 
 
@@ -270,7 +284,7 @@ def _sums(rules: RuleSet, claims: list[Claim], next_id) -> list[Claim]:
             out.append(first.model_copy(update=dict(
                 id=next_id(), metric=name, metric_phrase=" + ".join(p.metric_phrase or "" for p in parts),
                 value=sum(p.value for p in parts), low=sum(p.low for p in parts),
-                high=sum(p.high for p in parts), text=" + ".join(p.text for p in parts),
+                high=sum(p.high for p in parts), rounding=sum(p.rounding for p in parts), text=" + ".join(p.text for p in parts),
                 descriptor=first.descriptor.model_copy(update={"concept": name, "head": [name], "rule": "sum"}),
                 scope_notes=[f"sum of {' and '.join(rule.sum_of)}"])))
     return out

@@ -28,6 +28,14 @@ class Interval:
     nominal: float
     loose: tuple[float, float]  # round numbers read generously ("2,000" ~ 1,500..2,500)
     hedged: bool = False
+    core: "Interval | None" = None  # "about 2.2 billion" read as printed, without its hedge
+
+
+def _core(v: float, r: float, slack: float) -> Interval:
+    """The figure as printed, hedge aside: its rounding, or round numbers read loosely."""
+    lo, hi = (v - r, v + r) if r else _loose(v, v, v, None)
+    lo, hi = lo - abs(lo) * slack, hi + abs(hi) * slack
+    return Interval(lo, hi, False, hi > lo, v, (lo, hi))
 
 
 def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
@@ -39,7 +47,9 @@ def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
         twin = c.twin
         if not (twin and twin.unit == currency and isinstance(twin.value, (int, float))):
             return None  # a currency converts only through a rate the article itself states
-        value, lo, hi, hedge = twin.value, twin.low, twin.high, twin.hedge
+        value, lo, hi, hedge, r = twin.value, twin.low, twin.high, twin.hedge, twin.rounding
+    else:
+        r = c.rounding
     if not isinstance(value, (int, float)):
         return None
     factor, shift = _conversion(c, rules)
@@ -60,7 +70,8 @@ def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
         hi_f = hi_f + abs(hi_f) * slack if math.isfinite(hi_f) else hi_f
     rounding = hedge is None and hi_f > lo_f
     return Interval(lo_f, hi_f, hedge == "above", hedge == "below" or rounding, v,
-                    _loose(v, lo_f, hi_f, hedge), hedged=hedge is not None)
+                    _loose(v, lo_f, hi_f, hedge), hedged=hedge is not None,
+                    core=_core(v, abs(r * factor), slack) if hedge == "about" else None)
 
 
 def _conversion(c: Claim, rules: RuleSet) -> tuple[float, float]:
@@ -126,6 +137,8 @@ def relation(a: Interval, b: Interval) -> int:
         if not (left.hi_open or right.lo_open) and (left.lo == left.hi or right.lo == right.hi):
             return AGREE  # "5" and "at least five": the one value lies inside the other's range
         return TENSION
+    if (a.core or b.core) and relation(a.core or a, b.core or b) != AGREE:
+        return TENSION  # they agree only thanks to a wide hedge: "an estimated 2.2 billion" vs 2.25
     if _inside(a.nominal, b) or _inside(b.nominal, a):
         return AGREE
     if (a.hedged or b.hedged) and _overlap(a, b) >= 0.25 * min(a.hi - a.lo, b.hi - b.lo):

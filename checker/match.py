@@ -32,6 +32,7 @@ from .words import Grammar, grammar
 
 COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal", "share",
               "ratio", "age"}
+OWNER_KINDS = ("country", "organisation")  # entity kinds that say whose a figure is
 STRONG_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject")
 QUALIFIER_ROLES = ("predicate", "qualifier")  # what happened to the counted, where: part of the measure
 SAME, RELATED, DIFFERENT = "same", "related", "different"
@@ -56,16 +57,19 @@ def modality_class(modality: str) -> str:
     return "actual" if modality in ("actual", "estimate") else modality
 
 
-def key_of(c: Claim) -> Key:
+def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
+    """`disputed`: sources some article credits one measure to beside another: a figure
+    credited to one of them is that source's ("police said 15,000")."""
     d = c.descriptor
     if c.kind == "date":  # a date is one fact with another only through aligned sentences
         return Key("date", (c.id,), (), tuple(c.subject), "", modality_class(c.modality), c.aggregation)
     if d.concept:
         measure = (d.concept,) + tuple(sorted(qualifiers(d)))
     else:
-        measure = tuple(sorted(d.lemmas(*STRONG_ROLES, "modifier") or d.lemmas()))
-    return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d))), tuple(c.subject),
-               c.when.label or "", modality_class(c.modality), c.aggregation)
+        measure = tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier") or d.lemmas()) | per_unit(d)))
+    source = {f"according to {c.attribution}"} if c.attribution in disputed else set()
+    return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d) | source)),
+               tuple(c.subject), c.when.label or "", modality_class(c.modality), c.aggregation)
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
@@ -91,6 +95,7 @@ class Features(NamedTuple):
     counts_people: bool
     instances: set[str]
     named: set[str]
+    per: set[str]  # per_unit
 
 
 @dataclass
@@ -112,7 +117,8 @@ class Scorer:
         self._features: dict[int, tuple[Descriptor, Features]] = {}  # by id: descriptors are not hashable
         self._contents: dict[tuple, Features] = {}
         self._measures: dict[tuple[int, int], tuple[float | None, str]] = {}
-        self._subjects: dict[tuple, tuple[float | None, str]] = {}
+        self.named: dict[str, set[str]] = {}  # article -> the subjects its figures are about
+        self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
         if a.dimension != b.dimension:
@@ -172,7 +178,7 @@ class Scorer:
                 f = self._contents[content] = Features(
                     weights, sum(weights.values()), d.lemmas("entity"), tuple(_said(d, role) for role in QUALIFIER_ROLES),
                     counted - self.g.classes["people"], bool(counted & self.g.classes["people"]),
-                    instances(d), named_subjects(d))
+                    instances(d), named_subjects(d), per_unit(d))
             got = self._features[id(d)] = (d, f)
         return got[1]
 
@@ -180,8 +186,8 @@ class Scorer:
         """Each word's weight (by the frame that found it); a concept stands for its words."""
         out: dict[str, float] = {}
         for t in d.terms:
-            if t.role in ("concept", "instance", "owner"):
-                continue  # the concept stands for its words; instance and owner only tell facts apart
+            if t.role in ("concept", "instance", "owner", "per"):
+                continue  # the concept stands for its words; instance, owner and per only tell facts apart
             w = self.rule.roles.get(t.role, 0.3)
             if self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma):
                 w = min(w, GENERIC_WEIGHT)  # "people", "total": say little about what is measured
@@ -199,19 +205,17 @@ class Scorer:
         return self.kinds.get(name, "name")
 
     def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
-        """How alike two claims' subjects are, 0..1; None when they are known to differ. Worked
-        out once per pair of distinct subjects (a story's claims share a few)."""
-        key = (tuple(a.events), tuple(a.subject), a.subject_origin, tuple(b.events), tuple(b.subject), b.subject_origin)
-        got = self._subjects.get(key)
-        if got is None:
-            got = self._subjects[key] = self._subject(a, b)
-        return got
-
-    def _subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
         if a.events and b.events and not set(a.events) & set(b.events):
             return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
+        if a.attribution and b.attribution and frozenset((a.attribution, b.attribution)) in self.disputes:
+            return None, ""  # "police said 15,000", "organisers said 60,000": each source's figure
         sa, sb = set(a.subject), set(b.subject)
         if not sa or not sb:
+            both = named_subjects(a.descriptor) & named_subjects(b.descriptor)
+            if both:  # "Olsen took 52.4 percent", "Olsen, who won 54.2 percent": the verb's own subject
+                return 0.8, f"both about {', '.join(sorted(both))}"
+            if self._named_only_in_one(a, b) or self._named_only_in_one(b, a):
+                return None, ""  # "Zambia's count rose to 302" and a figure of an article that never names Zambia
             return 0.5, ""
         if sa == sb:
             return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), f"both about {', '.join(sorted(sa))}"
@@ -220,6 +224,14 @@ class Scorer:
         if {self.kind_of(x) for x in sa} & {self.kind_of(x) for x in sb}:
             return None, ""  # "113 deaths in Myanmar", "350 in Vietnam": two facts
         return 0.5, ""  # a country and a city in it, perhaps: unknown, not a veto
+
+    def _named_only_in_one(self, a: Claim, b: Claim) -> bool:
+        """a's sentence names the country or organisation whose figure it is; b names nobody, in
+        an article whose figures are never about it. (Places named in passing, "near Morgan
+        City", do not count: they say where, not whose.)"""
+        return (a.subject_origin == "sentence" and not b.subject and b.article in self.named
+                and any(self.kind_of(x) in OWNER_KINDS for x in a.subject)
+                and not self.named[b.article] & set(a.subject))
 
     def scope(self, a: Claim, b: Claim) -> str:
         """Why two claims on one measure are related rather than one fact ("" when they are not)."""
@@ -277,7 +289,8 @@ def _measure(a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> tuple[
     """Scorer.measure's answer and the words it rests on, from the two descriptors' features."""
     if (a.concept and b.concept and a.concept != b.concept) or _entities_differ(fa.entities, fb.entities) \
             or _predicates_differ(a, b, fa, fb) or _counted_differ(fa, fb) \
-            or fa.instances != fb.instances or _named_subjects_differ(fa.named, fb.named):
+            or fa.instances != fb.instances or _named_subjects_differ(fa.named, fb.named) \
+            or fa.per != fb.per:  # "$1.37 a share" is not a total
         return None, ""
     wa, wb = fa.weights, fb.weights
     total = fa.total + fb.total
@@ -307,9 +320,14 @@ def _said(d: Descriptor, role: str) -> set[str]:
 
 
 def qualifiers(d: Descriptor) -> set[str]:
-    """Predicate and modifier words that the concept does not already say, and which one of a
-    series the value is about when not the first."""
-    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES} | instances(d)
+    """Predicate and modifier words that the concept does not already say, which one of a
+    series the value is about when not the first, and what it is a figure for each one of."""
+    return {t.lemma for t in d.terms if t.role in QUALIFIER_ROLES} | instances(d) | per_unit(d)
+
+
+def per_unit(d: Descriptor) -> set[str]:
+    """"per share": a figure for each one of something, never a total."""
+    return {f"per {w}" for w in d.lemmas("per")}
 
 
 def instances(d: Descriptor) -> set[str]:
@@ -407,8 +425,12 @@ class Related:
 
 def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[list[Group], list[Related]]:
     scorer = Scorer.for_rules(rules)
+    for c in claims:
+        scorer.named.setdefault(c.article, set()).update(c.subject)
     usable = [c for c in claims if comparable(c)]
-    keys = {c.id: key_of(c) for c in usable}
+    scorer.disputes = disputes(usable)
+    disputed = frozenset(s for pair in scorer.disputes for s in pair)
+    keys = {c.id: key_of(c, disputed) for c in usable}
     members: dict[Key, list[Claim]] = defaultdict(list)
     for c in usable:
         members[keys[c.id]].append(c)
@@ -437,6 +459,16 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[
         copies[(x, by_id[y].article)].append(by_id[y])
         copies[(y, by_id[x].article)].append(by_id[x])
     return _groups(members, keys, edges, pairs, generic, dict(copies)), _related(members, edges)
+
+
+def disputes(claims: list[Claim]) -> set[frozenset[str]]:
+    """Pairs of sources one sentence credits figures of one dimension to ("police estimated the
+    crowd at 15,000, while organisers said 60,000")."""
+    credited: dict[tuple[str, int, str], set[str]] = defaultdict(set)
+    for c in claims:
+        if c.attribution:
+            credited[(c.article, c.sentence, c.dimension)].add(c.attribution)
+    return {frozenset((x, y)) for sources in credited.values() for x in sources for y in sources if x < y}
 
 
 def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:

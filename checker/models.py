@@ -61,6 +61,7 @@ class Mention(Frozen):
     twin: Mention | None = None  # the same value restated in parentheses in another unit
     is_range: bool = False  # low and high are the two ends written ("between $62 and $68")
     unit_text: str | None = None  # a unit the rules do not know, as written ("400 ppb": "ppb")
+    rounding: float = 0.0  # half-width of the printed figure's rounding, hedge aside ("2.2 billion": 0.05e9)
 
 
 class Term(Frozen):
@@ -157,6 +158,8 @@ class Claim(Frozen):
     scope_notes: list[str] = Field(default_factory=list)  # words that set period/aggregation/modality
     # schema 1.1
     is_range: bool = False  # low and high are the two ends written ("between 50 and 60")
+    rounding: float = 0.0  # half-width of the printed figure's rounding, hedge aside
+    attribution: str | None = None  # who the clause credits the figure to ("police said"): a lemma
     descriptor: Descriptor = Field(default_factory=Descriptor)
     dimension: str = ""  # money, count, percent, percent_change, pp, ratio, length, area, date, ...
     when: TimeScope = Field(default_factory=TimeScope)

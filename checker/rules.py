@@ -104,7 +104,7 @@ class RelativeDateRule(Entry):
     `counted`, the words follow a count that multiplies the offset ("three days ago")."""
 
     words: list[str]
-    unit: Literal["day", "week", "month", "year"]
+    unit: Literal["day", "week", "month", "year", "season"]
     offset: int
     counted: bool = False
 

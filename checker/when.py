@@ -22,6 +22,7 @@ from .models import Mention, TimeScope
 from .words import Grammar
 
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+SEASON_WORDS = {-1: "before", 0: "of", 1: "after"}
 RELATIVE_VALUE_RE = re.compile(r"([a-z]+)([+-]\d+)")
 DURATION_YEARS = {"year": 1, "decade": 10}  # "over the next two to three years": a horizon in years
 
@@ -38,6 +39,7 @@ class TimeRef:
     text: str
     base: bool = False  # the base of a comparison ("up 50% from 2024"), not a claim's time
     fiscal: bool = False
+    marker: int = -1  # where the comparison word of a base stands ("from", "than")
 
     def scope(self, origin: str = "sentence") -> TimeScope:
         return TimeScope(kind=self.kind, start=self.lo or None, end=self.hi or None, origin=origin,
@@ -96,19 +98,25 @@ class Reader:
         self.out: list[TimeRef] = []
 
     def add(self, a: int, b: int, kind: str, lo: str, hi: str, fiscal: bool = False) -> None:
+        if lo and self.today and SINCE_RE.search(self.folded[max(0, a - 45):a]):
+            kind, hi = "period", self.today  # "since 2021", "since the outbreak began on Feb. 10": until now
         if not any(a < r.end and r.start < b for r in self.out):
-            self.out.append(TimeRef(a, b, kind, lo, hi, self.folded[a:b], self._is_base(a), fiscal))
+            marker = self._base_marker(a)
+            self.out.append(TimeRef(a, b, kind, lo, hi, self.folded[a:b], marker >= 0, fiscal, marker))
 
-    def _is_base(self, a: int) -> bool:
-        """"up 50% from 2024", "compared with 2023", "than in 2022": the base of a comparison."""
-        words = re.findall(r"[a-z%]+", self.folded[max(0, a - 45):a])
+    def _base_marker(self, a: int) -> int:
+        """"up 50% from 2024", "compared with 2023", "than in 2022": where the comparison word of
+        a base of comparison stands, or -1 when the time at `a` is no such base."""
+        lo = max(0, a - 45)
+        words = [(w.group(), lo + w.start()) for w in re.finditer(r"[a-z%]+", self.folded[lo:a])]
         tail = words[-4:]
-        marker = next((i for i in range(len(tail) - 1, -1, -1) if self.g.is_("comparison_markers", tail[i])), None)
-        if marker is None or any(not (self.g.closed(w) or self.g.is_("time_words", w)) for w in tail[marker + 1:]):
-            return False
+        marker = next((i for i in range(len(tail) - 1, -1, -1) if self.g.is_("comparison_markers", tail[i][0])), None)
+        if marker is None or any(not (self.g.closed(w) or self.g.is_("time_words", w)) for w, _ in tail[marker + 1:]):
+            return -1
         # "from" also opens a period ("from January to October"): a base only near a change
-        return tail[marker] != "from" or any(self.g.is_("change_verbs", w) or self.g.is_("change_nouns", w)
-                                             or w in ("%", "percent", "times") for w in words)
+        near_change = any(self.g.is_("change_verbs", w) or self.g.is_("change_nouns", w)
+                          or w in ("%", "percent", "times") for w, _ in words)
+        return tail[marker][1] if tail[marker][0] != "from" or near_change else -1
 
     def mention(self, m: Mention, names_a_date: bool) -> None:
         value = m.value if isinstance(m.value, str) else None
@@ -153,6 +161,12 @@ class Reader:
             self.add(m.start, m.end, "period", f"{y}-{mo + 1:02d}", f"{y}-{mo + 1:02d}")
         elif unit == "year":
             self.add(m.start, m.end, "period", str(d.year + n), str(d.year + n))
+        elif unit == "week":
+            monday = d - timedelta(days=d.weekday()) + timedelta(weeks=n)
+            self.add(m.start, m.end, "period", monday.isoformat(), (monday + timedelta(days=6)).isoformat())
+        elif unit == "season":  # no calendar span: named by the article's month, so only the same season meets
+            name = f"season {SEASON_WORDS.get(n, f'{n:+d} from')} {self.today[:7]}"
+            self.add(m.start, m.end, "period", name, name)
 
     def ahead(self, m: Mention) -> None:
         """"over the next two to three years": from the article's year that many years on."""
@@ -166,9 +180,9 @@ class Reader:
 
 
 def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str | None, g: Grammar,
-              horizons: list[tuple[int, int]] = ()) -> list[TimeRef]:
+              horizons: list[tuple[int, int, str]] = ()) -> list[TimeRef]:
     """Time expressions in a sentence, sorted by position; `horizons`: spans of stated but
-    dateless horizons ("in the coming period")."""
+    dateless times with their kind: horizons ("in the coming period"), occasions ("on debut")."""
     r = Reader(folded, year, today, g)
     for k, m in enumerate(mentions):
         if m.kind == "quantity":
@@ -176,12 +190,14 @@ def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str
         else:  # "Tuesday, 5 November 2025": the weekday names the date that follows it
             nxt = mentions[k + 1] if k + 1 < len(mentions) else None
             r.mention(m, nxt is not None and nxt.kind == "date" and 0 <= nxt.start - m.end <= 3)
-    for a, b in horizons:
-        r.add(a, b, "horizon", "", "")
+    for a, b, kind in horizons:
+        r.add(a, b, kind, "", "")
     return sorted(r.out, key=lambda t: t.start)
 
 
+SINCE_RE = re.compile(r"\bsince\b[^,;.:()]{0,40}$")
 SNAPSHOT_BEFORE_RE = re.compile(r"(?:as\s+of|by|until|through|till)\s*$")
+NAMING_PERIOD = 30  # characters: "third-quarter revenue of" names the period of the figure after it
 OPENING = 30  # characters: a dateline or an opening "On Thursday," sets the time of the sentence
 
 
@@ -191,8 +207,12 @@ def ref_for(refs: list[TimeRef], start: int, end: int, next_value: int, clause_e
     the next value), else the nearest before it. Bases of comparisons are skipped. A running
     count takes an earlier date only from the sentence's opening or an "as of"/"by" phrase:
     "the quake that struck on March 28 has killed 1,644" gives the quake's date, not the toll's."""
-    usable = [r for r in refs if not r.base]
+    # a base's time is the time of the baseline value itself ("from 1,872 on March 5")
+    usable = [r for r in refs if not r.base or r.marker <= start < r.start]
     after = [r for r in usable if end <= r.start < min(next_value, clause_end)]
+    near = [r for r in usable if r.kind == "period" and 0 <= start - r.end <= NAMING_PERIOD]
+    if after and after[0].kind == "instant" and near and not tally:
+        return near[-1]  # "third-quarter revenue of $4.82 billion on Thursday": the day it was reported
     if after:
         return after[0]
     before = [r for r in usable if r.end <= start and (not tally or _sets_snapshot(r, folded, today))]

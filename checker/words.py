@@ -24,7 +24,7 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,:]
 CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronouns",
            "generic_heads", "people", "change_nouns", "change_verbs", "level_verbs",
            "time_words", "reporting_verbs", "irregular", "rank_nouns", "comparison_markers",
-           "event_words", "resultative_verbs", "solo_events")
+           "event_words", "resultative_verbs", "solo_events", "margin_verbs")
 
 
 @dataclass(frozen=True)

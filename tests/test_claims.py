@@ -95,3 +95,20 @@ def test_numbers_inside_time_expressions_are_not_claims_to_compare():
     years = next(c for c in cs if c.text == "two to three years")
     assert years.descriptor.rule == "time"
     assert not any(c.kind == "ordinal" for c in cs)
+
+
+def test_a_peak_a_present_state_and_an_occasion_are_facts_of_their_own():
+    from checker.pipeline import analyse
+    from checker.models import Article
+    arts = [Article(path="a.txt", date="2025-09-19", text=(
+                "Power outages peaked at more than 900,000 customers overnight. "
+                "The fire is 62 percent contained. Novak scored twice on debut.")),
+            Article(path="b.txt", date="2025-09-20", text=(
+                "About 410,000 customers were still without power on Saturday. "
+                "The fire was 40 percent contained on Thursday. Novak scored 27 goals last season."))]
+    rep = analyse(arts, load_rules())
+    by_text = {c.text: c for c in rep.claims}
+    assert by_text["more than 900,000"].aggregation == "peak"
+    assert by_text["62 percent"].when.start == "2025-09-19"
+    assert by_text["twice"].when.text == "on debut"
+    assert not [f for f in rep.findings if f.severity != "info"]

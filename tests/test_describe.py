@@ -99,3 +99,51 @@ def test_a_resultative_verb_counts_the_state_it_left_people_in():
     d = described("The cyclone has left 350 people dead and missing in the north.")["350"]
     assert (d.rule, d.concept) == ("predicate", "dead_and_missing")
     assert described("The storm left 5,000 people homeless.")["5,000"].head == ["homeless"]
+
+
+def test_a_participle_before_a_noun_qualifies_what_is_counted():
+    d = described("The health ministry has recorded 1,872 suspected measles cases in the region.")["1,872"]
+    assert (d.rule, d.concept) == ("counted-noun", "cases") and "suspect" in d.head
+    assert described("Rescuers said 139 injured were taken to hospital.")["139"].rule == "predicate"
+
+
+def test_a_part_of_a_counted_whole_counts_what_the_whole_counts_and_is_marked_as_a_part():
+    d = described("The virus has now been found in nine of the province's 29 districts.")
+    assert d["nine"].head == ["district"] and d["nine"].lemmas("instance") == {"part"}
+    assert d["29"].head == ["district"] and not d["29"].lemmas("instance")
+
+
+def test_an_opening_whole_qualifies_the_part_that_follows_it():
+    d = described("Out of the 180 students enrolled, 42 graduates found jobs abroad.")["42"]
+    assert {"student", "enrol"} & d.lemmas("qualifier")
+
+
+def test_a_name_that_is_the_whole_subject_says_whose_figure_it_is():
+    d = described("Garcia received 10,412 votes, while Novak finished with 9,877.")["9,877"]
+    assert "novak" in {t.lemma for t in d.terms if t.text[:1].isupper()}
+    # a name the rules know (a country, in two words) is the subject stage's, not an owner
+    d = described("Viet Nam currently has 274 projects in the region.")["274"]
+    assert not any(t.text[:1].isupper() for t in d.terms)
+
+
+def test_a_figure_for_each_one_of_something_is_marked_per_unit():
+    d = described("Net income rose to $612 million, or $1.37 a share, from $498 million a year ago.")
+    assert d["$1.37"].lemmas("per") == {"share"} and not d["$612 million"].lemmas("per")
+    d = described("Earnings per share were $1.37, compared with $1.12 a year earlier.")
+    assert d["$1.37"].lemmas("per") == d["$1.12"].lemmas("per") == {"share"}
+    assert not described("The fund pays $10 per person and $5 million in total.")["$5 million"].lemmas("per")
+
+
+def test_the_base_of_a_change_measures_what_the_changed_figure_measures():
+    d = described("Acme Robotics reported revenue of $4.8 billion, up 14 percent from $4.2 billion a year earlier.")
+    assert d["$4.2 billion"].terms == d["$4.8 billion"].terms
+    assert {"acme", "robotics"} <= {t.lemma for t in d["$4.8 billion"].terms if t.role == "owner"}
+    # "against" sets another subject's figure beside it, not a base
+    d = described("Garcia ended with 10,412 votes against 9,877 for Lena Novak.")
+    assert {t.lemma for t in d["9,877"].terms if t.role == "owner"} == {"lena", "novak"}
+
+
+def test_a_margin_is_a_difference():
+    assert described("The incumbent won the race by 4,200 votes.")["4,200"].change
+    assert described("Garcia led Novak by 535 votes with all wards reporting.")["535"].change
+    assert not described("The bridge was hit by 12 trucks.")["12"].change

@@ -66,6 +66,17 @@ def test_rounding_interval_and_exact_integers():
     assert m.low == m.high == 2000
 
 
+def test_a_hedge_keeps_the_rounding_of_the_figure_as_printed():
+    m = one("an estimated $2.2 billion")
+    assert m.hedge == "about" and approx(m.rounding, 0.05e9) and approx(m.low, 1.98e9)
+    assert one("about 150 people").rounding == 0
+
+
+def test_digits_after_and_start_a_new_number():
+    assert [m.value for m in ms("Trade reached $2.2 billion and 45 people died.")] == [2.2e9, 45]
+    assert one("3 million 200 thousand dollars").value == 3_200_000
+
+
 # --- hedges -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, hedge", [

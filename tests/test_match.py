@@ -161,3 +161,23 @@ def test_every_finding_carries_its_matches_and_confidence():
     (f,) = [f for f in rep.findings if f.severity != "info"]
     assert f.confidence == min(m.score for m in f.matches)
     assert all(m.a in {c.id for c in f.claims} and m.b in {c.id for c in f.claims} for m in f.matches)
+
+
+def test_a_country_named_in_one_sentence_is_not_the_unnamed_subject_of_an_article_that_never_names_it():
+    same_day = {0: "2025-03-10", 1: "2025-03-10"}
+    uganda = "Uganda's outbreak has now killed 14 people, its health ministry said."
+    assert not flagged(report(uganda, "The outbreak has now killed 19 people, doctors at the district hospital said.",
+                              dates=same_day))
+    # the other article is about Uganda too (it names it with a figure): one fact
+    other = ("Doctors said the outbreak has now killed 19 people. Uganda has asked for 2 million doses of vaccine.")
+    assert flagged(report(uganda, other, dates=same_day))
+
+
+def test_figures_an_article_credits_to_two_sources_are_each_sources_own():
+    same_day = {0: "2025-06-16", 1: "2025-06-16"}
+    dispute = "Police estimated the crowd at 15,000 people, while organisers said 60,000 marched."
+    assert not flagged(report(dispute, "Around 15,000 people marched in the city, police said.", dates=same_day))
+    # two outlets quoting two agencies on one toll still disagree: attribution alone splits nothing
+    rep = report("The floods have killed 141 people, the health ministry said.",
+                 "The floods have killed 163 people, state media reported.", dates=same_day)
+    assert [r for r, _ in flagged(rep)] == ["FL101"]

@@ -6,7 +6,7 @@ from checker.extract import extract_mentions
 from checker.models import TimeScope
 from checker.rules import load_rules
 from checker.text import fold
-from checker.when import same_time, time_refs, weekday_date
+from checker.when import ref_for, same_time, time_refs, weekday_date
 from checker.words import grammar
 
 RULES = load_rules()
@@ -54,3 +54,40 @@ def test_labels_keep_the_json_contract():
     assert TimeScope(kind="period", start="2025-01", end="2025-10").label == "2025-01/2025-10"
     assert TimeScope(kind="instant", start="2025-12-01", end="2025-12-01").label == "as of 2025-12-01"
     assert TimeScope().label is None
+
+
+def test_since_opens_a_period_that_runs_to_the_article_date():
+    assert ("period", "2021", "2025-11-20") in refs("Exports have risen 40% since 2021.")
+
+
+def all_refs(sentence: str, today: str = "2025-11-20"):
+    return time_refs(fold(sentence), extract_mentions(sentence, RULES), 2025, today, grammar(RULES))
+
+
+def test_the_time_of_a_base_is_the_time_of_the_baseline_value():
+    sentence = "Cases rose by 40 percent in a week, from 1,872 on March 5."
+    mentions = extract_mentions(sentence, RULES)
+    base = next(m for m in mentions if m.text == "1,872")
+    change = next(m for m in mentions if m.text == "40 percent")
+    found = all_refs(sentence)
+    own = ref_for(found, base.start, base.end, len(sentence), len(sentence))
+    assert own is not None and own.lo == "2025-03-05"
+    assert ref_for(found, change.start, change.end, base.start, len(sentence)) is None
+
+
+def test_seasons_and_weeks_are_periods_relative_to_the_article():
+    assert ("period", "season before 2025-11", "season before 2025-11") in refs("She scored 27 goals last season.")
+    assert ("period", "2025-11-10", "2025-11-16") in refs("Sales fell 5% last week.")
+
+
+def test_a_quarter_in_words_and_the_full_year_take_the_year_in_force():
+    assert ("period", "2025-07", "2025-09") in refs("Third-quarter revenue rose 16 percent.")
+    assert ("period", "2025", "2025") in refs("The company expects full-year revenue of $18.6 billion.")
+
+
+def test_a_period_naming_a_flow_beats_the_day_it_was_reported():
+    sentence = "The company reported third-quarter revenue of $4.82 billion on Thursday."
+    mentions = extract_mentions(sentence, RULES)
+    value = next(m for m in mentions if m.kind == "amount")
+    ref = ref_for(all_refs(sentence), value.start, value.end, len(sentence), len(sentence))
+    assert (ref.lo, ref.hi) == ("2025-07", "2025-09")

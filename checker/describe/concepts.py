@@ -80,11 +80,12 @@ _KNOWN: dict[str, frozenset[str]] = {}
 
 
 def known_names(rules) -> frozenset[str]:
-    """One-word names the rules know (countries, organisations, demonyms), folded."""
+    """Names the rules know (countries, organisations, demonyms), folded; those of two or
+    three words too ("viet nam")."""
     key = rules.version()
     if key not in _KNOWN:
         words = {fold(a) for name, e in rules.entities.items() for a in [name, *e.aliases]}
-        _KNOWN[key] = frozenset(w for w in words if " " not in w)
+        _KNOWN[key] = frozenset(w for w in words if w.count(" ") < 3)
     return _KNOWN[key]
 
 

@@ -42,8 +42,12 @@ class Reader:
     def open_word(self, it: Item) -> bool:
         """A word that can describe a measure: open class, not a name, not a time word."""
         return (it.kind == "word" and not self.closed(it) and not it.proper
-                and not self.g.is_("time_words", it.low) and not self.g.is_("reporting_verbs", it.low)
+                and not self.g.is_("time_words", it.low) and not self.reporting(it)
                 and len(it.low) > 1 and not it.low.endswith(("'s", "’s", "s'")))  # "the club's": whose
+
+    def reporting(self, it: Item) -> bool:
+        """"said", "reported": attribution, not what is measured."""
+        return it.kind == "word" and self.g.is_("reporting_verbs", it.low)
 
     def stop(self, it: Item) -> bool:
         return it.kind == "punct" and (it.text in HARD_STOPS or it.text == ".")
@@ -57,6 +61,12 @@ class Reader:
     def participle(self, it: Item) -> bool:
         """"damaged", "died", "occurred": a verb form that ends a counted noun phrase."""
         return it.kind == "word" and it.low.endswith("ed") and it.lemma != it.low
+
+    def attributive(self, j: int) -> bool:
+        """"1,872 suspected cholera cases": a participle that qualifies the noun after it."""
+        nxt = self.items[j + 1] if j + 1 < len(self.items) else None
+        return nxt is not None and self.open_word(nxt) and not self.participle(nxt) \
+            and not self.g.is_("prepositions", nxt.low)
 
     def phrase_right(self, j: int, role: str, limit: int = MAX_PHRASE,
                      time_words: bool = False) -> tuple[list[Term], int]:
@@ -104,6 +114,13 @@ class Reader:
             if first.text == "-" and j + 1 < len(items):  # "a 30-storey building", "a 72-hour window"
                 return self.phrase_right(j + 1, "entity", 2, time_words=True)[0]
             return []
+        if first.low == "for" and m.kind in ("percent", "count", "share") and j + 1 < len(items):
+            k = self.skip(j + 1, ("determiners",))
+            while k + 1 < len(items) and items[k + 1].proper and not items[k + 1].known:
+                k += 1
+            names = self.names_ending_at(k)
+            if names:  # "199,025 for Daniel Reyes", "47.6 percent for Reyes": whose figure
+                return names
         if first.low in ("of", "in") and m.kind in ("amount", "percent", "count", "quantity"):
             k = self.skip(j + 1, ("determiners",))
             if k < len(items) and items[k].proper:  # "141 in Vietnam alone": where, not what
@@ -111,6 +128,9 @@ class Reader:
                 return []
             if first.low == "in" and (m.kind != "amount" or k > j + 1):
                 return []  # "$5 million in aid" names the money; "61% in the capital" says where
+            while k < len(items) and items[k].kind == "word" and items[k].low.endswith(("'s", "’s")) \
+                    and k + 1 < len(items) and items[k + 1].kind == "slot":
+                k += 1  # "nine of the country's 29 districts"
             if first.low == "of" and k < len(items) and items[k].kind == "slot":
                 # "241 of the 242 people on board": a part of a counted whole, and which whole
                 whole, k = self.phrase_right(k + 1, "counted")
@@ -122,6 +142,9 @@ class Reader:
                 # sets the part apart, or what happened to it
                 terms += self.after_counted([], k)
             return terms
+        if self.participle(first) and self.attributive(j):  # "1,872 suspected cholera cases"
+            terms, k = self.phrase_right(j + 1, "counted")
+            return self.after_counted([self.term(first, "counted")] + terms, k)
         if self.g.is_("auxiliaries", first.low) or self.participle(first):
             return self.predicate(j)
         if self.g.is_("people", first.low):  # "1,929 others injured", "12 more remain missing"
@@ -198,22 +221,28 @@ class Reader:
                 and not g.is_("conjunctions", items[j].low):
             j -= 1  # "the end of a 72-hour window"
         if j < 0 or items[j].kind != "word" or g.is_("conjunctions", items[j].low) \
-                or g.is_("reporting_verbs", items[j].low):
+                or self.reporting(items[j]):
             return []  # "the ministry said that 197 people died": the frame is the reporter's
         if self.verb_in_mention(i):  # "the death toll passes 150": the hedge is the verb
             chunks = self.chunks_left(j)
             head = chunks[-1].terms if chunks and chunks[-1].prep is None else []
             return [t.as_role("subject") for t in head]
         prep = items[j].low if g.is_("prepositions", items[j].low) else None
+        if prep in PLACE_PREPOSITIONS:
+            return []  # "cases were confirmed in nine of the 29 districts": where, not what
         if prep:
             j -= 1
-            if prep != "of" and j >= 0 and items[j].kind == "slot":
+            if prep == "to" and j >= 1 and items[j].kind == "slot" and items[j - 1].low == "from":
+                j -= 2  # "the lead grew from 212 to 240 votes": both ends are the frame's
+                j -= j >= 0 and items[j].text == ","  # "grew, from 212 to 240"
+            elif prep != "of" and j >= 0 and items[j].kind == "slot":
                 return []  # "6.21 billion USD across 276 projects": the frame is the other number's
         if prep == "of" or (prep is None and self.noun_before_hedge(i, j)):
             # "revenue of $30 billion"; "winds in excess of 149 km/h" (the hedge is the "of")
             chunks = self.chunks_left(j)
             head = chunks[0].terms if chunks else []
-            return [t.as_role("x-of-n") for t in head if not g.is_("generic_heads", t.lemma)]
+            whose = self.name_before_verb(chunks[0].start) if chunks else []
+            return [t.as_role("x-of-n") for t in head if not g.is_("generic_heads", t.lemma)] + whose
         obj = self.object_of_change(j) if prep in ("to", "by", "from", "at") else []
         if obj:
             return obj
@@ -228,6 +257,9 @@ class Reader:
             j -= 1  # "turnout was 60%": the copula names nothing
         while j >= 0 and items[j].kind == "word" and g.is_("auxiliaries", items[j].low):
             j -= 1
+        named = self.apposed_name(j)
+        if named is not None:
+            return terms + [named]
         if j >= 0 and items[j].low in ("it", "this", "they", "these", "which"):
             self.anaphor = True  # "In 2025, it reached approximately USD 3 billion"
         chunks = self.chunks_left(j)
@@ -238,6 +270,75 @@ class Reader:
         else:
             mods += [t.as_role("modifier") for t in self.relative]
         return terms + [t.as_role("subject") for t in head] + mods
+
+    def per_unit(self, i: int) -> list[Term]:
+        """"$1.37 a share", "$10 per person", "earnings per share of $1.37": a figure for each
+        one of something, never a total. Time words ("$5 billion a year") make a rate of a flow,
+        not a per-unit figure."""
+        items = self.items
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is not None and nxt.low in ("a", "an", "per") and i + 2 < len(items) and self.open_word(items[i + 2]):
+            return [self.term(items[i + 2], "per")]
+        k = i - 1
+        while k >= 1 and k > i - 8:
+            if items[k].kind == "slot":  # "per share of $1.37 compared with $1.12": the base's too
+                if not (items[k + 1].kind == "word" and self.g.is_("comparison_markers", items[k + 1].low)):
+                    break
+            elif items[k].kind != "word" or self.g.is_("conjunctions", items[k].low):
+                break
+            elif items[k - 1].low == "per" and self.open_word(items[k]):
+                return [self.term(items[k], "per")]  # "earnings per share of", "revenue per user was"
+            k -= 1
+        return []
+
+    def name_before_verb(self, j: int) -> list[Term]:
+        """"Kestrel Micro reported revenue of $1.9 billion": the name right before the verb that
+        governs "revenue of" is whose figure it is."""
+        items = self.items
+        if not (j >= 1 and items[j].kind == "word" and items[j].lemma != items[j].low):
+            return []  # no inflected verb right before the phrase
+        return self.names_ending_at(j - 1)
+
+    def names_ending_at(self, k: int) -> list[Term]:
+        """Every word of the unknown name that ends at k ("Daniel Reyes"), as owners."""
+        out: list[Term] = []
+        while k >= 0 and self.items[k].proper and not self.items[k].known:
+            out.insert(0, self.term(self.items[k], "owner"))
+            k -= 1
+        return out
+
+    def apposed_name(self, j: int) -> Term | None:
+        """"Olsen, who won 54.2 percent", "Olsen, a former commissioner, took 52.4 percent": the
+        name before a relative clause or an apposition is the verb's subject. A name is a
+        capitalised word the lemmatiser leaves alone ("Officials, who..." is a plural noun)."""
+        items = self.items
+        if j >= 1 and items[j].low in ("who", "which") and items[j - 1].text == ",":
+            k = j - 2
+        elif j >= 0 and items[j].text == ",":
+            k = next((x for x in range(j - 1, max(-1, j - 12), -1) if items[x].text == ","), -1) - 1
+        else:
+            return None
+        if k < 0 or (k > 0 and items[k - 1].kind == "word" and not self.g.is_("conjunctions", items[k - 1].low)):
+            return None  # the name must open its clause
+        it = items[k]
+        if it.kind != "word" or not it.text[:1].isupper() or it.known or it.lemma != it.low or self.closed(it):
+            return None
+        return self.term(it, "subject")
+
+    def whole_before(self, i: int) -> list[Term]:
+        """"Out of the 242 individuals aboard, 241 fatalities": the whole the number is a part
+        of, stated in an opening phrase that ends right before it, qualifies it."""
+        items = self.items
+        if i < 4 or items[i - 1].text != ",":
+            return []
+        for k in range(i - 2, max(2, i - 8), -1):
+            if items[k].kind != "slot":
+                continue
+            j = k - 1 - (items[k - 1].kind == "word" and self.g.is_("determiners", items[k - 1].low))
+            if j >= 1 and items[j].low == "of" and items[j - 1].low == "out":
+                return self.phrase_right(k + 1, "qualifier", 3)[0]
+            return []
+        return []
 
     def relative_start(self, j: int) -> int:
         """Where a relative clause starts, when the determiner at j opens its object ("that
@@ -293,6 +394,7 @@ class Reader:
         out: list[Chunk] = []
         cur: list[Term] = []
         filled = False  # the current phrase holds something (a word, a name or a number)
+        names: list[Term] = []  # names before any word of the head phrase
         self.relative = []
         while j >= 0:
             it = items[j]
@@ -307,12 +409,12 @@ class Reader:
                 if not filled:
                     break
                 out.append(Chunk(cur, it.low, j - 1))
-                cur, filled = [], False
+                cur, filled, names = [], False, []
             elif it.kind == "word" and it.low in RELATIVE and filled and j > 0 \
                     and (self.open_word(items[j - 1]) or items[j - 1].proper) \
-                    and not self.g.is_("reporting_verbs", items[j - 1].low):
+                    and not self.reporting(items[j - 1]):
                 self.relative = cur  # "the earthquake [that struck on March 28] has reached": a relative clause
-                cur, filled = [], False
+                cur, filled, names = [], False, []
             elif it.kind == "word" and g.is_("determiners", it.low):
                 linked = j > 0 and items[j - 1].kind == "word" and (
                     g.is_("prepositions", items[j - 1].low) or items[j - 1].low in ("and", "or"))
@@ -320,7 +422,7 @@ class Reader:
                 if rel >= 0:  # "the earthquake [that struck the region on March 28]"
                     verbs = [self.term(items[k], "subject") for k in range(rel + 1, j) if self.open_word(items[k])]
                     self.relative = verbs + cur
-                    cur, filled, j = [], False, rel - 1
+                    cur, filled, names, j = [], False, [], rel - 1
                     continue
                 if filled and not linked:
                     break  # the phrase starts here, and nothing links it further left
@@ -337,10 +439,13 @@ class Reader:
             elif it.proper or it.kind == "slot":
                 if self.owner(it) and len(cur) < MAX_PHRASE:
                     cur.insert(0, self.term(it, "owner"))
+                elif it.proper and not it.known and not cur:
+                    names.insert(0, self.term(it, "owner"))
                 filled = True  # a name or a number fills a phrase but does not name a measure
             j -= 1
         if filled:
-            out.append(Chunk(cur, None, j))
+            # "while Reyes finished with 196,530": a subject that is only a name says whose figure
+            out.append(Chunk(cur or names, None, j))
         return out
 
     # --- fallback: the clause's first noun phrase ----------------------------------------
@@ -358,7 +463,13 @@ class Reader:
             if self.owner(self.items[j]):
                 owners.append(self.term(self.items[j], "owner"))
             j += 1
-        terms, _ = self.phrase_right(j, "topic") if j < i else ([], j)
+        terms, k = self.phrase_right(j, "topic") if j < i else ([], j)
+        if terms and k < i and self.items[k].low == "of":  # "Sales of data-centre processors ... climbed"
+            terms += self.phrase_right(self.skip(k + 1, ("determiners",)), "qualifier", 3)[0]
+        while terms and k + 1 < i and self.items[k + 1].proper and not self.items[k + 1].known:
+            k += 1  # "Nordhaven's smaller rival Kestrel Micro": the name in apposition is whose
+        if terms and k < i and self.items[k].proper and not self.items[k].known:
+            owners = self.names_ending_at(k)
         return owners + terms if terms else terms
 
     def owner(self, it: Item) -> bool:
@@ -372,12 +483,18 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
     r = Reader(items, g, mentions)
     right = r.right(i)
     left = r.left(i)
-    terms = right + left
+    terms = right + left + r.whole_before(i) + r.per_unit(i)
     rule = _head_rule(terms, g)
     if not right and rule in (None, "verb"):  # "The toll from the quake, ..., has soared to 1,644"
         topic = [t for t in r.topic(i) if t.lemma not in {x.lemma for x in terms}]
         terms += topic
         rule = "topic" if topic else rule
+    if rule is None and any(t.role == "qualifier" for t in terms):
+        # "in nine of the 29 districts": a part of a counted whole counts what the whole does
+        # (marked as a part, so that "12 of the 21 wards" is never read against "all 21 wards")
+        terms = [t.as_role("counted") if t.role == "qualifier" else t for t in terms]
+        terms.append(Term(lemma="part", role="instance", text="of"))
+        rule = _head_rule(terms, g)
     rule = rule or "none"
     head = [t for t in terms if t.role == rule]
     if rule in ("counted", "n-of-x") and all(g.is_("people", t.lemma) for t in head):
@@ -391,6 +508,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
                       anaphor=r.anaphor and rule in ("verb", "none", "topic"))
 
 
+PLACE_PREPOSITIONS = ("in", "across", "among")  # "in nine districts": a number of places, not the frame's
 _PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject", "verb")
 _RULE_NAMES = {"counted": "counted-noun", "subject": "frame", "verb": "frame"}
 

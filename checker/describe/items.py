@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..models import Mention, Term
-from ..text import without_possessive
+from ..text import fold, without_possessive
 from ..words import Grammar, Token
 
 HARD_STOPS = frozenset(";:()[]{}\"“”!?—–|")
@@ -36,12 +36,26 @@ def title_case(toks: list[Token]) -> bool:
     return len(long) >= 3 and sum(t.capitalised for t in long) >= 0.6 * len(long)
 
 
+def _in_known_phrases(toks: list[Token], known: frozenset[str]) -> set[int]:
+    """Indices of tokens inside a known name of two or three words ("Việt Nam", "Air India")."""
+    out: set[int] = set()
+    for n in range(len(toks) - 1):
+        for size in (3, 2):
+            words = toks[n:n + size]
+            if len(words) == size and all(t.is_word for t in words) \
+                    and " ".join(without_possessive(fold(t.text)) for t in words) in known:
+                out.update(range(n, n + size))
+                break
+    return out
+
+
 def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: frozenset[str] = frozenset()) -> list[Item]:
     """Tokens with every mention replaced by one slot (tokens a mention overlaps are dropped).
     `known`: names the rules know (countries, organisations), a name in any case."""
     closing = {t.start for t in toks if t.text in ")]"}
     spans = sorted((m.start, _end(m, closing), i) for i, m in enumerate(mentions))
     titled = title_case(toks)
+    in_names = _in_known_phrases(toks, known)
     first = next((t.start for t in toks if t.is_word), -1)
     out: list[Item] = []
     k = 0
@@ -53,7 +67,7 @@ def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: froz
         if k < len(spans) and spans[k][0] < t.end:
             continue  # inside (or overlapping) the next mention
         kind = "word" if t.is_word else "punct"
-        name = without_possessive(t.low) in known
+        name = without_possessive(t.low) in known or n in in_names
         proper = kind == "word" and t.capitalised and (name or not titled and (
             t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
             or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)))

@@ -57,7 +57,36 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[D
         elif m.kind == "date":  # "founded in 1998": what happened then, for reports and events
             d = describe(items, i, g, mentions)
             out[it.slot] = d.model_copy(update={"terms": d.terms + _events(items, i, g)})
+    _bases_take_their_measure(items, mentions, out, g)
     return out, named
+
+
+BASE_MARKERS = ("from", "than", "compared")  # not "against": "52% against 48% for Reyes" is another subject's
+
+
+def _bases_take_their_measure(items: list[Item], mentions: list[Mention], out: list[Descriptor], g: Grammar) -> None:
+    """"revenue of $4.82 billion, up 14 percent from $4.23 billion": the base of a change
+    measures what the changed figure measures (whose, what, per what); its time is its own."""
+    level: dict[str, Descriptor] = {}  # claim kind -> the last total of that kind met so far
+    for i, it in enumerate(items):
+        if it.kind != "slot" or mentions[it.slot].kind not in VALUE_KINDS:
+            continue
+        kind, d = claim_kind(mentions[it.slot]), out[it.slot]
+        before = [x.low for x in items[max(0, i - 3):i] if x.kind == "word"]
+        marker = next((w for w in reversed(before) if w in BASE_MARKERS), None)
+        prev = level.get(kind)
+        if prev is not None and marker and (marker != "from" or _change_before(items, i, g)):
+            out[it.slot] = prev.model_copy(update={"change": False, "moving": False})
+        elif not d.change and not (i > 0 and items[i - 1].low == "or"):
+            level[kind] = d  # (", or $1.37 a share": a restatement, not the figure a base refers to)
+
+
+def _change_before(items: list[Item], i: int, g: Grammar) -> bool:
+    """"up 14 percent from", "rose to $612 million, ..., from": a change in the clause before."""
+    for x in reversed(items[max(0, i - 12):i]):
+        if x.kind == "word" and (x.low in ("up", "down") or g.is_("change_verbs", x.lemma)):
+            return True
+    return False
 
 
 def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar, mentions: list[Mention],
@@ -157,6 +186,16 @@ def _reference(items: list[Item], i: int, m: Mention, g: Grammar) -> bool:
             and before.low not in ("a", "an", "another", "each", "every", "no", "all", "any"))
 
 
+def _margin_verb_before(items: list[Item], by: int, g: Grammar) -> bool:
+    """A verb of change or margin among the few words before "by", in the same clause."""
+    for it in items[max(0, by - 5):by][::-1]:
+        if it.kind != "word":
+            return False
+        if g.is_("change_verbs", it.lemma) or g.is_("margin_verbs", it.lemma):
+            return True
+    return False
+
+
 def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) -> tuple[bool, bool]:
     """(the value is a change, the value is a level reached by a change)."""
     before = items[i - 1] if i > 0 and items[i - 1].kind == "word" else None
@@ -165,8 +204,8 @@ def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) ->
     moved = g.is_("change_verbs", verb)
     if before and before.low in ("up", "down"):
         return True, False
-    if before and before.low == "by" and (moved or i > 1 and g.is_("change_verbs", items[i - 2].lemma)):
-        return True, False
+    if before and before.low == "by" and (moved or _margin_verb_before(items, i - 1, g)):
+        return True, False  # "rose by 5%", "won the runoff by almost 20,000 votes"
     if after and (after.low in INCREMENT_WORDS or after.low in CHANGE_AFTER):
         return True, False
     if any(g.is_("change_nouns", t.lemma) for t in d.terms if t.role in ("counted", "entity", "x-of-n")):

@@ -192,10 +192,11 @@ def _digits(st: _State, k: int, tok: Token) -> int | Core:
     if k > st.i and st.last_kind != "mag" and not (st.last_kind == "hundred" and sep in and_words):
         return STOP
     if k > st.i and st.last_kind == "mag":
-        # digits after a magnitude continue the number only before hundred/mag ("3 million 200 thousand")
+        # digits after a magnitude continue the number only before hundred/mag ("3 million 200
+        # thousand"); "$2.2 billion and 45 people" is a list of two numbers
         nxt = st.tok(k + 1)
-        if not (sep in and_words or (nxt and not nxt.sep.strip(", ") and (
-                nxt.kind == "hundred" or (nxt.kind == "mag" and nxt.value < (st.last_mag or math.inf))))):
+        if not (nxt and not nxt.sep.strip(", ") and (
+                nxt.kind == "hundred" or (nxt.kind == "mag" and nxt.value < (st.last_mag or math.inf)))):
             return STOP
     dv = digit_value(tok.text)
     if dv is not None and dv.decimals and "," in tok.text and k == st.i and _in_list(st.cur, tok.start):

@@ -121,7 +121,7 @@ def _finish(cur: Cursor, rd: Reading, allow_twin: bool, in_range: bool) -> Built
     mention = Mention(kind=rd.kind, text=cur.text[rd.start:end], start=rd.start, end=end,
                       value=clean(rd.value), unit=rd.unit, hedge=rd.hedge, low=clean(low),  # type: ignore[arg-type]
                       high=clean(high), noun=noun, twin=twin, is_range=rd.range_end is not None,
-                      unit_text=rd.unit_text)
+                      unit_text=rd.unit_text, rounding=clean(rd.r) or 0.0)
     return Built(mention, rd.start, end, rd.extra, scale)
 
 

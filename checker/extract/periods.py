@@ -5,8 +5,8 @@ first and last months (ISO, "--MM" when the year is not written), so that a late
 no month table of its own:
 - "the first ten months of 2025": 2025-01 .. 2025-10, granularity `month`;
 - "January to October", "between April and June" (no year): --01 .. --10, `month`;
-- "the third quarter of 2025", "Q3 2025", "Q2": 2025-07 .. 2025-09, `quarter` (a quarter in
-  words needs its year: "the third quarter" alone is as often a game's);
+- "the third quarter of 2025", "Q3 2025", "Q2", "third-quarter": 2025-07 .. 2025-09 (--07 ..
+  --09 without a year), `quarter` (a game's third quarter reads the same: a time either way);
 - "the first half of 2024", "H1 2025": 2024-01 .. 2024-06, `half` (same rule);
 - fiscal periods stay apart from calendar ones, since fiscal years differ by organisation:
   "fiscal 2026", "FY2025-26" (value "FY2026", granularity `fiscal_year`), "fiscal Q2", "Q2
@@ -49,7 +49,7 @@ def _quarters(cur: Cursor) -> None:
         if m["fiscal"] or m["fy"]:
             fy = _full_year(m["fyy"]) if m["fyy"] else (m["y"] or "")
             add(cur, m.start(), m.end(), f"FY{fy}-Q{q}", "fiscal_quarter")
-        elif m["q"] or m["y"] or m["ty"]:
+        else:  # "third-quarter revenue": the quarter of the year in force (the claims stage says which)
             y = m["y"]
             add(cur, m.start(), m.end(), iso(y, 3 * q - 2), "quarter", iso(y, 3 * q - 2), iso(y, 3 * q))
 

@@ -6,7 +6,7 @@ from typing import Any
 from ..models import Mention
 
 FIELDS = ("kind", "text", "start", "end", "value", "unit", "hedge", "low", "high")
-OPTIONAL = ("noun", "granularity")
+OPTIONAL = ("noun", "granularity", "is_range", "unit_text", "rounding")
 
 
 def mention_dict(m: Mention) -> dict[str, Any]:

@@ -1,0 +1,50 @@
+"""Attribution: who a figure is credited to in its clause ("organisers said 60,000 marched",
+"around 15,000 people marched, police said", "according to the health ministry").
+
+An article that credits one measure to two sources ("police put the crowd at 15,000, while
+organisers said 60,000") reports a dispute, not a contradiction: each source's figure is then a
+fact of its own, in that article and in every other one. Attribution alone never splits facts:
+two outlets quoting two agencies on one death toll still disagree."""
+from __future__ import annotations
+
+import re
+
+from .words import Grammar
+
+WORD_RE = re.compile(r"[a-z][a-z'’-]*")
+# where a clause ends: a semicolon, or a comma before a word that opens another clause
+CLAUSE_RE = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\.\s")
+ACCORDING_RE = re.compile(r"according\s+to\s+(?:the\s+|a\s+|an\s+)?((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)")
+
+
+def attribution(folded: str, start: int, end: int, g: Grammar) -> str | None:
+    """The lemma of the source a value at [start, end) is credited to in its clause, if any."""
+    lo = max((m.end() for m in CLAUSE_RE.finditer(folded, 0, start)), default=0)
+    hi = min((m.start() for m in CLAUSE_RE.finditer(folded, end)), default=len(folded))
+    clause = folded[lo:hi]
+    found: list[tuple[int, str]] = []  # (distance from the value, source)
+    at = start - lo
+    for m in ACCORDING_RE.finditer(clause):
+        words = [w for w in WORD_RE.findall(m.group(1)) if not g.closed(w)]
+        if words:
+            found.append((abs(m.start() - at), g.lemma(words[-1])))
+    words = list(WORD_RE.finditer(clause))
+    for k, w in enumerate(words):
+        if w.group() == "according" or not g.is_("reporting_verbs", w.group()):
+            continue
+        source = _subject(clause, words, k, g)
+        if source:
+            found.append((abs(w.start() - at), source))
+    return min(found)[1] if found else None
+
+
+def _subject(clause: str, words: list[re.Match], k: int, g: Grammar) -> str | None:
+    """"organisers said": the noun before the verb; ", said police": the one after it."""
+    opens = k == 0 or "," in clause[words[k - 1].end():words[k].start()]
+    before = "" if opens else words[k - 1].group()
+    if before and not g.closed(before) and not g.is_("reporting_verbs", before):
+        return g.lemma(before)
+    after = words[k + 1].group() if k + 1 < len(words) else ""
+    if opens and after and not g.closed(after) and words[k + 1].start() - words[k].end() <= 2:
+        return g.lemma(after)
+    return None
