@@ -1,7 +1,7 @@
 """Whole-pipeline benchmark (issues 2 and 5): throughput, peak memory, start-up, matching scale.
 
     python benchmarks/bench_pipeline.py [--quick] [--articles 10000] [--jobs 1,2,N] [--tracemalloc]
-                                        [--skip seeds,generated,startup,matching] [--baseline REV]
+                                        [--skip seeds,generated,startup,matching] [--baseline REV[,REV]]
                                         [--repeat N]
 
 Measured, each configuration in its own process so peak memory is its own:
@@ -13,12 +13,12 @@ Measured, each configuration in its own process so peak memory is its own:
                and then a warm one (every extraction read from the cache).
 3. start-up    `factlint check seeds/` as a subprocess, wall time including interpreter start-up
                and imports (best and median of 5), without and with a warm cache; with
-               --baseline REV, the same for that git revision (exported beside, same interpreter).
+               --baseline, the same for each revision (exported beside, same interpreter).
 4. matching    align + match, then the checks, alone on 1k, 10k and 100k claims taken from the
                generated corpus (replicated under other subjects and article names past what it
                holds); time per claim shows whether it stays sub-quadratic.
 
-With --baseline REV, configurations 1 and 2 (jobs 1) and 3 also run the tree of that git revision
+With --baseline REV[,REV...], configurations 1, 2 and 3 also run the tree of each git revision
 (exported beside, same interpreter), by turns with this tree, on the same corpus; --repeat N
 runs each configuration N times by turns and reports each figure's median.
 
@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tracemalloc", action="store_true", help="also report the Python-heap peak (slower)")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: seeds,generated,startup,matching")
-    ap.add_argument("--baseline", default=None, help="git revision run beside this tree, by turns (seeds, generated, start-up)")
+    ap.add_argument("--baseline", default=None, help="git revisions (comma-separated) run beside this tree, by turns (seeds, generated, start-up)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each pipeline configuration; medians are shown")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -253,10 +253,10 @@ def main(argv: list[str] | None = None) -> int:
             "render s", "analyse ms/art", "total ms/art", "peak RSS MB (main / worker)"] + (["heap MB"] if tm else [])
     rows = []
     trees: dict[str, Path | None] = {"this": None}  # None: this tree
-    if args.baseline:
-        old = export(args.baseline, work / "baseline")
+    for rev in filter(None, (args.baseline or "").split(",")):
+        old = export(rev, work / f"baseline_{short(rev)}")
         if old is not None:
-            trees[short(args.baseline)] = old
+            trees[short(rev)] = old
 
     def configs(cfg: dict, cache: Path | None = None) -> dict[str, dict]:
         return {name: {**cfg, "tree": str(tree) if tree else None, "cwd": str(tree or REPO),
