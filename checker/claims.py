@@ -20,7 +20,7 @@ from .models import Article, Claim, Descriptor, Mention, Sentence, TimeScope
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
 from .text import fold, phrase_regex
-from .when import TimeRef, last_year_named, ref_for, time_refs
+from .when import TimeRef, last_year_named, ref_for, time_refs, year_of_day
 from .words import grammar
 
 CLAUSE_END_RE = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with|whereas)\b|\.\s")
@@ -206,16 +206,25 @@ class SentenceReader:
     def _scope(self, folded: str, m: Mention, sets: str, window: int, after: bool = True):
         """Scope words of one kind acting on the mention: (distance, value, phrase), nearest first."""
         lo = max(0, m.start - window)
+        stop = AFTER_STOP_RE.search(folded, m.end)  # words after the value act within its clause
+        hi = min(len(folded), m.end + 25, stop.start() if stop else len(folded))
         out = []
         for rx, s, value in self.scope.entries:
             if s != sets:
                 continue
-            for h in rx.finditer(folded, lo, min(len(folded), m.end + 25)):
+            for h in rx.finditer(folded, lo, hi):
+                if self._qualifies_reporting(folded, h.end()):
+                    continue  # "reports now suggest that 242 died": "now" is when it was said
                 if h.end() <= m.start:
                     out.append((m.start - h.end(), value, h.group()))
                 elif h.start() >= m.end and after:
                     out.append((h.start() - m.end + 5, value, h.group()))
         return sorted(out)
+
+    def _qualifies_reporting(self, folded: str, at: int) -> bool:
+        """Does a reporting verb follow right after `at`?"""
+        nxt = NEXT_WORD_RE.match(folded, at)
+        return nxt is not None and self.g.is_("reporting_verbs", nxt.group(1))
 
     def _near(self, folded: str, m: Mention, sets: str, value: str, within: int) -> bool:
         return any(v == value and dist < within for dist, v, _ in self._scope(folded, m, sets, 70))
@@ -234,6 +243,8 @@ class SentenceReader:
 
 
 DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind of time it states
+NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
+AFTER_STOP_RE = re.compile(r"[;:]|,\s+(?:so|while|whereas|but|and)\b")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
 BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")
@@ -259,9 +270,11 @@ def _periods_are_not_facts(claims: list[Claim]) -> list[Claim]:
 
 
 def _resolve_date(value: str, article: Article) -> str:
-    if value.startswith("--") and article.date:
-        return f"{article.date[:4]}{value[1:]}"
-    return value
+    """A date printed without its year takes the year the time stage would give it."""
+    if not (value.startswith("--") and article.date):
+        return value
+    year = year_of_day(value, int(article.date[:4]), article.date) if len(value) == 7 else int(article.date[:4])
+    return f"{year}{value[1:]}"
 
 
 def _sums(rules: RuleSet, claims: list[Claim], next_id) -> list[Claim]:

@@ -27,6 +27,7 @@ from typing import Iterator, NamedTuple, Sequence
 
 from .rules import RuleSet
 from .text import fold, trie_regex, without_possessive
+from .words import in_dictionary
 
 FUZZY_TOKEN = 88  # rapidfuzz ratio for one word spelled two ways ("Zelensky"/"Zelenskyy")
 _PRIORITY = {"name": 3, "alias": 2, "demonym": 1}  # a country's own name beats a demonym
@@ -586,8 +587,9 @@ def _sentence_start(w: _Words, text: str, toks: list[_Tok]) -> list[_Tok]:
                                    and first.word not in w.place):
         return _strip(toks[1:])  # "The ...", "Shares of General Motors" (not "Bank of Japan")
     lone = len(toks) == 1 or sum(1 for t in toks if not t.connector) == 1
-    if lone and not (first.last and text[first.end:first.end + 1] in "'’") and written[1:].islower():
-        return []
+    if lone and not (first.last and text[first.end:first.end + 1] in "'’") and written[1:].islower() \
+            and (len(first.word) <= 2 or in_dictionary(first.word)):
+        return []  # ("Olsen, 47, is due to ...": a word no dictionary knows is a name)
     return toks
 
 

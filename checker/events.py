@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .entities import find_entities
+from .entities import EntityMention, find_entities
 from .models import Claim
 from .rules import RuleSet
 from .text import fold
@@ -21,6 +21,7 @@ from .words import grammar
 
 DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
 PARTICIPANT_KINDS = frozenset({"person", "organisation", "event"})
+SOLO_KINDS = PARTICIPANT_KINDS | {"name"}  # a name of unknown kind ("Olsen") is enough for one person's event
 MIN_SHARED = 2  # one shared name is a person's busy week, not one event (but see solo_events)
 
 
@@ -28,7 +29,7 @@ MIN_SHARED = 2  # one shared name is a person's busy week, not one event (but se
 class EventDate:
     claim: Claim
     kinds: frozenset[str]  # kinds of event the date's clause names
-    names: dict[str, str]  # who or what took part: folded name -> as the sentence names it
+    names: dict[str, EntityMention]  # who or what took part: folded name -> as the sentence names it
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,11 @@ def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
                 if key in seen or x.claim.article == y.claim.article:
                     continue
                 seen.add(key)
-                shared, kinds = sorted(x.names.keys() & y.names.keys()), x.kinds & y.kinds
+                kinds = x.kinds & y.kinds
+                shared = sorted(n for n in x.names.keys() & y.names.keys()
+                                if kinds <= solo or {x.names[n].kind, y.names[n].kind} <= PARTICIPANT_KINDS)
                 if kinds and len(shared) >= (1 if kinds <= solo else MIN_SHARED):
-                    who = " and ".join(x.names[n] for n in shared[:3])
+                    who = " and ".join(x.names[n].name for n in shared[:3])
                     out.append(EventPair(x.claim, y.claim, f"one event ({', '.join(sorted(kinds))}) with {who}"))
     return out
 
@@ -67,5 +70,5 @@ def _event_date(c: Claim, rules: RuleSet) -> EventDate | None:
     if c.kind != "date" or not kinds or not isinstance(c.value, str) or not DAY_RE.fullmatch(c.value) \
             or not any(ch.isdigit() for ch in c.text):
         return None
-    names = {fold(e.name): e.name for e in find_entities(c.quote, rules) if e.kind in PARTICIPANT_KINDS}
+    names = {fold(e.name): e for e in find_entities(c.quote, rules) if e.kind in SOLO_KINDS}
     return EventDate(c, kinds, names) if names else None

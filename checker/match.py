@@ -129,8 +129,9 @@ class Scorer:
             return Verdict(DIFFERENT, veto=True)
         measure = measure or 0.0
         slip = scale_slip(a, b) and a.article != b.article and modality_class(a.modality) == modality_class(b.modality)
-        if aligned is None and measure < self.rule.min_measure and not slip:
-            return Verdict(DIFFERENT)
+        if aligned is None and not slip and (measure < self.rule.min_measure or (
+                measure < self.rule.sure_measure and _one_narrower(a.descriptor, b.descriptor))):
+            return Verdict(DIFFERENT)  # a set narrowed on one side only needs a close measure
         scope = "" if slip else self.scope(a, b)
         if scope:
             return Verdict(RELATED, measure, [why, scope], veto=True)
@@ -308,6 +309,13 @@ def _predicates_differ(a: Descriptor, b: Descriptor, fa: Features, fb: Features)
         if pa and pb and not pa & pb and not (a.concept and a.concept == b.concept):
             return True
     return False
+
+
+def _one_narrower(a: Descriptor, b: Descriptor) -> bool:
+    """"all 242 people on board have died" and "the death toll rose to 265": one side counts a
+    narrower set (a qualifier the other does not say)."""
+    qa, qb = a.lemmas("qualifier") - b.lemmas(), b.lemmas("qualifier") - a.lemmas()
+    return bool(qa) != bool(qb)
 
 
 def _said(d: Descriptor, role: str) -> set[str]:

@@ -56,6 +56,25 @@ def _year_of(month: int, year: int | None, today: str | None) -> int | None:
     return year
 
 
+AHEAD_DAYS = 62  # a day named without a year is at most this far after the article's date
+
+
+def year_of_day(month_day: str, year: int | None, today: str | None) -> int | None:
+    """A day printed without a year ("--12-01"): the latest year that puts it no more than two
+    months after the article's date. "Due to be sworn in on December 1" read on November 10 is
+    three weeks ahead; "the quake struck on March 28" read in November was eight months back."""
+    if not today or len(today) < 10:
+        return year
+    d = date.fromisoformat(today[:10])
+    for y in (d.year + 1, d.year, d.year - 1):
+        try:
+            if (date(y, int(month_day[2:4]), int(month_day[5:7])) - d).days <= AHEAD_DAYS:
+                return y
+        except ValueError:  # 29 February in another year
+            continue
+    return year
+
+
 def weekday_date(name: str, today: str | None, offset: int = -1) -> str | None:
     """The latest `name` day on or before the article's date (news speaks of the past week);
     with offset +1, the first one after it."""
@@ -136,7 +155,7 @@ class Reader:
         fiscal = lo.startswith("FY")
         if lo.startswith("--"):
             last = int(hi[2:4]) if len(hi) >= 4 and hi[2:4].isdigit() else 12
-            y = _year_of(last, self.year, self.today)
+            y = year_of_day(lo, self.year, self.today) if len(lo) == 7 and lo == hi else _year_of(last, self.year, self.today)
             if not y:
                 return
             lo, hi = f"{y}{lo[1:]}", f"{y}{hi[1:]}" if hi.startswith("--") else hi

@@ -24,7 +24,8 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,:]
 CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronouns",
            "generic_heads", "people", "change_nouns", "change_verbs", "level_verbs",
            "time_words", "reporting_verbs", "irregular", "rank_nouns", "comparison_markers",
-           "event_words", "resultative_verbs", "solo_events", "margin_verbs")
+           "event_words", "resultative_verbs", "solo_events", "margin_verbs",
+           "whole_owners")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,13 @@ def lemma(word: str) -> str:
     if sep:
         return f"{head}-{lemma(last)}"
     return _lemmatizer().lemmatize(word, lang="en").lower()
+
+
+@lru_cache(maxsize=65536)
+def in_dictionary(word: str) -> bool:
+    """Is the folded word an English word the lemmatiser's dictionary knows? A capitalised word
+    it does not know ("Olsen", "Nordhaven") is most likely a name, wherever it stands."""
+    return bool(_lemmatizer().is_known(word, lang="en"))
 
 
 @dataclass(frozen=True)

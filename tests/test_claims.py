@@ -112,3 +112,11 @@ def test_a_peak_a_present_state_and_an_occasion_are_facts_of_their_own():
     assert by_text["62 percent"].when.start == "2025-09-19"
     assert by_text["twice"].when.text == "on debut"
     assert not [f for f in rep.findings if f.severity != "info"]
+
+
+def test_scope_words_after_a_value_act_within_its_clause():
+    from checker.models import Article
+    arts = [Article(path="a.txt", date="2025-10-24",
+                    text="Second-quarter sales were $4.51 billion, so revenue has now risen for six quarters.")]
+    (c,) = [c for c in analyse(arts, RULES).claims if c.text == "$4.51 billion"]
+    assert not c.moving and (c.when.start, c.when.end) == ("2025-04", "2025-06")

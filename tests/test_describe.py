@@ -147,3 +147,9 @@ def test_a_margin_is_a_difference():
     assert described("The incumbent won the race by 4,200 votes.")["4,200"].change
     assert described("Garcia led Novak by 535 votes with all wards reporting.")["535"].change
     assert not described("The bridge was hit by 12 trucks.")["12"].change
+
+
+def test_a_parts_possessor_qualifies_its_figure_and_the_wholes_does_not():
+    d = described("The unit's sales of $2.1 billion were a record.")["$2.1 billion"]
+    assert d.lemmas("qualifier") == {"unit"}
+    assert not described("The company's revenue rose to $5 billion.")["$5 billion"].lemmas("qualifier")

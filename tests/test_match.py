@@ -181,3 +181,23 @@ def test_figures_an_article_credits_to_two_sources_are_each_sources_own():
     rep = report("The floods have killed 141 people, the health ministry said.",
                  "The floods have killed 163 people, state media reported.", dates=same_day)
     assert [r for r, _ in flagged(rep)] == ["FL101"]
+
+
+def test_a_count_of_a_narrower_set_needs_a_close_measure_to_be_one_fact():
+    same_day = {0: "2025-06-13", 1: "2025-06-13"}
+    rep = report("In Harbour City, reports now suggest that all 180 people on board have died.",
+                 "Death toll rises to 205 in Harbour City ferry disaster", dates=same_day)
+    assert not flagged(rep)  # those on board are part of the toll, not a rival count of it
+
+
+def test_now_before_a_reporting_verb_dates_the_report_not_the_figure():
+    rep = report("Reports now suggest that all 180 people on board have died in the ferry disaster.",
+                 "The coast guard confirmed the deaths of 178 of the 180 people on board.")
+    assert [r for r, _ in flagged(rep)] in (["FL101"], ["FL103"])
+
+
+def test_the_day_of_one_persons_event_matches_on_a_name_no_dictionary_knows():
+    rep = report("Kowalczyk, 52, is due to be sworn in as governor on December 1.",
+                 "Kowalczyk will be sworn in as governor on December 11 at the state capitol.",
+                 dates={0: "2025-11-10", 1: "2025-11-12"})
+    assert flagged(rep) == [("FL101", ["December 1", "December 11"])]

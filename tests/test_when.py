@@ -91,3 +91,11 @@ def test_a_period_naming_a_flow_beats_the_day_it_was_reported():
     value = next(m for m in mentions if m.kind == "amount")
     ref = ref_for(all_refs(sentence), value.start, value.end, len(sentence), len(sentence))
     assert (ref.lo, ref.hi) == ("2025-07", "2025-09")
+
+
+def test_a_day_without_a_year_is_at_most_two_months_ahead_of_the_article():
+    from checker.when import year_of_day
+    assert year_of_day("--12-01", 2025, "2025-11-10") == 2025  # "due to be sworn in on December 1"
+    assert year_of_day("--03-28", 2025, "2025-11-10") == 2025  # "the quake struck on March 28"
+    assert year_of_day("--01-15", 2025, "2025-12-20") == 2026
+    assert year_of_day("--12-20", 2026, "2026-01-05") == 2025

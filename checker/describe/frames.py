@@ -19,7 +19,7 @@ its entity, which tells one event from another.
 from __future__ import annotations
 
 from ..models import Descriptor, Mention, Term
-from ..text import POSSESSIVE_RE
+from ..text import POSSESSIVE_RE, without_possessive
 from ..words import Grammar
 from .items import HARD_STOPS, MAX_PHRASE, RELATIVE, SLOT_KINDS_IN_NAMES, Chunk, Item
 
@@ -242,7 +242,7 @@ class Reader:
             chunks = self.chunks_left(j)
             head = chunks[0].terms if chunks else []
             whose = self.name_before_verb(chunks[0].start) if chunks else []
-            return [t.as_role("x-of-n") for t in head if not g.is_("generic_heads", t.lemma)] + whose
+            return [_keep_qualifier(t, "x-of-n") for t in head if not g.is_("generic_heads", t.lemma)] + whose
         obj = self.object_of_change(j) if prep in ("to", "by", "from", "at") else []
         if obj:
             return obj
@@ -269,7 +269,7 @@ class Reader:
             head = head + self.relative  # "the number of people [who died]": the clause says what
         else:
             mods += [t.as_role("modifier") for t in self.relative]
-        return terms + [t.as_role("subject") for t in head] + mods
+        return terms + [_keep_qualifier(t, "subject") for t in head] + mods
 
     def per_unit(self, i: int) -> list[Term]:
         """"$1.37 a share", "$10 per person", "earnings per share of $1.37": a figure for each
@@ -436,6 +436,9 @@ class Reader:
                 if len(cur) < MAX_PHRASE:
                     cur.insert(0, self.term(it, "subject"))
                 filled = True
+            elif self.part_owner(it) and len(cur) < MAX_PHRASE:
+                cur.insert(0, Term(lemma=without_possessive(it.lemma), role="qualifier", text=it.text))
+                filled = True  # "the unit's sales": a part's figure, not the whole's
             elif it.proper or it.kind == "slot":
                 if self.owner(it) and len(cur) < MAX_PHRASE:
                     cur.insert(0, self.term(it, "owner"))
@@ -472,10 +475,22 @@ class Reader:
             owners = self.names_ending_at(k)
         return owners + terms if terms else terms
 
+    def part_owner(self, it: Item) -> bool:
+        """"the unit's", "the hospital's": a common noun's possessive, not the whole's own."""
+        if it.kind != "word" or it.proper or not POSSESSIVE_RE.search(it.low):
+            return False
+        word = without_possessive(it.low)
+        return not self.closed(it) and not self.g.is_("whole_owners", word) and not self.g.is_("people", word)
+
     def owner(self, it: Item) -> bool:
         """"Microsoft's revenue", "Haaland's goals": whose figure it is (a country's is the
         subject stage's business)."""
         return it.proper and not it.known and POSSESSIVE_RE.search(it.low) is not None
+
+
+def _keep_qualifier(t: Term, role: str) -> Term:
+    """A head phrase's words take the frame's role; a part's possessor stays a qualifier."""
+    return t if t.role == "qualifier" else t.as_role(role)
 
 
 def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> Descriptor:

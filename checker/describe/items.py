@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..models import Mention, Term
 from ..text import fold, without_possessive
-from ..words import Grammar, Token
+from ..words import Grammar, Token, in_dictionary
 
 HARD_STOPS = frozenset(";:()[]{}\"“”!?—–|")
 MAX_PHRASE = 4  # open-class words read into one noun phrase
@@ -70,7 +70,8 @@ def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: froz
         name = without_possessive(t.low) in known or n in in_names
         proper = kind == "word" and t.capitalised and (name or not titled and (
             t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
-            or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)))
+            or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)
+            or (len(t.low) > 2 and not in_dictionary(t.low))))  # "Olsen, 47, is due to ..."
         out.append(Item(kind, t.start, t.end, t.text, t.low, g.lemma(t.low) if kind == "word" else t.low,
                         proper=proper, known=name))
     for a, b, i in spans[k:]:
