@@ -1,7 +1,8 @@
 """Whole-pipeline benchmark (issues 2 and 5): throughput, peak memory, start-up, matching scale.
 
     python benchmarks/bench_pipeline.py [--quick] [--articles 10000] [--jobs 1,2,N] [--tracemalloc]
-                                        [--skip seeds,generated,startup,matching] [--baseline REV]
+                                        [--skip seeds,generated,startup,matching] [--baseline REV[,REV]]
+                                        [--repeat N]
 
 Measured, each configuration in its own process so peak memory is its own:
 
@@ -12,11 +13,14 @@ Measured, each configuration in its own process so peak memory is its own:
                and then a warm one (every extraction read from the cache).
 3. start-up    `factlint check seeds/` as a subprocess, wall time including interpreter start-up
                and imports (best and median of 5), without and with a warm cache; with
-               --baseline REV, the same for that git revision (exported beside, same interpreter).
-4. matching    match + compare (checker.match.group, checker.compare.compare) alone on 1k, 10k
-               and 100k claims taken from the generated corpus (replicated under other subjects
-               and article names past what it holds); time per claim shows whether it stays
-               sub-quadratic.
+               --baseline, the same for each revision (exported beside, same interpreter).
+4. matching    align + match, then the checks, alone on 1k, 10k and 100k claims taken from the
+               generated corpus (replicated under other subjects and article names past what it
+               holds); time per claim shows whether it stays sub-quadratic.
+
+With --baseline REV[,REV...], configurations 1, 2 and 3 also run the tree of each git revision
+(exported beside, same interpreter), by turns with this tree, on the same corpus; --repeat N
+runs each configuration N times by turns and reports each figure's median.
 
 Peak memory is ru_maxrss of the configuration's process (and, for --jobs > 1, the largest
 worker's); --tracemalloc adds the Python-heap peak, which slows the run down by about 2x.
@@ -87,39 +91,43 @@ def run_pipeline(cfg: dict) -> dict:
 
 
 def run_matching(cfg: dict) -> dict:
-    """group + compare on n claims from the corpus, replicated under new subjects if needed."""
-    from checker.compare import compare
+    """align + match, then the checks, on n claims from the corpus, replicated under new subjects
+    and article names past what it holds."""
+    from checker.checks import Context, run_checks
     from checker.load import load
-    from checker.match import SharedText, group
-    from checker.pipeline import extract_claims
+    from checker.match import comparable
+    from checker.pipeline import align, extract_claims, match
     from checker.rules import load_rules
     from checker.runner import extract_all
 
     rules = load_rules()
     articles, _ = load([cfg["corpus"]])
     extracted = extract_all(articles, rules, cfg["jobs"], Path(cfg["cache"]), progress=False)
-    base = extract_claims(articles, extracted, rules)
-    texts = {a.path: [s.text for s in e.sentences] for a, e in zip(articles, extracted)}
-    shared0 = SharedText.build(texts)
+    base = extract_claims(articles, [e.sentences for e in extracted], [e.mentions for e in extracted],
+                          [e.descriptors for e in extracted], rules)
+    sentences0 = {(a.path, k): s for a, e in zip(articles, extracted) for k, s in enumerate(e.sentences)}
+    articles0 = articles
+    threshold = rules.matching["default"].align_threshold
     results = []
     for n in cfg["sizes"]:
-        claims, index, r = [], {}, 0
+        claims, sentences, articles, r = [], {}, [], 0
         while len(claims) < n:
-            tag = f"r{r}/"
+            tag = f"r{r}/" if r else ""
             for c in base[: n - len(claims)]:
                 claims.append(c if r == 0 else c.model_copy(update={
-                    "id": tag + c.id, "article": tag + c.article,
-                    "subject": sorted(c.subject + [f"Replica {r}"])}))
-            index.update({(tag if r else "") + a: runs for a, runs in shared0.index.items()})
+                    "id": tag + c.id, "article": tag + c.article, "subject": sorted(c.subject + [f"Replica {r}"])}))
+            sentences.update({(tag + a, k): s.model_copy(update={"article": tag + s.article})
+                              for (a, k), s in sentences0.items()})
+            articles += [a.model_copy(update={"path": tag + a.path}) for a in articles0]
             r += 1
-        shared = SharedText(index)
         t0 = time.perf_counter()
-        groups = group(claims, rules)
+        aligned = align(sentences, [c for c in claims if comparable(c)], threshold)
+        groups, related = match(claims, aligned, rules)
         t1 = time.perf_counter()
-        findings = compare(groups, rules, shared)
+        findings = run_checks(Context(rules, articles, claims, groups, related))
         t2 = time.perf_counter()
         results.append({"claims": len(claims), "group": t1 - t0, "compare": t2 - t1,
-                        "blocks": len(groups), "largest_block": max((sum(len(g.claims) for g in b) for b in groups), default=0),
+                        "blocks": len(groups), "largest_block": max((len(g.claims) for g in groups), default=0),
                         "findings": len(findings)})
     return {"sizes": results, "rss_mb": _maxrss_mb(resource.RUSAGE_SELF)}
 
@@ -172,13 +180,28 @@ def table(rows: list[list[str]], head: list[str]) -> str:
     return "\n".join([line(head), "  ".join("-" * w for w in widths), *map(line, rows)])
 
 
-def pipeline_row(name: str, jobs: int | str, cache: str, r: dict) -> list[str]:
-    row = [name, str(jobs), cache, f"{r['hits']:,}", f"{r['articles']:,}", f"{r['claims']:,}", f"{r['total']:.1f}",
+def pipeline_row(name: str, tree: str, jobs: int | str, cache: str, r: dict) -> list[str]:
+    per = lambda k: f"{r[k] / r['articles'] * 1000:.2f}"  # noqa: E731
+    row = [name, tree, str(jobs), cache, f"{r['hits']:,}", f"{r['articles']:,}", f"{r['claims']:,}", f"{r['total']:.1f}",
            f"{r['articles'] / r['total']:.0f}", f"{r['extract']:.1f}", f"{r['analyse']:.1f}",
-           f"{r['render']:.1f}", f"{r['rss_mb']:.0f}" + (f" / {r['children_rss_mb']:.0f}" if r["workers"] > 1 else "")]
+           f"{r['render']:.1f}", per("analyse"), per("total"),
+           f"{r['rss_mb']:.0f}" + (f" / {r['children_rss_mb']:.0f}" if r["workers"] > 1 else "")]
     if "traced_mb" in r:
         row.append(f"{r['traced_mb']:.0f}")
     return row
+
+
+def by_turns(cfgs: dict[str, dict], repeat: int, cold: bool = False) -> dict[str, dict]:
+    """Each tree's configuration run `repeat` times, the trees by turns (so drift in the machine's
+    speed falls on all alike); each timing's median. `cold` empties the cache before every run."""
+    runs: dict[str, list[dict]] = {name: [] for name in cfgs}
+    for _ in range(repeat):
+        for name, cfg in cfgs.items():
+            if cold and cfg.get("cache"):
+                shutil.rmtree(cfg["cache"], ignore_errors=True)
+            runs[name].append(child("pipeline", cfg))
+    return {name: {k: statistics.median(r[k] for r in rs) if isinstance(v, float) else v for k, v in rs[0].items()}
+            for name, rs in runs.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,12 +214,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tracemalloc", action="store_true", help="also report the Python-heap peak (slower)")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: seeds,generated,startup,matching")
-    ap.add_argument("--baseline", default=None, help="git revision whose start-up is timed beside, by turns")
+    ap.add_argument("--baseline", default=None, help="git revisions (comma-separated) run beside this tree, by turns (seeds, generated, start-up)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each pipeline configuration; medians are shown")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.child:
         kind, cfg = args.child[0], json.loads(args.child[1])
+        if cfg.get("tree"):
+            sys.path.insert(0, cfg["tree"])  # a baseline's checker, not this one
         print(json.dumps(run_pipeline(cfg) if kind == "pipeline" else run_matching(cfg)))
         return 0
 
@@ -223,16 +249,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"factlint pipeline benchmark: {ncpu} CPUs, Python {sys.version.split()[0]}, checker from "
           f"{Path(checker.__file__).parent} (commit {commit}), scratch {work}")
     print("Run it on a quiet checkout: a change to the extraction code or rules mid-run empties the cache.\n")
-    head = ["corpus", "jobs", "cache", "hits", "articles", "claims", "total s", "art/s", "extract s", "analyse s",
-            "render s", "peak RSS MB (main / worker)"] + (["heap MB"] if tm else [])
+    head = ["corpus", "tree", "jobs", "cache", "hits", "articles", "claims", "total s", "art/s", "extract s", "analyse s",
+            "render s", "analyse ms/art", "total ms/art", "peak RSS MB (main / worker)"] + (["heap MB"] if tm else [])
     rows = []
+    trees: dict[str, Path | None] = {"this": None}  # None: this tree
+    for rev in filter(None, (args.baseline or "").split(",")):
+        old = export(rev, work / f"baseline_{short(rev)}")
+        if old is not None:
+            trees[short(rev)] = old
+
+    def configs(cfg: dict, cache: Path | None = None) -> dict[str, dict]:
+        return {name: {**cfg, "tree": str(tree) if tree else None, "cwd": str(tree or REPO),
+                       "cache": str(cache.with_name(f"{cache.name}_{name}")) if cache else None}
+                for name, tree in trees.items()}
 
     if "seeds" not in skip:
         corpus = work / "seeds_x"
         shutil.rmtree(corpus, ignore_errors=True)
         n = seeds_corpus(corpus, seeds_min)
-        r = child("pipeline", {"corpus": str(corpus), "jobs": 1, "cache": None, "tracemalloc": tm})
-        rows.append(pipeline_row(f"seeds x{n // 5}", 1, "none", r))
+        for name, r in by_turns(configs({"corpus": str(corpus), "jobs": 1, "tracemalloc": tm}), args.repeat).items():
+            rows.append(pipeline_row(f"seeds x{n // 5}", name, 1, "none", r))
         print(table(rows, head) + "\n", flush=True)
 
     gen = work / f"generated_{n_articles}"
@@ -242,24 +278,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generated {n_articles:,} articles in {time.perf_counter() - t:.1f} s\n", flush=True)
     if "generated" not in skip:
         for j in jobs:
-            cache = work / f"cache_j{j}"
-            shutil.rmtree(cache, ignore_errors=True)
+            cfgs = configs({"corpus": str(gen), "jobs": j, "tracemalloc": tm}, work / f"cache_j{j}")
             for state in ("cold", "warm"):
-                r = child("pipeline", {"corpus": str(gen), "jobs": j, "cache": str(cache), "tracemalloc": tm})
-                rows.append(pipeline_row("generated", j, state, r))
-                print(table(rows[-1:], head).splitlines()[-1], flush=True)
+                for name, r in by_turns(cfgs, args.repeat, cold=state == "cold").items():
+                    rows.append(pipeline_row("generated", name, j, state, r))
+                    print(table(rows[-1:], head).splitlines()[-1], flush=True)
         print("\n" + table(rows, head) + "\n", flush=True)
 
     if "startup" not in skip:
         cwd = work / "startup"
         shutil.rmtree(cwd, ignore_errors=True)
         cwd.mkdir()
-        trees = {"this tree": REPO}
-        if args.baseline:
-            old = export(args.baseline, work / "baseline")
-            if old is not None:
-                trees[short(args.baseline)] = old
-        st = {(name, k): v for name, tree in trees.items() for k, v in startup_times(cwd, tree=tree).items()}
+        st = {(name, k): v for name, tree in trees.items() for k, v in startup_times(cwd, tree=tree or REPO).items()}
         print(table([[f"{k} ({name})", f"{v[0]:.3f}", f"{v[1]:.3f}"] for (name, k), v in sorted(st.items(), key=lambda x: x[0][1])],
                     ["factlint check seeds/", "best s", "median s"]) + "\n", flush=True)
 
@@ -272,8 +302,8 @@ def main(argv: list[str] | None = None) -> int:
             mrows.append([f"{s['claims']:,}", f"{s['group']:.3f}", f"{s['compare']:.3f}", f"{total:.3f}",
                           f"{total / s['claims'] * 1e6:.1f}", f"{s['blocks']:,}", f"{s['largest_block']:,}",
                           f"{s['findings']:,}"])
-        print(table(mrows, ["claims", "group s", "compare s", "total s", "us/claim", "blocks",
-                            "largest block", "findings"]))
+        print(table(mrows, ["claims", "align+match s", "checks s", "total s", "us/claim", "groups",
+                            "largest group", "findings"]))
         first, last = m["sizes"][0], m["sizes"][-1]
         growth = ((last["group"] + last["compare"]) / max(1e-9, first["group"] + first["compare"]))
         print(f"\n{last['claims'] // first['claims']}x the claims took {growth:.1f}x the time "

@@ -1,6 +1,9 @@
 """The pipeline: load -> sentences -> extract -> claims -> match -> compare -> Report."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+
 from pydantic import BaseModel, ConfigDict
 
 from .align import align
@@ -102,6 +105,21 @@ def reading_order(f: Finding) -> tuple:
     return (-SEVERITY_RANK[f.severity], f.fact, f.rule, [(c.article, c.line, c.column) for c in f.claims])
 
 
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection while tens of thousands of acyclic models are built: the
+    repeated full collections over a growing heap cost more than the work (3x on a warm cache
+    of 10,000 articles; a quarter of the analysis of 1,000). The previous state is restored."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@gc_paused()
 def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning | str] | None = None,
             extracted: list[Extracted] | None = None) -> Report:
     """Everything after loading. `extracted` (one per article) may come from a cache or workers;

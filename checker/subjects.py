@@ -94,10 +94,18 @@ class Places:
     level: dict[str, int]  # folded name -> 0 hamlet/village .. 4 region
     display: dict[str, str]  # folded name -> name as first written
     regex: re.Pattern[str] | None
+    seen: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # folded text -> find's answer
 
     def find(self, folded: str) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
-                for m in self.regex.finditer(folded)] if self.regex else []
+        """(start, end, name) of the places a folded text names; a sentence is searched once
+        however often it is read (subjects, country counts) or reprinted. Do not change the list."""
+        got = self.seen.get(folded)
+        if got is None:
+            if len(self.seen) > 4096:
+                self.seen.clear()
+            got = self.seen[folded] = [(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
+                                       for m in self.regex.finditer(folded)] if self.regex else []
+        return got
 
     def mask(self, folded: str) -> str:
         """Blank out place names so "Lao Cai" is not read as the country Laos."""
