@@ -17,26 +17,43 @@ CLAUSE_RE = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\.\s")
 ACCORDING_RE = re.compile(r"according\s+to\s+(?:the\s+|a\s+|an\s+)?((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)")
 
 
+_CREDITS: dict[tuple[int, str], list[tuple[int, str]]] = {}  # the values of one clause ask alike
+_CREDITS_MAX = 4096
+
+
 def attribution(folded: str, start: int, end: int, g: Grammar) -> str | None:
     """The source a value at [start, end) is credited to in its clause, if any, as written
     (folded): this stage runs on every check, and the lemmatiser is loaded only on a cold one."""
     lo = max((m.end() for m in CLAUSE_RE.finditer(folded, 0, start)), default=0)
     hi = min((m.start() for m in CLAUSE_RE.finditer(folded, end)), default=len(folded))
-    clause = folded[lo:hi]
-    found: list[tuple[int, str]] = []  # (distance from the value, source)
-    at = start - lo
+    found = [(abs(at - (start - lo)), source) for at, source in _credits(folded[lo:hi], g)]
+    return min(found)[1] if found else None
+
+
+def _credits(clause: str, g: Grammar) -> list[tuple[int, str]]:
+    key = (id(g), clause)
+    if key not in _CREDITS:
+        if len(_CREDITS) >= _CREDITS_MAX:
+            _CREDITS.clear()
+        _CREDITS[key] = _read_credits(clause, g)
+    return _CREDITS[key]
+
+
+def _read_credits(clause: str, g: Grammar) -> list[tuple[int, str]]:
+    """(where, source) of every source a clause names."""
+    out: list[tuple[int, str]] = []
     for m in ACCORDING_RE.finditer(clause):
         words = [w for w in WORD_RE.findall(m.group(1)) if not g.closed(w)]
         if words:
-            found.append((abs(m.start() - at), words[-1]))
+            out.append((m.start(), words[-1]))
     words = list(WORD_RE.finditer(clause))
     for k, w in enumerate(words):
         if w.group() == "according" or not g.is_("reporting_verbs", w.group()):
             continue
         source = _subject(clause, words, k, g)
         if source:
-            found.append((abs(w.start() - at), source))
-    return min(found)[1] if found else None
+            out.append((w.start(), source))
+    return out
 
 
 def _subject(clause: str, words: list[re.Match], k: int, g: Grammar) -> str | None:
