@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..models import Mention, Term
-from ..text import fold, without_possessive
+from ..text import without_possessive
 from ..words import Grammar, Token, in_dictionary
 
 HARD_STOPS = frozenset(";:()[]{}\"“”!?—–|")
@@ -40,10 +40,12 @@ def _in_known_phrases(toks: list[Token], known: frozenset[str]) -> set[int]:
     """Indices of tokens inside a known name of two or three words ("Việt Nam", "Air India")."""
     out: set[int] = set()
     for n in range(len(toks) - 1):
+        if not (toks[n].is_word and toks[n].capitalised):
+            continue  # a name starts with a capital
         for size in (3, 2):
             words = toks[n:n + size]
             if len(words) == size and all(t.is_word for t in words) \
-                    and " ".join(without_possessive(fold(t.text)) for t in words) in known:
+                    and " ".join(without_possessive(t.low) for t in words) in known:
                 out.update(range(n, n + size))
                 break
     return out
