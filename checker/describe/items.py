@@ -36,12 +36,23 @@ def title_case(toks: list[Token]) -> bool:
     return len(long) >= 3 and sum(t.capitalised for t in long) >= 0.6 * len(long)
 
 
+_FIRSTS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _first_words(known: frozenset[str]) -> frozenset[str]:
+    """The first words of the known names of several words (worked out once per name set)."""
+    if known not in _FIRSTS:  # (a frozenset keeps its hash: the lookup is cheap)
+        _FIRSTS[known] = frozenset(n.split()[0] for n in known if " " in n)
+    return _FIRSTS[known]
+
+
 def _in_known_phrases(toks: list[Token], known: frozenset[str]) -> set[int]:
     """Indices of tokens inside a known name of two or three words ("Việt Nam", "Air India")."""
     out: set[int] = set()
+    firsts = _first_words(known)
     for n in range(len(toks) - 1):
-        if not (toks[n].is_word and toks[n].capitalised):
-            continue  # a name starts with a capital
+        if toks[n].low not in firsts or not toks[n].capitalised:
+            continue  # a name starts with a capital, and with one of the names' first words
         for size in (3, 2):
             words = toks[n:n + size]
             if len(words) == size and all(t.is_word for t in words) \
