@@ -262,6 +262,11 @@ class Reader:
             return terms + [named]
         if j >= 0 and items[j].low in ("it", "this", "they", "these", "which"):
             self.anaphor = True  # "In 2025, it reached approximately USD 3 billion"
+        return terms + self.subject_phrase(j)
+
+    def subject_phrase(self, j: int) -> list[Term]:
+        """The verb's subject ending at j, as subject terms, the phrases around it as modifiers."""
+        g = self.g
         chunks = self.chunks_left(j)
         head = chunks[-1].terms if chunks and chunks[-1].prep is None else []
         if head and len(chunks) > 1 and chunks[-2].prep == "of" and chunks[-2].terms \
@@ -272,7 +277,7 @@ class Reader:
             head = head + self.relative  # "the number of people [who died]": the clause says what
         else:
             mods += [t.as_role("modifier") for t in self.relative]
-        return terms + [_keep_qualifier(t, "subject") for t in head] + mods
+        return [_keep_qualifier(t, "subject") for t in head] + mods
 
     def per_unit(self, i: int) -> list[Term]:
         """"$1.37 a share", "$10 per person", "earnings per share of $1.37": a figure for each
@@ -439,14 +444,10 @@ class Reader:
                 if len(cur) < MAX_PHRASE:
                     cur.insert(0, self.term(it, "subject"))
                 filled = True
-            elif self.part_owner(it) and len(cur) < MAX_PHRASE:
-                cur.insert(0, Term(lemma=without_possessive(it.lemma), role="qualifier", text=it.text))
-                filled = True  # "the unit's sales": a part's figure, not the whole's
-            elif it.proper or it.kind == "slot":
-                if self.owner(it) and len(cur) < MAX_PHRASE:
-                    cur.insert(0, self.term(it, "owner"))
-                elif it.proper and not it.known and not cur:
-                    names.insert(0, self.term(it, "owner"))
+            elif self.part_owner(it) or it.proper or it.kind == "slot":
+                whose = self.whose(it, cur)
+                if whose is not None:
+                    (names if whose.role == "owner" and not self.owner(it) else cur).insert(0, whose)
                 filled = True  # a name or a number fills a phrase but does not name a measure
             j -= 1
         if filled:
@@ -477,6 +478,17 @@ class Reader:
         if terms and k < i and self.items[k].proper and not self.items[k].known:
             owners = self.names_ending_at(k)
         return owners + terms if terms else terms
+
+    def whose(self, it: Item, cur: list[Term]) -> Term | None:
+        """A possessor or a name in a phrase: "the unit's sales" (a part's figure: a qualifier),
+        "Apple's revenue" (an owner), "Reyes finished" (a name alone before any word: an owner)."""
+        if len(cur) >= MAX_PHRASE:
+            return None
+        if self.part_owner(it):
+            return Term(lemma=without_possessive(it.lemma), role="qualifier", text=it.text)
+        if self.owner(it) or (it.proper and not it.known and not cur):
+            return self.term(it, "owner")
+        return None
 
     def part_owner(self, it: Item) -> bool:
         """"the unit's", "the hospital's": a common noun's possessive, not the whole's own."""
