@@ -158,3 +158,8 @@ def test_a_parts_possessor_qualifies_its_figure_and_the_wholes_does_not():
 def test_a_generic_head_hands_over_to_its_of_phrase():
     d = described("The number of deaths blamed on the storm rose to nine on Friday.")["nine"]
     assert d.concept == "deaths" and "death" in d.head
+
+
+def test_a_base_that_names_its_own_owner_keeps_it():
+    d = described("The hurricane killed six people, far fewer than Katrina's 1,392, officials said.")
+    assert "katrina's" in {t.lemma for t in d["1,392"].terms if t.role == "owner"}

@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date
 
 from ..compare import CONFLICT, interval, relation
+from ..match import named_subjects, qualifiers
 from ..models import Claim, Finding, Mention
 from ..prose import time_words
 from ..values import amount, date_words, interval_words
@@ -84,7 +85,7 @@ class FallingTotal(Check):
             rule = ctx.rules.metrics.get(c.metric or "")
             if rule and rule.monotone and c.aggregation != "change" and c.modality == "actual" \
                     and c.when.kind == "instant" and c.when.start and isinstance(c.low, (int, float)):
-                series[(c.metric, tuple(c.subject), c.dimension)][c.when.start].append(c)
+                series[_series_key(c)][c.when.start].append(c)
         out = []
         for dated in series.values():
             f = self.fall(ctx, dated)
@@ -106,6 +107,13 @@ class FallingTotal(Check):
                 return self.finding(ctx, fact=fact_label(ctx, before + after), claims=before + after,
                                     fields=fields, details=details, outliers=after)
         return None
+
+
+def _series_key(c: Claim) -> tuple:
+    """One running total: its measure, whose it is, and no narrower set ("two bodies were
+    recovered", "Ida's 26" are not the storm's toll)."""
+    d = c.descriptor
+    return (c.metric, tuple(c.subject), c.dimension, tuple(sorted(named_subjects(d))), tuple(sorted(qualifiers(d))))
 
 
 class ConversionMismatch(Check):

@@ -76,7 +76,10 @@ def _bases_take_their_measure(items: list[Item], mentions: list[Mention], out: l
         marker = next((w for w in reversed(before) if w in BASE_MARKERS), None)
         prev = level.get(kind)
         if prev is not None and marker and (marker != "from" or _change_before(items, i, g)):
-            out[it.slot] = prev.model_copy(update={"change": False, "moving": False})
+            own = [t.as_role("owner") for t in d.terms  # "fewer than Ida's 26": another's figure
+                   if t.role == "owner" or (t.role == "subject" and t.text[:1].isupper())]
+            terms = [t for t in prev.terms if t.role != "owner"] + own if own else prev.terms
+            out[it.slot] = prev.model_copy(update={"change": False, "moving": False, "terms": terms})
         elif not d.change and not (i > 0 and items[i - 1].low == "or"):
             level[kind] = d  # (", or $1.37 a share": a restatement, not the figure a base refers to)
 
