@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from .text import CLAUSE_BREAK_RE
 from .words import Grammar
 
 WORD_RE = re.compile(r"[a-z][a-z'’-]*")
-# where a clause ends: a semicolon, or a comma before a word that opens another clause
-CLAUSE_RE = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\.\s")
+CLAUSE_RE = re.compile(CLAUSE_BREAK_RE.pattern + r"|\.\s")  # a full stop too: quotes hold several sentences
 ACCORDING_RE = re.compile(r"according\s+to\s+(?:the\s+|a\s+|an\s+)?((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)")
 
 

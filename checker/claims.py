@@ -19,7 +19,7 @@ from .describe import VALUE_KINDS, claim_kind
 from .models import Article, Claim, Descriptor, Mention, Sentence, TimeScope
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
-from .text import fold, phrase_regex
+from .text import CLAUSE_BREAK_RE, fold, phrase_regex
 from .when import TimeRef, last_year_named, ref_for, time_refs, year_of_day
 from .words import grammar
 
@@ -206,7 +206,7 @@ class SentenceReader:
     def _scope(self, folded: str, m: Mention, sets: str, window: int, after: bool = True):
         """Scope words of one kind acting on the mention: (distance, value, phrase), nearest first."""
         lo = max(0, m.start - window)
-        stop = AFTER_STOP_RE.search(folded, m.end)  # words after the value act within its clause
+        stop = CLAUSE_BREAK_RE.search(folded, m.end)  # words after the value act within its clause
         hi = min(len(folded), m.end + 25, stop.start() if stop else len(folded))
         out = []
         for rx, s, value in self.scope.entries:
@@ -244,7 +244,6 @@ class SentenceReader:
 
 DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind of time it states
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
-AFTER_STOP_RE = re.compile(r"[;:]|,\s+(?:so|while|whereas|but|and)\b")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
 BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")

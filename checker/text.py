@@ -42,6 +42,9 @@ def _fold_match(m: re.Match[str]) -> str:
 
 
 POSSESSIVE_RE = re.compile(r"['’]s$")  # "Microsoft's", "Vietnam’s"
+# Where a clause ends inside a sentence: a semicolon or colon, or a comma before a word that opens
+# another clause ("..., while organisers said", "..., so revenue has now risen").
+CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:so|while|whereas|but|and)\b")
 
 
 def without_possessive(word: str) -> str:
