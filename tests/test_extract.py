@@ -355,3 +355,9 @@ def test_a_restatement_after_or_in_a_unit_of_the_same_dimension_is_a_twin():
     m = one("The fire has burned more than 36,000 acres, or roughly 48 square miles.", "quantity")
     assert m.twin is not None and m.twin.unit == "mi²" and m.twin.hedge == "about"
     assert all(x.twin is None for x in ms("The town is 12 miles, or 30 minutes, from the coast."))
+
+
+def test_mixed_separators_never_break_the_reader():
+    for text in ("0.0,0,0", "1.000,000.5", "9,9.9.9,9"):
+        ms(text)  # no exception
+    assert one("1.111,11").value == 1111.11

@@ -82,13 +82,15 @@ def digit_value(s: str) -> DigitValue | None:
     if s2.rfind(",") < s2.rfind("."):
         int_part, dec = s2.rsplit(".", 1)
         groups = int_part.split(",")
+        if not all(g.isdigit() for g in groups):
+            return None  # "1.000,000.5": two kinds of separator twice
         if all(len(g) == 3 for g in groups[1:]) or (
                 len(groups[-1]) == 3 and all(len(g) == 2 for g in groups[1:-1])):
             return DigitValue(float("".join(groups) + "." + dec), len(dec))
         return None
     int_part, dec = s2.rsplit(",", 1)  # European 1.111,11
     groups = int_part.split(".")
-    if all(len(g) == 3 for g in groups[1:]):
+    if all(len(g) == 3 and g.isdigit() for g in groups[1:]) and groups[0].isdigit():  # not "0.0,0,0"
         return DigitValue(float("".join(groups) + "." + dec), len(dec))
     return None
 
