@@ -96,6 +96,8 @@ class Features(NamedTuple):
     instances: set[str]
     named: set[str]
     per: set[str]  # per_unit
+    qualifiers: set[str]  # the words in role "qualifier": a narrower set ("people on board")
+    words: set[str]  # every lemma
 
 
 @dataclass
@@ -130,7 +132,8 @@ class Scorer:
         measure = measure or 0.0
         slip = scale_slip(a, b) and a.article != b.article and modality_class(a.modality) == modality_class(b.modality)
         if aligned is None and not slip and (measure < self.rule.min_measure or (
-                measure < self.rule.sure_measure and _one_narrower(a.descriptor, b.descriptor))):
+                measure < self.rule.sure_measure
+                and _one_narrower(self.features(a.descriptor), self.features(b.descriptor)))):
             return Verdict(DIFFERENT)  # a set narrowed on one side only needs a close measure
         scope = "" if slip else self.scope(a, b)
         if scope:
@@ -179,7 +182,7 @@ class Scorer:
                 f = self._contents[content] = Features(
                     weights, sum(weights.values()), d.lemmas("entity"), tuple(_said(d, role) for role in QUALIFIER_ROLES),
                     counted - self.g.classes["people"], bool(counted & self.g.classes["people"]),
-                    instances(d), named_subjects(d), per_unit(d))
+                    instances(d), named_subjects(d), per_unit(d), d.lemmas("qualifier"), d.lemmas())
             got = self._features[id(d)] = (d, f)
         return got[1]
 
@@ -212,7 +215,7 @@ class Scorer:
             return None, ""  # "police said 15,000", "organisers said 60,000": each source's figure
         sa, sb = set(a.subject), set(b.subject)
         if not sa or not sb:
-            both = named_subjects(a.descriptor) & named_subjects(b.descriptor)
+            both = self.features(a.descriptor).named & self.features(b.descriptor).named
             if both:  # "Olsen took 52.4 percent", "Olsen, who won 54.2 percent": the verb's own subject
                 return 0.8, f"both about {', '.join(sorted(both))}"
             if self._named_only_in_one(a, b) or self._named_only_in_one(b, a):
@@ -311,10 +314,10 @@ def _predicates_differ(a: Descriptor, b: Descriptor, fa: Features, fb: Features)
     return False
 
 
-def _one_narrower(a: Descriptor, b: Descriptor) -> bool:
+def _one_narrower(a: Features, b: Features) -> bool:
     """"all 242 people on board have died" and "the death toll rose to 265": one side counts a
     narrower set (a qualifier the other does not say)."""
-    qa, qb = a.lemmas("qualifier") - b.lemmas(), b.lemmas("qualifier") - a.lemmas()
+    qa, qb = a.qualifiers - b.words, b.qualifiers - a.words
     return bool(qa) != bool(qb)
 
 

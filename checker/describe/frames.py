@@ -115,10 +115,7 @@ class Reader:
                 return self.phrase_right(j + 1, "entity", 2, time_words=True)[0]
             return []
         if first.low == "for" and m.kind in ("percent", "count", "share") and j + 1 < len(items):
-            k = self.skip(j + 1, ("determiners",))
-            while k + 1 < len(items) and items[k + 1].proper and not items[k + 1].known:
-                k += 1
-            names = self.names_ending_at(k)
+            names = self.names_from(self.skip(j + 1, ("determiners",)), len(items))
             if names:  # "199,025 for Daniel Reyes", "47.6 percent for Reyes": whose figure
                 return names
         if first.low in ("of", "in") and m.kind in ("amount", "percent", "count", "quantity"):
@@ -128,8 +125,8 @@ class Reader:
                 return []
             if first.low == "in" and (m.kind != "amount" or k > j + 1):
                 return []  # "$5 million in aid" names the money; "61% in the capital" says where
-            while k < len(items) and items[k].kind == "word" and items[k].low.endswith(("'s", "’s")) \
-                    and k + 1 < len(items) and items[k + 1].kind == "slot":
+            while k + 1 < len(items) and items[k].kind == "word" and POSSESSIVE_RE.search(items[k].low) \
+                    and items[k + 1].kind == "slot":
                 k += 1  # "nine of the country's 29 districts"
             if first.low == "of" and k < len(items) and items[k].kind == "slot":
                 # "241 of the 242 people on board": a part of a counted whole, and which whole
@@ -310,10 +307,20 @@ class Reader:
     def names_ending_at(self, k: int) -> list[Term]:
         """Every word of the unknown name that ends at k ("Daniel Reyes"), as owners."""
         out: list[Term] = []
-        while k >= 0 and self.items[k].proper and not self.items[k].known:
+        while k >= 0 and self.name_word(k):
             out.insert(0, self.term(self.items[k], "owner"))
             k -= 1
         return out
+
+    def names_from(self, k: int, stop: int) -> list[Term]:
+        """The unknown name at k, or right after it, before `stop` ("for Daniel Reyes", "rival
+        Kestrel Micro"), as owners."""
+        while k + 1 < stop and self.name_word(k + 1):
+            k += 1
+        return self.names_ending_at(k) if k < stop else []
+
+    def name_word(self, k: int) -> bool:
+        return self.items[k].proper and not self.items[k].known
 
     def apposed_name(self, j: int) -> Term | None:
         """"Olsen, who won 54.2 percent", "Olsen, a former commissioner, took 52.4 percent": the
@@ -473,10 +480,8 @@ class Reader:
         terms, k = self.phrase_right(j, "topic") if j < i else ([], j)
         if terms and k < i and self.items[k].low == "of":  # "Sales of data-centre processors ... climbed"
             terms += self.phrase_right(self.skip(k + 1, ("determiners",)), "qualifier", 3)[0]
-        while terms and k + 1 < i and self.items[k + 1].proper and not self.items[k + 1].known:
-            k += 1  # "Nordhaven's smaller rival Kestrel Micro": the name in apposition is whose
-        if terms and k < i and self.items[k].proper and not self.items[k].known:
-            owners = self.names_ending_at(k)
+        if terms:  # "Nordhaven's smaller rival Kestrel Micro": the name in apposition is whose
+            owners = self.names_from(k, i) or owners
         return owners + terms if terms else terms
 
     def whose(self, it: Item, cur: list[Term]) -> Term | None:

@@ -25,9 +25,8 @@ def read_twin(cur: Cursor, rd: Reading, build: Callable[..., Built | None]) -> M
     q = tw.end()
     if not (pt.anchor.match(t, q) or t[q] in MONEY_MARKS or t[q:q + 3].isalpha()):
         return None
-    m = pt.anchor.search(t, q, min(cur.n, q + TWIN_REACH))
-    sub = build(cur, m.start(), allow_twin=False) if m else None
-    if sub is None or sub.start != q:
+    sub = _number_at(cur, q, build)
+    if sub is None:
         return None
     close = pt.twin_close.match(t, sub.end)
     if not close or not _restates(rd, sub.mention):
@@ -46,13 +45,11 @@ def read_twin(cur: Cursor, rd: Reading, build: Callable[..., Built | None]) -> M
 def _or_twin(cur: Cursor, rd: Reading, build: Callable[..., Built | None]) -> Mention | None:
     """"36,000 acres, or roughly 48 square miles", "$5 billion, or about 4.6 billion euros": a
     restatement after ", or" in another unit of the same dimension (or another currency)."""
-    t, pt = cur.masked, cur.pt
-    tw = pt.twin_or.match(t, rd.end)
+    tw = cur.pt.twin_or.match(cur.masked, rd.end)
     if not tw or rd.kind not in ("amount", "quantity"):
         return None
-    m = pt.anchor.search(t, tw.end(), min(cur.n, tw.end() + TWIN_REACH))
-    sub = build(cur, m.start(), allow_twin=False) if m else None
-    if sub is None or sub.start != tw.end() or sub.mention.kind != rd.kind or sub.mention.unit == rd.unit:
+    sub = _number_at(cur, tw.end(), build)
+    if sub is None or sub.mention.kind != rd.kind or sub.mention.unit == rd.unit:
         return None
     if rd.kind == "quantity":
         a, b = cur.lx.unit_rule(rd.unit), cur.lx.unit_rule(sub.mention.unit)
@@ -61,6 +58,13 @@ def _or_twin(cur: Cursor, rd: Reading, build: Callable[..., Built | None]) -> Me
     rd.extra.append(Span(rd.end, sub.end))
     rd.extra.extend(sub.extra)
     return _shared_hedge(rd, sub.mention)
+
+
+def _number_at(cur: Cursor, q: int, build: Callable[..., Built | None]) -> Built | None:
+    """The value whose mention starts at q (a hedge or a currency may come before its digits)."""
+    m = cur.pt.anchor.search(cur.masked, q, min(cur.n, q + TWIN_REACH))
+    sub = build(cur, m.start(), allow_twin=False) if m else None
+    return sub if sub is not None and sub.start == q else None
 
 
 def _shared_hedge(rd: Reading, twin: Mention) -> Mention:
