@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..match import Group, Related
 from ..models import Article, Claim, Finding, Match
@@ -34,6 +35,18 @@ class Context:
 
     def shares(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.shared
+
+    def same_bulletin(self, a: str, b: str, besides: Group) -> str:
+        """Why articles a and b were written from one bulletin, or "": both print the same figure
+        for another count that moves by the hour (a regional toll "more than 400"), so their other
+        moving figures are of one time even when neither article is dated."""
+        if "bulletins" not in self.cache:
+            self.cache["bulletins"] = _bulletins(self)
+        found = [(g, c) for g, c in self.cache["bulletins"].get(frozenset((a, b)), ()) if g is not besides]
+        if not found:
+            return ""
+        g, c = found[0]
+        return f"both articles print \u201c{c.text}\u201d for {what(self, g.claims, timed=False)}: read as one bulletin"
 
 
 class Check:
@@ -69,6 +82,33 @@ class Check:
             fact=fact, claims=list(claims), majority=[c.id for c in majority],
             outliers=[c.id for c in outliers], matches=list(matches),
             confidence=min((m.score for m in matches), default=None))
+
+
+def running(ctx: Context, c: Claim) -> bool:
+    """A count that moves by the hour (rules: `running`), like a death toll."""
+    rule = ctx.rules.metrics.get(c.metric or "")
+    return bool(rule and rule.running)
+
+
+class Printed(NamedTuple):
+    group: Group
+    claim: Claim  # one of the two alike figures
+
+
+def _bulletins(ctx: Context) -> dict[frozenset[str], list[Printed]]:
+    """Article pairs -> where they print one moving figure alike."""
+    out: dict[frozenset[str], list[Printed]] = {}
+    for g in ctx.groups:
+        said: dict[tuple, dict[str, Claim]] = {}
+        for c in g.claims:
+            if c.moving or running(ctx, c):
+                said.setdefault((c.value, c.hedge, c.low, c.high), {}).setdefault(c.article, c)
+        for by_article in said.values():
+            ordered = sorted(by_article)
+            for i, x in enumerate(ordered):
+                for y in ordered[i + 1:]:
+                    out.setdefault(frozenset((x, y)), []).append(Printed(g, by_article[x]))
+    return out
 
 
 def _fill(template: str, fields: dict[str, str]) -> str:

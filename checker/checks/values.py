@@ -11,7 +11,7 @@ from ..compare import AGREE, CONFLICT, TENSION, Interval, clusters, currency_of,
 from ..match import Group
 from ..models import Claim, Finding, Match
 from ..when import same_time
-from .base import Check, Context, articles, fact_label, how_read, quoted, sources, what
+from .base import Check, Context, articles, fact_label, how_read, quoted, running, sources, what
 from .sides import Side, side_phrase, sides, why
 
 TALLY_DRIFT = "drift"
@@ -142,11 +142,16 @@ def _comparability(ctx: Context, g: Group):
             return None  # "thousands of people": too loose to contradict another source's count
         if (a.tally or b.tally) and (a.when.kind == "none" or b.when.kind == "none") and a.article != b.article:
             # A running count with no date is compared, when close enough to be the same bulletin,
-            # with a reprint of its own text, or with a dated count when it is not itself stated
-            # as a moving figure ("rose to", "so far"): independent snapshots may be days apart.
+            # with a reprint of its own text, with an article that prints another moving figure
+            # alike, or with a dated count when it is not itself stated as a moving figure ("rose
+            # to", "so far"): independent snapshots may be days apart.
+            if not _close(a, b, gap):
+                return None
             undated = [c for c in (a, b) if c.when.kind == "none"]
-            settled = not any(c.moving and _running(ctx, c) for c in undated)
-            return m if (settled or ctx.shares(a.article, b.article)) and _close(a, b, gap) else None
+            if not any(c.moving and running(ctx, c) for c in undated) or ctx.shares(a.article, b.article):
+                return m
+            why = ctx.same_bulletin(a.article, b.article, g)
+            return m.model_copy(update={"evidence": [*m.evidence, why]}) if why else None
         return m
     return pair_ok
 
@@ -155,12 +160,6 @@ def _vague(c: Claim) -> bool:
     """"thousands", "dozens", "tens of thousands": a count in words that spans a decade."""
     return (c.kind == "count" and c.hedge is None and not any(ch.isdigit() for ch in c.text)
             and isinstance(c.low, (int, float)) and isinstance(c.high, (int, float)) and c.high >= 4 * c.low > 0)
-
-
-def _running(ctx: Context, c: Claim) -> bool:
-    """A count that moves by the hour (rules: `running`), like a death toll."""
-    rule = ctx.rules.metrics.get(c.metric or "")
-    return bool(rule and rule.running)
 
 
 def _close(a: Claim, b: Claim, gap: float) -> bool:
