@@ -20,7 +20,7 @@ from .models import Article, Claim, Descriptor, Mention, Sentence, TimeScope
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
 from .text import CLAUSE_BREAK_RE, fold, phrase_regex
-from .when import TimeRef, last_year_named, ref_for, time_refs, year_of_day
+from .when import TimeRef, frames_later_figures, last_period_named, last_year_named, ref_for, time_refs, year_of_day
 from .words import grammar
 
 CLAUSE_END_RE = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with|whereas)\b|\.\s")
@@ -95,6 +95,7 @@ class SentenceReader:
             if c.kind in ("amount", "count", "quantity") and not d.change and (c.metric or d.head):
                 levels.append((m.start, c, _is_base(folded, m)))
             out.append(c)
+        _carry_period(ctx, refs, levels, bool(values))
         return _periods_are_not_facts(out) + _sums(self.rules, out, next_id)
 
     def claim(self, ctx, s, index, folded, m, d, subject, refs, values, levels, next_id) -> Claim:
@@ -122,7 +123,7 @@ class SentenceReader:
         moving = actual and (d.moving or self._near(folded, m, "period", "asof", 40))
         tally = actual and (bool(rule and rule.running) or moving or aggregation == "stock")
         if when is None:
-            when = self.when(ctx, m, refs, values, folded, aggregation, tally)
+            when = self.when(ctx, m, refs, values, folded, aggregation, tally, actual)
         names, origin, events = subject
         own = sorted({e.name for n in d.names for e in self.ents.find(n) if e.kind in ("country", "organisation")})
         if own:  # "169 Indian nationals": the measure names its own subject
@@ -179,7 +180,7 @@ class SentenceReader:
         return "flow"
 
     def when(self, ctx: ArticleContext, m: Mention, refs: list[TimeRef], values: list[Mention],
-             folded: str, aggregation: str, tally: bool) -> TimeScope:
+             folded: str, aggregation: str, tally: bool, actual: bool) -> TimeScope:
         # "58 goals in 112 games since 2021": a figure "in" another shares its time
         nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
                    and not PAIRED_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
@@ -187,7 +188,9 @@ class SentenceReader:
         if ref is not None and not (tally and ref.kind == "period" and ref.lo[:4] == ref.hi[:4] == (ctx.article.date or "")[:4]):
             return ref.scope("sentence")
         if aggregation == "flow" and not tally:
-            return TimeScope()
+            # "...for the July-September period. Revenue came in at $4.8 billion": a figure
+            # without its period is read in the one the article last named
+            return ctx.period if actual and ctx.period else TimeScope()
         if ctx.article.date:
             return TimeScope(kind="instant", start=ctx.article.date, end=ctx.article.date, origin="article")
         return TimeScope()
@@ -247,6 +250,21 @@ NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
 BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")
+
+
+def _carry_period(ctx: ArticleContext, refs: list[TimeRef], levels: list[tuple[int, Claim, bool]],
+                  has_values: bool) -> None:
+    """The period that goes on framing the article's figures after this sentence: the one its
+    own figures were stated for (not a base's: "up from $280 million in the same period of
+    2024"), or, in a sentence without figures, the last it names ("record sales for the
+    July-September period")."""
+    stated = [c.when for _, c, base in levels if not base and c.aggregation == "flow" and c.when.origin == "sentence"]
+    if has_values:
+        scope = next((w for w in reversed(stated) if frames_later_figures(w)), None)
+    else:
+        scope = last_period_named(refs)
+    if scope is not None:
+        ctx.period = scope.model_copy(update={"origin": "context"})
 
 
 def _is_base(folded: str, m: Mention) -> bool:

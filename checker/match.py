@@ -254,7 +254,7 @@ class Scorer:
         same = same_time(ta, tb)
         if same is None or same:
             return ""
-        explicit = ta.origin == "sentence" and tb.origin == "sentence"
+        explicit = ta.origin in ("sentence", "context") and tb.origin in ("sentence", "context")
         return differ if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:
@@ -262,7 +262,8 @@ class Scorer:
         if not same:
             return 0.5, ""
         both = a.when.origin == b.when.origin == "sentence"
-        return (1.0 if both else 0.7), f"{a.when.label}" + ("" if both else " (from the article date)")
+        inferred = "from an earlier sentence" if "context" in (a.when.origin, b.when.origin) else "from the article date"
+        return (1.0 if both else 0.7), f"{a.when.label}" + ("" if both else f" ({inferred})")
 
 
 def _may_restate(a: Claim, b: Claim) -> bool:

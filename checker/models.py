@@ -128,7 +128,7 @@ class TimeScope(Frozen):
         if self.kind == "none" or not self.start:
             return None
         span = self.start if self.end in (None, self.start) else f"{self.start}/{self.end}"
-        span = f"FY{span}" if self.fiscal else span
+        span = f"FY{span}" if self.fiscal and not span.startswith("FY") else span
         return f"as of {span}" if self.kind == "instant" else span
 
 

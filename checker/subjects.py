@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .entities import EntityMention, find_entities
-from .models import Article, Sentence
+from .models import Article, Sentence, TimeScope
 from .rules import RuleSet
 from .text import fold
 from .words import grammar
@@ -160,6 +160,7 @@ class ArticleContext:
     carried: list[str] = field(default_factory=list)  # place subject carried to the next sentences
     order: list[str] = field(default_factory=list)  # countries of the sentence, as written
     last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
+    period: TimeScope | None = None  # the period an earlier sentence last named (see claims.when)
 
 
 def _named(ents: Entities, places: Places, text: str, kinds: tuple[str, ...]) -> list[tuple[int, str]]:

@@ -250,3 +250,20 @@ def _sets_snapshot(r: TimeRef, folded: str, today: str | None) -> bool:
 def last_year_named(refs: list[TimeRef]) -> int | None:
     years = [int(r.hi[:4]) for r in refs if not r.base and r.kind == "period" and r.hi[:4].isdigit()]
     return years[-1] if years else None
+
+
+def frames_later_figures(t: TimeScope) -> bool:
+    """May a period go on framing the figures of the next sentences? A calendar span of one year
+    at most: a five-year plan is not the period of the next figure, and "since January" (which
+    runs to the article's day, a finer prefix than its start) is the span of one change."""
+    return (t.kind == "period" and bool(t.start and t.end) and t.start[:4] == t.end[:4]
+            and len(t.start) == len(t.end))
+
+
+def last_period_named(refs: list[TimeRef]) -> TimeScope | None:
+    """The last period a sentence names outside a base of comparison, if it may frame later figures."""
+    for r in reversed(refs):
+        if r.kind == "period" and not r.base:
+            scope = r.scope()
+            return scope if frames_later_figures(scope) else None
+    return None

@@ -120,3 +120,23 @@ def test_scope_words_after_a_value_act_within_its_clause():
                     text="Second-quarter sales were $4.51 billion, so revenue has now risen for six quarters.")]
     (c,) = [c for c in analyse(arts, RULES).claims if c.text == "$4.51 billion"]
     assert not c.moving and (c.when.start, c.when.end) == ("2025-04", "2025-06")
+
+
+def test_a_figure_without_its_period_is_read_in_the_period_the_article_last_named():
+    cs = by_text(claims(
+        "The brewer posted record sales for the July-September period. Revenue came in at $2.4 billion. "
+        "Its shares have gained 12 percent since January. Profit was $310 million, up from $280 million "
+        "in the same period of 2024. Over the 2021-2025 plan it invested $900 million. Dividends totalled "
+        "$75 million.", dates={0: "2025-10-24"}))
+    revenue = cs["$2.4 billion"]
+    assert (revenue.period, revenue.when.origin) == ("2025-07/2025-09", "context")
+    # neither an ongoing span ("since January") nor the year of a base of comparison carries on
+    assert cs["$310 million"].period == "2025-07/2025-09"
+    # a five-year plan is not the period of the next figure: the quarter still frames it
+    assert cs["$75 million"].period == "2025-07/2025-09"
+
+
+def test_a_target_does_not_take_the_period_of_the_sentence_before():
+    cs = by_text(claims("Exports reached $3 billion in 2025. The two sides aim to lift exports to $5 billion.",
+                        dates={0: "2026-01-10"}))
+    assert cs["$5 billion"].when.kind == "none"
