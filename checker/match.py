@@ -254,7 +254,11 @@ class Scorer:
         same = same_time(ta, tb)
         if same is None or same:
             return ""
-        explicit = ta.origin in ("sentence", "context") and tb.origin in ("sentence", "context")
+        # read from the text on both sides, one of them in its own sentence: two periods carried
+        # from earlier sentences ("The $250 million production", "cost about $200 million") are too
+        # weak to part two figures
+        origins = {ta.origin, tb.origin}
+        explicit = origins <= {"sentence", "context"} and "sentence" in origins
         return differ if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:

@@ -140,3 +140,12 @@ def test_a_target_does_not_take_the_period_of_the_sentence_before():
     cs = by_text(claims("Exports reached $3 billion in 2025. The two sides aim to lift exports to $5 billion.",
                         dates={0: "2026-01-10"}))
     assert cs["$5 billion"].when.kind == "none"
+
+
+def test_periods_carried_from_earlier_sentences_on_both_sides_do_not_part_two_figures():
+    report = analyse([Article(path="a.txt", text="Filming wrapped in May. The film cost about $200 million to make.",
+                              date="2025-07-28"),
+                      Article(path="b.txt", text="Ticket sales were strong in July. The film cost $250 million to make.",
+                              date="2025-07-28")], RULES)
+    assert [(f.severity, sorted(c.text for c in f.claims)) for f in report.findings] == [
+        ("error", ["$250 million", "about $200 million"])]
