@@ -20,7 +20,7 @@ from .models import Article, Claim, Descriptor, Mention, Sentence, TimeScope
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
 from .text import CLAUSE_BREAK_RE, fold, phrase_regex
-from .when import TimeRef, frames_later_figures, last_period_named, last_year_named, ref_for, time_refs, year_of_day
+from .when import TimeRef, frames_later_figures, last_period_named, last_year_named, ref_for, time_refs, weekday_date, year_of_day
 from .words import grammar
 
 CLAUSE_END_RE = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with|whereas)\b|\.\s")
@@ -92,6 +92,10 @@ class SentenceReader:
             if m.kind in VALUE_KINDS and any(r.start <= m.start and m.end <= r.end for r in refs):
                 d = Descriptor(rule="time")  # "the fourth quarter", "the first ten months": part of a time
             c = self.claim(ctx, s, index, folded, m, d, subject, refs, values, levels, next_id)
+            if m.kind == "weekday" and (day := _event_day(m, d, mentions, ctx.article)):
+                c = c.model_copy(update={"kind": "date", "value": day, "low": day, "high": day, "dimension": "date",
+                                         "descriptor": d, "subject": subject.names, "subject_origin": subject.origin,
+                                         "scope_notes": [f"{m.text} read as the last one on or before the article's date"]})
             if c.kind in ("amount", "count", "quantity") and not d.change and (c.metric or d.head):
                 levels.append((m.start, c, _is_base(folded, m)))
             out.append(c)
@@ -280,10 +284,19 @@ def _clause_end(folded: str, pos: int) -> int:
 def _periods_are_not_facts(claims: list[Claim]) -> list[Claim]:
     """"Revenue of $94.9 billion in the fourth quarter": the quarter is when the revenue holds,
     not a date to compare of its own ("founded in 1998" is one). A person's age in the sentence
-    does not make its date a period ("Olsen, 47, is due to be sworn in on December 1")."""
+    does not make its date a period ("Olsen, 47, is due to be sworn in on December 1"), and a day
+    that dates an event stays one ("made landfall on Sept. 16 with 120-mph winds")."""
     used = {c.when.text for c in claims if c.kind not in ("date", "age") and c.when.origin == "sentence"}
-    return [c.model_copy(update={"descriptor": Descriptor(rule="time")}) if c.kind == "date" and fold(c.text) in used
-            else c for c in claims]
+    return [c.model_copy(update={"descriptor": Descriptor(rule="time")})
+            if c.kind == "date" and fold(c.text) in used and not c.descriptor.lemmas("event") else c for c in claims]
+
+
+def _event_day(m: Mention, d: Descriptor, mentions: list[Mention], article: Article) -> str | None:
+    """"Delia made landfall on Wednesday": in a dated article, a weekday that dates an event
+    (and names no date of its own: "Tuesday, Sept. 16") is the latest such day."""
+    if not d.lemmas("event") or any(n.kind == "date" and 0 <= n.start - m.end <= 3 for n in mentions):
+        return None
+    return weekday_date(str(m.value), article.date)
 
 
 def _resolve_date(value: str, article: Article) -> str:

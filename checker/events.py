@@ -17,11 +17,13 @@ from .entities import EntityMention, find_entities
 from .models import Claim
 from .rules import RuleSet
 from .text import fold
+from .when import WEEKDAYS
 from .words import grammar
 
 DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
 PARTICIPANT_KINDS = frozenset({"person", "organisation", "event"})
 SOLO_KINDS = PARTICIPANT_KINDS | {"name"}  # a name of unknown kind ("Olsen") is enough for one person's event
+PLACE_KINDS = frozenset({"country", "place"})
 MIN_SHARED = 2  # one shared name is a person's busy week, not one event (but see solo_events)
 
 
@@ -30,6 +32,7 @@ class EventDate:
     claim: Claim
     kinds: frozenset[str]  # kinds of event the date's clause names
     names: dict[str, EntityMention]  # who or what took part: folded name -> as the sentence names it
+    places: frozenset[str]  # countries and places the sentence names ("landfall in Cuba")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
                     continue
                 seen.add(key)
                 kinds = x.kinds & y.kinds
+                if x.places and y.places and not x.places & y.places:
+                    continue  # a storm's landfall in Cuba and its landfall in Florida are two events
                 shared = sorted(n for n in x.names.keys() & y.names.keys()
                                 if kinds <= solo or {x.names[n].kind, y.names[n].kind} <= PARTICIPANT_KINDS)
                 if kinds and len(shared) >= (1 if kinds <= solo else MIN_SHARED):
@@ -67,11 +72,14 @@ def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
 
 def _event_date(c: Claim, rules: RuleSet) -> EventDate | None:
     kinds = frozenset(c.descriptor.lemmas("event"))
-    if c.kind != "date" or not kinds or not isinstance(c.value, str) or not DAY_RE.fullmatch(c.value) \
-            or not any(ch.isdigit() for ch in c.text):
+    # a day printed, or a weekday read against the article's date ("made landfall on Wednesday")
+    printed = any(ch.isdigit() for ch in c.text) or c.text.lower() in WEEKDAYS
+    if c.kind != "date" or not kinds or not isinstance(c.value, str) or not DAY_RE.fullmatch(c.value) or not printed:
         return None
-    names = {fold(e.name): e for e in find_entities(c.quote, rules) if e.kind in SOLO_KINDS}
+    found = find_entities(c.quote, rules)
+    names = {fold(e.name): e for e in found if e.kind in SOLO_KINDS}
+    places = frozenset(fold(e.name) for e in found if e.kind in PLACE_KINDS)
     for t in c.descriptor.terms:  # a name that opens the sentence, read by the describe stage
         if t.role == "participant" and t.lemma not in names:
             names[t.lemma] = EntityMention(0, len(t.text), t.text, t.text, "name", "proper_noun", None)
-    return EventDate(c, kinds, names) if names else None
+    return EventDate(c, kinds, names, places) if names else None

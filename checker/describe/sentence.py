@@ -54,7 +54,7 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[D
         m = mentions[it.slot]
         if m.kind in VALUE_KINDS:
             out[it.slot] = _describe_value(text, items, i, m, g, mentions, rules)
-        elif m.kind == "date":  # "founded in 1998": what happened then, for reports and events
+        elif m.kind in ("date", "weekday"):  # "founded in 1998": what happened then, for reports and events
             d = describe(items, i, g, mentions)
             out[it.slot] = d.model_copy(update={"terms": d.terms + _events(items, i, g) + _opening_name(items)})
     _bases_take_their_measure(items, mentions, out, g)
@@ -140,12 +140,30 @@ def _events(items: list[Item], i: int, g: Grammar) -> list[Term]:
     """"held talks with Sisoulith on April 24": the kinds of event named in a date's clause
     (rules/grammar.toml `event_words`), which tell the dates of one event across sources."""
     lo, hi = i, i + 1
-    while lo > 0 and items[lo - 1].text not in CLAUSE_BREAKS:
+    while lo > 0:
+        if items[lo - 1].text in CLAUSE_BREAKS:
+            inside = _inside_clause(items, lo - 1, i)
+            if inside < 0:
+                break
+            lo = inside
         lo -= 1
     while hi < len(items) and items[hi].text not in CLAUSE_BREAKS:
         hi += 1
     kinds = dict.fromkeys(g.events[it.low] for it in items[lo:hi] if it.kind == "word" and it.low in g.events)
     return [Term(lemma=k, role="event", text=k) for k in kinds]
+
+
+def _inside_clause(items: list[Item], k: int, i: int) -> int:
+    """Where the clause of the date at i goes on when a comma at k is inside it, else -1: "on
+    Tuesday, Sept. 16" (after a weekday), "near Morgan City, Louisiana, on Wednesday" (around a
+    place named in apposition: the clause goes on before its opening comma)."""
+    if k == i - 1 and k > 0 and items[k - 1].kind == "slot":
+        return k
+    j = k - 1
+    while j >= 0 and items[j].kind == "word" and items[j].proper:
+        j -= 1
+    apposed = k - j > 1 and j >= 1 and items[j].text == "," and items[j - 1].kind == "word" and items[j - 1].proper
+    return j if apposed else -1
 
 
 NEXT_WORD_RE = re.compile(r"[\s-]*(\w+)")
