@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .attribution import attribution
 from .describe import VALUE_KINDS, claim_kind
-from .models import Article, Claim, Descriptor, Mention, Sentence, TimeScope
+from .models import Article, Claim, Descriptor, Mention, Sentence, Term, TimeScope
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
 from .text import CLAUSE_BREAK_RE, fold, phrase_regex
@@ -61,7 +62,7 @@ def extract_claims(articles: list[Article], sentences: list[list[Sentence]], men
             out += reader.claims(ctx, s, k, ms, ds, refs, next_id)
             if not s.headline and not article.date:  # undated: a bare month takes the last year named
                 year = last_year_named(refs) or year
-    return out
+    return _ages_of_whom_the_story_means(out, articles)
 
 
 class SentenceReader:
@@ -269,6 +270,33 @@ def _carry_period(ctx: ArticleContext, refs: list[TimeRef], levels: list[tuple[i
         scope = last_period_named(refs)
     if scope is not None:
         ctx.period = scope.model_copy(update={"origin": "context"})
+
+
+WORD_RE = re.compile(r"[a-z]+")
+
+
+def _ages_of_whom_the_story_means(claims: list[Claim], articles: list[Article]) -> list[Claim]:
+    """"The 49-year-old economist": the age of someone the sentence does not name. Of the people
+    the story gives an age by name ("Olsen, 47"), it is the one the article names most; when no
+    one is named more than the others it stays nobody's, and is compared with nothing. Someone the
+    sentence itself names ("... reported by the Reyes campaign") is another person."""
+    owned = {t.lemma: t.text for c in claims if c.kind == "age" for t in c.descriptor.terms if t.role == "owner"}
+    words = {a.path: Counter(WORD_RE.findall(fold(a.text))) for a in articles} if owned else {}
+    out = []
+    for c in claims:
+        if c.kind == "age" and c.descriptor.rule == "age" and not c.descriptor.lemmas("owner"):
+            here = set(WORD_RE.findall(fold(c.quote)))
+            named = sorted(((words[c.article][o], o) for o in owned if words[c.article][o] and o not in here),
+                           reverse=True)
+            if named and (len(named) == 1 or named[0][0] > named[1][0]):
+                who = named[0][1]
+                terms = c.descriptor.terms + [Term(lemma=who, role="owner", text=owned[who])]
+                c = c.model_copy(update={"descriptor": c.descriptor.model_copy(update={"terms": terms}),
+                                         "scope_notes": c.scope_notes + [f"read as {owned[who]}'s: the person the article names most"]})
+            else:
+                c = c.model_copy(update={"descriptor": Descriptor(rule="none")})
+        out.append(c)
+    return out
 
 
 def _is_base(folded: str, m: Mention) -> bool:

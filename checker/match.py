@@ -26,7 +26,7 @@ from .align import Aligned
 from .events import event_pairs
 from .models import Claim, Descriptor, Match
 from .rules import MatchingRule, RuleSet
-from .text import without_possessive
+from .text import fold, without_possessive
 from .when import same_time
 from .words import Grammar, grammar
 
@@ -73,6 +73,7 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+WORD_RE = re.compile(r"[a-z]+")
 
 
 def comparable(c: Claim) -> bool:
@@ -96,6 +97,7 @@ class Features(NamedTuple):
     instances: set[str]
     named: set[str]
     per: set[str]  # per_unit
+    owners: set[str]  # whose figure the phrase says it is ("Kestrel Micro reported revenue", "Olsen, 47")
     qualifiers: set[str]  # the words in role "qualifier": a narrower set ("people on board")
     words: set[str]  # every lemma
 
@@ -120,6 +122,9 @@ class Scorer:
         self._contents: dict[tuple, Features] = {}
         self._measures: dict[tuple[int, int], tuple[float | None, str]] = {}
         self.named: dict[str, set[str]] = {}  # article -> the subjects its figures are about
+        self.texts: dict[str, str] = {}  # article -> its text
+        self.quotes: dict[str, set[str]] = {}  # article -> its sentences that state figures
+        self._words: dict[str, set[str]] = {}
         self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
@@ -182,7 +187,8 @@ class Scorer:
                 f = self._contents[content] = Features(
                     weights, sum(weights.values()), d.lemmas("entity"), tuple(_said(d, role) for role in QUALIFIER_ROLES),
                     counted - self.g.classes["people"], bool(counted & self.g.classes["people"]),
-                    instances(d), named_subjects(d), per_unit(d), d.lemmas("qualifier"), d.lemmas())
+                    instances(d), named_subjects(d), per_unit(d), {without_possessive(x) for x in d.lemmas("owner")},
+                    d.lemmas("qualifier"), d.lemmas())
             got = self._features[id(d)] = (d, f)
         return got[1]
 
@@ -211,6 +217,9 @@ class Scorer:
     def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
         if a.events and b.events and not set(a.events) & set(b.events):
             return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
+        oa, ob = self.features(a.descriptor).owners, self.features(b.descriptor).owners
+        if _entities_differ(oa, ob) or self._owner_unnamed_in(oa, ob, b) or self._owner_unnamed_in(ob, oa, a):
+            return None, ""  # "Kestrel Micro reported revenue", "Nordhaven's revenue": two owners' figures
         if a.attribution and b.attribution and frozenset((a.attribution, b.attribution)) in self.disputes:
             return None, ""  # "police said 15,000", "organisers said 60,000": each source's figure
         sa, sb = set(a.subject), set(b.subject)
@@ -228,6 +237,17 @@ class Scorer:
         if {self.kind_of(x) for x in sa} & {self.kind_of(x) for x in sb}:
             return None, ""  # "113 deaths in Myanmar", "350 in Vietnam": two facts
         return 0.5, ""  # a country and a city in it, perhaps: unknown, not a veto
+
+    def _owner_unnamed_in(self, oa: set[str], ob: set[str], b: Claim) -> bool:
+        """a's phrase names whose figure it is ("Kestrel Micro reported revenue"); b's names
+        nobody, in an article whose figures never name that owner: b is its own story's figure."""
+        if not oa or ob:
+            return False
+        words = self._words.get(b.article)
+        if words is None:
+            text = self.texts[b.article] if b.article in self.texts else " ".join(self.quotes.get(b.article, ()))
+            words = self._words[b.article] = set(WORD_RE.findall(fold(text)))
+        return not oa & words
 
     def _named_only_in_one(self, a: Claim, b: Claim) -> bool:
         """a's sentence names the country or organisation whose figure it is; b names nobody, in
@@ -439,10 +459,14 @@ class Related:
     reasons: list[str]
 
 
-def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet) -> tuple[list[Group], list[Related]]:
+def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
+          texts: dict[str, str] | None = None) -> tuple[list[Group], list[Related]]:
+    """`texts`: each article's text by path (without it, the sentences that state figures)."""
     scorer = Scorer.for_rules(rules)
+    scorer.texts = texts or {}
     for c in claims:
         scorer.named.setdefault(c.article, set()).update(c.subject)
+        scorer.quotes.setdefault(c.article, set()).add(c.quote)
     usable = [c for c in claims if comparable(c)]
     scorer.disputes = disputes(usable)
     disputed = frozenset(s for pair in scorer.disputes for s in pair)

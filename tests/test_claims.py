@@ -149,3 +149,36 @@ def test_periods_carried_from_earlier_sentences_on_both_sides_do_not_part_two_fi
                               date="2025-07-28")], RULES)
     assert [(f.severity, sorted(c.text for c in f.claims)) for f in report.findings] == [
         ("error", ["$250 million", "about $200 million"])]
+
+
+def _values(report):
+    return [sorted(c.text for c in f.claims) for f in report.findings if f.severity in ("error", "warning")]
+
+
+def test_ages_are_facts_about_the_person_they_are_given_for():
+    a = Article(path="a.txt", text="Olsen, 47, is due to be sworn in next month. Reyes, 58, conceded.", date="2025-11-10")
+    b = Article(path="b.txt", text="Olsen won the runoff against Reyes. Olsen thanked her voters. "
+                                   "The 49-year-old economist spent 2.1 million euros on her campaign.", date="2025-11-11")
+    c = Article(path="c.txt", text="A street cleaner in Barcelona, 51, died on Saturday.", date="2025-11-11")
+    report = analyse([a, b, c], RULES)
+    ages = {x.text: x for x in report.claims if x.kind == "age"}
+    assert ages["49-year-old"].descriptor.lemmas("owner") == {"olsen"}  # the person the article names most
+    assert not ages["51"].descriptor.lemmas("owner")  # a place, not a person
+    assert _values(report) == [["47", "49-year-old"]]  # Reyes's 58 is another person's age
+
+
+def test_an_unnamed_age_in_a_sentence_naming_someone_else_is_not_theirs():
+    a = Article(path="a.txt", text="Reyes, 58, conceded on Sunday.", date="2025-11-10")
+    b = Article(path="b.txt", text="Reyes lost. Reyes said little. The 49-year-old spent twice what the Reyes campaign did.",
+                date="2025-11-11")
+    assert _values(analyse([a, b], RULES)) == []
+
+
+def test_a_figure_its_phrase_gives_an_owner_is_not_another_articles_unowned_one():
+    a = Article(path="a.txt", text="Nordhaven's smaller rival Kestrel Micro reported revenue of $1.9 billion for the quarter.",
+                date="2025-10-24")
+    b = Article(path="b.txt", text="Revenue came in at just over $4.8 billion in the third quarter.", date="2025-10-24")
+    assert _values(analyse([a, b], RULES)) == []
+    # an article that names the owner may state its figure without naming it again
+    c = Article(path="c.txt", text="Kestrel Micro had a hard quarter. Revenue came in at $2.4 billion.", date="2025-10-24")
+    assert _values(analyse([a, c], RULES)) == [["$1.9 billion", "$2.4 billion"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Descriptor, Mention, Term
+from ..text import fold
 from ..words import Grammar, grammar, tokens
 from .concepts import longest_phrase, claim_kind, concept_of, concepts, known_names
 from .frames import Reader, describe
@@ -52,7 +53,9 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[D
         if it.kind != "slot":
             continue
         m = mentions[it.slot]
-        if m.kind in VALUE_KINDS:
+        if m.kind == "age":
+            out[it.slot] = _age(items, i, g)
+        elif m.kind in VALUE_KINDS:
             out[it.slot] = _describe_value(text, items, i, m, g, mentions, rules)
         elif m.kind in ("date", "weekday"):  # "founded in 1998": what happened then, for reports and events
             d = describe(items, i, g, mentions)
@@ -125,6 +128,32 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
 
 
 CLAUSE_BREAKS = frozenset(",;:—–")
+
+
+def _age(items: list[Item], i: int, g: Grammar) -> Descriptor:
+    """Whose age: "Olsen, 47,", "Ingrid Olsen (47)", "23-year-old Tomás Evangelista". "The
+    49-year-old economist" names nobody here: the claims stage looks for whom the story means."""
+    run = _name_before(items, i, g) if i > 1 and items[i - 1].text in ",(" else []
+    if not run and "year" in items[i].text.lower():
+        k = i + 1
+        while k < len(items) and items[k].kind == "word" and items[k].proper and not items[k].known:
+            k += 1
+        run = items[i + 1:k]
+    terms = [Term(lemma="age", role="concept", text=items[i].text)]
+    if run:
+        terms.append(Term(lemma=fold(run[-1].text), role="owner", text=" ".join(x.text for x in run)))
+    return Descriptor(head=["age"], terms=terms, rule="age", text=items[i].text, concept="age", concept_phrase="age")
+
+
+def _name_before(items: list[Item], i: int, g: Grammar) -> list[Item]:
+    """The name right before "N," or "(N)": capitalised words no rule knows as a place or an
+    organisation, not after a preposition ("a street cleaner in Barcelona, 51")."""
+    k = i - 2
+    while k >= 0 and items[k].kind == "word" and items[k].proper and not items[k].known:
+        k -= 1
+    if k == i - 2 or (k >= 0 and g.is_("prepositions", items[k].low)):
+        return []
+    return items[k + 1:i - 1]
 
 
 def _opening_name(items: list[Item]) -> list[Term]:
