@@ -182,3 +182,9 @@ def test_a_figure_its_phrase_gives_an_owner_is_not_another_articles_unowned_one(
     # an article that names the owner may state its figure without naming it again
     c = Article(path="c.txt", text="Kestrel Micro had a hard quarter. Revenue came in at $2.4 billion.", date="2025-10-24")
     assert _values(analyse([a, c], RULES)) == [["$1.9 billion", "$2.4 billion"]]
+
+
+def test_vote_counts_are_counted_up_shares_are_not():
+    night = Article(path="a.txt", text="Olsen received 216,340 votes and 52.4 percent of the vote.", date="2025-11-10")
+    certified = Article(path="b.txt", text="Olsen ended with 219,180 votes, or 54.2 percent of the vote.", date="2025-11-13")
+    assert _values(analyse([night, certified], RULES)) == [["52.4 percent", "54.2 percent"]]
