@@ -186,6 +186,9 @@ class SentenceReader:
 
     def when(self, ctx: ArticleContext, m: Mention, refs: list[TimeRef], values: list[Mention],
              folded: str, aggregation: str, tally: bool, actual: bool) -> TimeScope:
+        if m.kind == "quantity" and (unit := self.rules.unit(m.unit)) is not None and unit.dimension == "duration":
+            # "a four-year contract until June 2029": the date ends the span, it is not its time
+            refs = [r for r in refs if not SPAN_END_RE.search(folded, max(0, r.start - 12), r.start)]
         # "58 goals in 112 games since 2021": a figure "in" another shares its time
         nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
                    and not PAIRED_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
@@ -273,6 +276,7 @@ def _carry_period(ctx: ArticleContext, refs: list[TimeRef], levels: list[tuple[i
 
 
 WORD_RE = re.compile(r"[a-z]+")
+SPAN_END_RE = re.compile(r"\b(?:until|till|through|to)\s+$")
 
 
 def _ages_of_whom_the_story_means(claims: list[Claim], articles: list[Article]) -> list[Claim]:

@@ -188,3 +188,10 @@ def test_vote_counts_are_counted_up_shares_are_not():
     night = Article(path="a.txt", text="Olsen received 216,340 votes and 52.4 percent of the vote.", date="2025-11-10")
     certified = Article(path="b.txt", text="Olsen ended with 219,180 votes, or 54.2 percent of the vote.", date="2025-11-13")
     assert _values(analyse([night, certified], RULES)) == [["52.4 percent", "54.2 percent"]]
+
+
+def test_the_date_that_ends_a_span_is_not_the_time_of_its_length():
+    cs = by_text(claims("He signed a four-year contract until June 2029. Sales rose 5 percent in the year to June 2025.",
+                        dates={0: "2025-07-01"}))
+    assert cs["four-year"].when.kind == "none"
+    assert cs["5 percent"].period == "2025-06"
