@@ -101,6 +101,8 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
         return Descriptor(rule="reference")
     if m.kind == "ordinal" and not _rank(items, i, m, g):
         return Descriptor(rule="name")  # "the 48th meeting": one of a series, not a rank
+    if m.kind == "quantity" and (record := _record_span(items, i, m, g, rules)) is not None:
+        return record
     c = concepts(rules)
     kinds = {name: r.kinds for name, r in rules.metrics.items()}
     d = describe(items, i, g, mentions)
@@ -143,6 +145,49 @@ def _age(items: list[Item], i: int, g: Grammar) -> Descriptor:
     if run:
         terms.append(Term(lemma=fold(run[-1].text), role="owner", text=" ".join(x.text for x in run)))
     return Descriptor(head=["age"], terms=terms, rule="age", text=items[i].text, concept="age", concept_phrase="age")
+
+
+SPAN_OPENERS = ("in", "over", "for")
+SPAN_REACH = 12  # words back from the span to its superlative
+
+
+def _record_span(items: list[Item], i: int, m: Mention, g: Grammar, rules) -> Descriptor | None:
+    """"the strongest storm in the East Sea over the past three decades": how long a record has
+    stood is a fact about what the superlative ranks ("strongest storm"), whatever the topic;
+    "the most destructive storm ... in 70 years" is another record."""
+    unit = rules.unit(m.unit)
+    if unit is None or unit.dimension != "duration":
+        return None
+    k = i - 1
+    while k >= 0 and items[k].kind == "word" and g.is_("span_words", items[k].low):
+        k -= 1
+    if k == i - 1 or items[k + 1].low not in SPAN_OPENERS:
+        return None
+    for j in range(k, max(-1, k - SPAN_REACH), -1):
+        it = items[j]
+        if it.kind != "word" or it.text in CLAUSE_BREAKS or g.is_("conjunctions", it.low):
+            return None
+        s = _superlative(items, j)
+        if s is not None:
+            sup, nxt = items[s], items[s + 1] if s + 1 < len(items) else None
+            terms = [Term(lemma=sup.lemma, role="counted", text=sup.text)]
+            if nxt is not None and nxt.kind == "word" and not g.closed(nxt.low):
+                terms.append(Term(lemma=nxt.lemma, role="entity", text=nxt.text))
+            place = [Term(lemma=fold(x.text), role="qualifier", text=x.text) for x in items[s + 1:k + 1]
+                     if x.kind == "word" and x.proper]
+            return Descriptor(head=[t.lemma for t in terms], terms=terms + place, rule="record",
+                              text=" ".join(x.text for x in items[j:i]))
+    return None
+
+
+def _superlative(items: list[Item], j: int) -> int | None:
+    """Where the word ranked by stands: "strongest", "worst"; "most destructive": after "most"."""
+    it = items[j]
+    if it.low in ("most", "least") and j + 1 < len(items) and items[j + 1].kind == "word":
+        return j + 1
+    if it.lemma != it.low and (it.low.endswith("est") or it.low in ("worst", "best")):
+        return j
+    return None
 
 
 def _name_before(items: list[Item], i: int, g: Grammar) -> list[Item]:
