@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .attribution import attribution
-from .describe import VALUE_KINDS, claim_kind
+from .describe import EXPECTED, VALUE_KINDS, claim_kind
 from .models import Article, Claim, Descriptor, Mention, Sentence, Term, TimeScope
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
@@ -117,18 +117,22 @@ class SentenceReader:
             return Claim(**base)
         notes: list[str] = []
         modality, phrase = self.modality(folded, m)
+        expected = d.rule.startswith(EXPECTED) and EXPECTED_AFTER_RE.match(folded, m.end)
+        if expected:  # "ahead of the $4.71 billion analysts had expected": a forecast of that figure
+            modality, phrase = "forecast", expected.group().strip()
         notes += [phrase] if phrase else []
         if d.change:
             d, when, notes = self._change_of(d, m, levels, notes)
         else:
-            when = None
+            level = [c for pos, c, base in levels if not base and pos < m.start]
+            when = level[-1].when if expected and level else None
         rule = self.rules.metrics.get(d.concept) if d.concept else None
         aggregation = self.aggregation(folded, m, d, rule, kind, notes)
         actual = modality in ("actual", "estimate")
         moving = actual and (d.moving or self._near(folded, m, "period", "asof", 40))
         tally = actual and (bool(rule and rule.running) or moving or aggregation == "stock")
         if when is None:
-            when = self.when(ctx, m, refs, values, folded, aggregation, tally, actual)
+            when = self.when(ctx, m, refs, values, folded, aggregation, tally, modality)
         names, origin, events = subject
         own = sorted({e.name for n in d.names for e in self.ents.find(n) if e.kind in ("country", "organisation")})
         if own:  # "169 Indian nationals": the measure names its own subject
@@ -185,7 +189,7 @@ class SentenceReader:
         return "flow"
 
     def when(self, ctx: ArticleContext, m: Mention, refs: list[TimeRef], values: list[Mention],
-             folded: str, aggregation: str, tally: bool, actual: bool) -> TimeScope:
+             folded: str, aggregation: str, tally: bool, modality: str) -> TimeScope:
         if m.kind == "quantity" and (unit := self.rules.unit(m.unit)) is not None and unit.dimension == "duration":
             # "a four-year contract until June 2029": the date ends the span, it is not its time
             refs = [r for r in refs if not SPAN_END_RE.search(folded, max(0, r.start - 12), r.start)]
@@ -198,7 +202,7 @@ class SentenceReader:
         if aggregation == "flow" and not tally:
             # "...for the July-September period. Revenue came in at $4.8 billion": a figure
             # without its period is read in the one the article last named
-            return ctx.period if actual and ctx.period else TimeScope()
+            return ctx.period if modality != "target" and ctx.period else TimeScope()
         if ctx.article.date:
             return TimeScope(kind="instant", start=ctx.article.date, end=ctx.article.date, origin="article")
         return TimeScope()
@@ -276,6 +280,10 @@ def _carry_period(ctx: ArticleContext, refs: list[TimeRef], levels: list[tuple[i
 
 
 WORD_RE = re.compile(r"[a-z]+")
+# "the $4.71 billion analysts had expected": an expectation named after the figure, with no
+# comma between ("$4.82 billion, as analysts had expected" is the actual figure)
+EXPECTED_AFTER_RE = re.compile(r"\s+(?!as\b|than\b)(?:that\s+)?(?:[a-z]+\s+){1,3}(?:had\s+|have\s+|has\s+)?"
+                               r"(?:expected|forecast|projected|predicted|estimated)\b")
 SPAN_END_RE = re.compile(r"\b(?:until|till|through|to)\s+$")
 
 

@@ -25,7 +25,8 @@ CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronou
            "generic_heads", "people", "change_nouns", "change_verbs", "level_verbs",
            "time_words", "reporting_verbs", "irregular", "rank_nouns", "comparison_markers",
            "event_words", "resultative_verbs", "solo_events", "margin_verbs",
-           "whole_owners", "span_words")
+           "whole_owners", "span_words", "expectation_markers",
+           "expectation_verbs")
 
 
 @dataclass(frozen=True)

@@ -195,3 +195,20 @@ def test_the_date_that_ends_a_span_is_not_the_time_of_its_length():
                         dates={0: "2025-07-01"}))
     assert cs["four-year"].when.kind == "none"
     assert cs["5 percent"].period == "2025-06"
+
+
+def test_an_expected_figure_is_a_forecast_of_the_figure_it_is_set_against():
+    cs = by_text(claims("Nordhaven reported third-quarter revenue of $4.82 billion, ahead of the $4.71 billion analysts "
+                        "had expected. Rainfall of 14 inches fell short of the 20 inches recorded during Ida. "
+                        "Sales reached $2 billion, as analysts had expected.", dates={0: "2025-10-24"}))
+    expected = cs["$4.71 billion"]
+    assert (expected.metric, expected.modality, expected.period) == ("revenue", "forecast", "2025-07/2025-09")
+    assert cs["20 inches"].modality == "actual" and cs["$2 billion"].modality == "actual"
+
+
+def test_a_forecast_without_its_period_is_read_in_the_period_the_article_last_named():
+    a = Article(path="a.txt", text="Nordhaven beat forecasts in the July-September period. Analysts had expected revenue "
+                                   "of $4.17 billion.", date="2025-10-24")
+    b = Article(path="b.txt", text="Nordhaven reported third-quarter revenue of $4.82 billion, ahead of the $4.71 billion "
+                                   "analysts had expected.", date="2025-10-24")
+    assert ["$4.17 billion", "$4.71 billion"] in _values(analyse([a, b], RULES))

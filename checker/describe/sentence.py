@@ -64,6 +64,7 @@ def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[D
     return out, named
 
 
+EXPECTED = "expected of"  # a descriptor rule's prefix: the expectation of the figure before it
 BASE_MARKERS = ("from", "than", "compared")  # not "against": "52% against 48% for Reyes" is another subject's
 
 
@@ -76,15 +77,30 @@ def _bases_take_their_measure(items: list[Item], mentions: list[Mention], out: l
             continue
         kind, d = claim_kind(mentions[it.slot]), out[it.slot]
         before = [x.low for x in items[max(0, i - 3):i] if x.kind == "word"]
-        marker = next((w for w in reversed(before) if w in BASE_MARKERS), None)
+        marker = next((w for w in reversed(before) if w in BASE_MARKERS
+                       or g.is_("expectation_markers", w) and _expected_after(items, i, g)), None)
         prev = level.get(kind)
         if prev is not None and marker and (marker != "from" or _change_before(items, i, g)):
             own = [t.as_role("owner") for t in d.terms  # "fewer than Ida's 26": another's figure
                    if t.role == "owner" or (t.role == "subject" and t.text[:1].isupper())]
             terms = [t for t in prev.terms if t.role != "owner"] + own if own else prev.terms
-            out[it.slot] = prev.model_copy(update={"change": False, "moving": False, "terms": terms})
+            rule = f"{EXPECTED} {prev.rule}" if g.is_("expectation_markers", marker) else prev.rule
+            out[it.slot] = prev.model_copy(update={"change": False, "moving": False, "terms": terms, "rule": rule})
         elif not d.change and not (i > 0 and items[i - 1].low == "or"):
             level[kind] = d  # (", or $1.37 a share": a restatement, not the figure a base refers to)
+
+
+EXPECTED_REACH = 5  # words after an expected figure to the verb that says so
+
+
+def _expected_after(items: list[Item], i: int, g: Grammar) -> bool:
+    """"the $4.71 billion analysts had expected": an expectation verb follows, within its clause."""
+    for x in items[i + 1:i + 1 + EXPECTED_REACH]:
+        if x.kind != "word":
+            return False
+        if g.is_("expectation_verbs", x.low):
+            return True
+    return False
 
 
 def _change_before(items: list[Item], i: int, g: Grammar) -> bool:
