@@ -288,10 +288,11 @@ SPAN_END_RE = re.compile(r"\b(?:until|till|through|to)\s+$")
 
 
 def _ages_of_whom_the_story_means(claims: list[Claim], articles: list[Article]) -> list[Claim]:
-    """"The 49-year-old economist": the age of someone the sentence does not name. Of the people
+    """"The 49-year-old economist": the age of someone named before. Of the people
     the story gives an age by name ("Olsen, 47"), it is the one the article names most; when no
-    one is named more than the others it stays nobody's, and is compared with nothing. Someone the
-    sentence itself names ("... reported by the Reyes campaign") is another person."""
+    one is named more than the others it stays nobody's, and is compared with nothing, like "a
+    34-year-old man". Someone the sentence itself names ("... reported by the Reyes campaign") is
+    another person."""
     owned = {t.lemma: t.text for c in claims if c.kind == "age" for t in c.descriptor.terms if t.role == "owner"}
     words = {a.path: Counter(WORD_RE.findall(fold(a.text))) for a in articles} if owned else {}
     out = []
@@ -299,7 +300,7 @@ def _ages_of_whom_the_story_means(claims: list[Claim], articles: list[Article]) 
         if c.kind == "age" and c.descriptor.rule == "age" and not c.descriptor.lemmas("owner"):
             here = set(WORD_RE.findall(fold(c.quote)))
             named = sorted(((words[c.article][o], o) for o in owned if words[c.article][o] and o not in here),
-                           reverse=True)
+                           reverse=True) if c.descriptor.anaphor else []
             if named and (len(named) == 1 or named[0][0] > named[1][0]):
                 who = named[0][1]
                 terms = c.descriptor.terms + [Term(lemma=who, role="owner", text=owned[who])]

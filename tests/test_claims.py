@@ -212,3 +212,11 @@ def test_a_forecast_without_its_period_is_read_in_the_period_the_article_last_na
     b = Article(path="b.txt", text="Nordhaven reported third-quarter revenue of $4.82 billion, ahead of the $4.71 billion "
                                    "analysts had expected.", date="2025-10-24")
     assert ["$4.17 billion", "$4.71 billion"] in _values(analyse([a, b], RULES))
+
+
+def test_someone_new_is_not_the_person_the_story_is_about():
+    a = Article(path="a.txt", text="Police named the victim as Jane Doe, 29. Doe had lived in the town for years.",
+                date="2025-05-02")
+    b = Article(path="b.txt", text="Doe was found on Friday. Doe's family paid tribute. Police arrested a 34-year-old man.",
+                date="2025-05-03")
+    assert _values(analyse([a, b], RULES)) == []

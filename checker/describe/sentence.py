@@ -150,7 +150,8 @@ CLAUSE_BREAKS = frozenset(",;:—–")
 
 def _age(items: list[Item], i: int, g: Grammar) -> Descriptor:
     """Whose age: "Olsen, 47,", "Ingrid Olsen (47)", "23-year-old Tomás Evangelista". "The
-    49-year-old economist" names nobody here: the claims stage looks for whom the story means."""
+    49-year-old economist" names nobody here: the claims stage looks for whom the story means
+    (`anaphor`); "a 34-year-old man" is nobody the story has named."""
     run = _name_before(items, i, g) if i > 1 and items[i - 1].text in ",(" else []
     if not run and "year" in items[i].text.lower():
         k = i + 1
@@ -160,7 +161,10 @@ def _age(items: list[Item], i: int, g: Grammar) -> Descriptor:
     terms = [Term(lemma="age", role="concept", text=items[i].text)]
     if run:
         terms.append(Term(lemma=fold(run[-1].text), role="owner", text=" ".join(x.text for x in run)))
-    return Descriptor(head=["age"], terms=terms, rule="age", text=items[i].text, concept="age", concept_phrase="age")
+    # "the 24-year-old" refers back to someone; "a 34-year-old man" brings in someone new
+    definite = not run and i > 0 and items[i - 1].low == "the"
+    return Descriptor(head=["age"], terms=terms, rule="age", text=items[i].text, concept="age", concept_phrase="age",
+                      anaphor=definite)
 
 
 SPAN_OPENERS = ("in", "over", "for")
