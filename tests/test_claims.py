@@ -215,7 +215,7 @@ def test_a_forecast_without_its_period_is_read_in_the_period_the_article_last_na
 
 
 def test_someone_new_is_not_the_person_the_story_is_about():
-    a = Article(path="a.txt", text="Police named the victim as Jane Doe, 29. Doe had lived in the town for years.",
+    a = Article(path="a.txt", text="The victim, Jane Doe, 29, was named by police. Doe had lived in the town for years.",
                 date="2025-05-02")
     b = Article(path="b.txt", text="Doe was found on Friday. Doe's family paid tribute. Police arrested a 34-year-old man.",
                 date="2025-05-03")
