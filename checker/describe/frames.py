@@ -314,10 +314,10 @@ class Reader:
 
     def names_from(self, k: int, stop: int) -> list[Term]:
         """The unknown name at k, or right after it, before `stop` ("for Daniel Reyes", "rival
-        Kestrel Micro"), as owners; after another preposition it says where, which narrows the
+        Kestrel Micro"), as owners; after a place preposition it says where, which narrows the
         set ("two [died] in Mississippi", "landfall near Morgan City"), not whose."""
         it = self.items[k] if k < stop else None
-        where = it is not None and it.low != "for" and not self.name_word(k) and self.g.is_("prepositions", it.low)
+        where = it is not None and self.g.is_("place_prepositions", it.low)
         while k + 1 < stop and self.name_word(k + 1):
             k += 1
         names = self.names_ending_at(k) if k < stop else []

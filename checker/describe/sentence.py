@@ -212,11 +212,11 @@ def _superlative(items: list[Item], j: int) -> int | None:
 
 def _name_before(items: list[Item], i: int, g: Grammar) -> list[Item]:
     """The name right before "N," or "(N)": capitalised words no rule knows as a place or an
-    organisation, not after a preposition ("a street cleaner in Barcelona, 51")."""
+    organisation, not after a place preposition ("a street cleaner in Barcelona, 51")."""
     k = i - 2
     while k >= 0 and items[k].kind == "word" and items[k].proper and not items[k].known:
         k -= 1
-    if k == i - 2 or (k >= 0 and g.is_("prepositions", items[k].low)):
+    if k == i - 2 or (k >= 0 and g.is_("place_prepositions", items[k].low)):
         return []
     return items[k + 1:i - 1]
 
