@@ -22,7 +22,7 @@ from .rules import RuleSet
 from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
 from .text import CLAUSE_BREAK_RE, fold, phrase_regex
 from .when import TimeRef, frames_later_figures, last_period_named, last_year_named, ref_for, time_refs, weekday_date, year_of_day
-from .words import grammar
+from .words import Grammar, grammar
 
 CLAUSE_END_RE = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with|whereas)\b|\.\s")
 
@@ -93,7 +93,7 @@ class SentenceReader:
             if m.kind in VALUE_KINDS and any(r.start <= m.start and m.end <= r.end for r in refs):
                 d = Descriptor(rule="time")  # "the fourth quarter", "the first ten months": part of a time
             c = self.claim(ctx, s, index, folded, m, d, subject, refs, values, levels, next_id)
-            if m.kind == "weekday" and (day := _event_day(m, d, mentions, ctx.article)):
+            if m.kind == "weekday" and (day := _event_day(m, d, mentions, ctx.article, folded, self.g)):
                 c = c.model_copy(update={"kind": "date", "value": day, "low": day, "high": day, "dimension": "date",
                                          "descriptor": d, "subject": subject.names, "subject_origin": subject.origin,
                                          "scope_notes": [f"{m.text} read as the last one on or before the article's date"]})
@@ -332,12 +332,20 @@ def _periods_are_not_facts(claims: list[Claim]) -> list[Claim]:
             if c.kind == "date" and fold(c.text) in used and not c.descriptor.lemmas("event") else c for c in claims]
 
 
-def _event_day(m: Mention, d: Descriptor, mentions: list[Mention], article: Article) -> str | None:
+FUTURE_REACH = 60  # characters before a weekday in which "will", "is due to" make it a coming day
+
+
+def _event_day(m: Mention, d: Descriptor, mentions: list[Mention], article: Article, folded: str,
+               g: Grammar) -> str | None:
     """"Delia made landfall on Wednesday": in a dated article, a weekday that dates an event
-    (and names no date of its own: "Tuesday, Sept. 16") is the latest such day."""
+    (and names no date of its own: "Tuesday, Sept. 16") is the latest such day; "is expected to
+    make landfall on Wednesday", the next one."""
     if not d.lemmas("event") or any(n.kind == "date" and 0 <= n.start - m.end <= 3 for n in mentions):
         return None
-    return weekday_date(str(m.value), article.date)
+    before = folded[max(0, m.start - FUTURE_REACH):m.start]
+    clause = CLAUSE_BREAK_RE.split(before)[-1]
+    coming = any(g.is_("future_markers", w) for w in WORD_RE.findall(clause))
+    return weekday_date(str(m.value), article.date, 1 if coming else -1)
 
 
 def _resolve_date(value: str, article: Article) -> str:

@@ -26,7 +26,8 @@ CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronou
            "time_words", "reporting_verbs", "irregular", "rank_nouns", "comparison_markers",
            "event_words", "resultative_verbs", "solo_events", "margin_verbs",
            "whole_owners", "span_words", "expectation_markers",
-           "expectation_verbs", "place_prepositions")
+           "expectation_verbs", "place_prepositions",
+           "future_markers")
 
 
 @dataclass(frozen=True)
