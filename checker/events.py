@@ -1,11 +1,15 @@
 """Dates of one event across sources: "held talks with Sisoulith in Vientiane on April 24" and
 "meeting with ... Thongloun Sisoulith on April 25, 2025" date the same meeting.
 
-Two dates are the date of one event when both give a day, name at least two of the same people,
-organisations or named events (one is enough for an event that happens to one person or thing
-once: a swearing-in, a resignation, a death; `solo_events` in rules/grammar.toml), and the clause around each date names an event of the same kind
-(read by the describe stage from rules/grammar.toml `event_words`: "talks", "met" are meetings). That is weaker
-evidence than aligned sentences: such a match is never sure, so a conflict it finds is a warning.
+Two dates are the date of one event when both give a day (a year or a month is enough for a
+birth or a founding: `year_events`), name at least two of the same people, organisations or named
+events (one is enough for an event that happens to one person or thing once: a swearing-in, a
+resignation, a death, a storm's landfall; `solo_events` in rules/grammar.toml; two places part
+two landfalls), and the clause around each date names an event of the same kind (read by the
+describe stage from rules/grammar.toml `event_words`: "talks", "met" are meetings). A weekday in
+a dated article ("made landfall on Wednesday") is the day the claims stage read it as. That is
+weaker evidence than aligned sentences: such a match is never sure, so a conflict it finds is a
+warning.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from .when import WEEKDAYS
 from .words import grammar
 
 DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+SOME_DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 PARTICIPANT_KINDS = frozenset({"person", "organisation", "event"})
 SOLO_KINDS = PARTICIPANT_KINDS | {"name"}  # a name of unknown kind ("Olsen") is enough for one person's event
 PLACE_KINDS = frozenset({"country", "place"})
@@ -72,9 +77,12 @@ def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
 
 def _event_date(c: Claim, rules: RuleSet) -> EventDate | None:
     kinds = frozenset(c.descriptor.lemmas("event"))
-    # a day printed, or a weekday read against the article's date ("made landfall on Wednesday")
+    # a day printed, or a weekday read against the article's date ("made landfall on Wednesday");
+    # a birth or a founding ("founded in 1998") is dated by a year or a month too
     printed = any(ch.isdigit() for ch in c.text) or c.text.lower() in WEEKDAYS
-    if c.kind != "date" or not kinds or not isinstance(c.value, str) or not DAY_RE.fullmatch(c.value) or not printed:
+    once = bool(kinds) and kinds <= grammar(rules).classes["year_events"]
+    if c.kind != "date" or not kinds or not isinstance(c.value, str) or not printed \
+            or not (DAY_RE if not once else SOME_DATE_RE).fullmatch(c.value):
         return None
     found = find_entities(c.quote, rules)
     names = {fold(e.name): e for e in found if e.kind in SOLO_KINDS}
