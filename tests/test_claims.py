@@ -220,3 +220,8 @@ def test_someone_new_is_not_the_person_the_story_is_about():
     b = Article(path="b.txt", text="Doe was found on Friday. Doe's family paid tribute. Police arrested a 34-year-old man.",
                 date="2025-05-03")
     assert _values(analyse([a, b], RULES)) == []
+
+
+def test_a_workforce_is_one_measure_however_it_is_worded():
+    cs = by_text(claims("The company employs 3,000 people.", "The company has 2,500 employees."))
+    assert cs["3,000"].metric == cs["2,500"].metric == "employees"
