@@ -133,7 +133,7 @@ def learn_places(texts: list[str], known: dict[str, str]) -> Places:
         level[key] = min(lvl, level.get(key, 9))
         display.setdefault(key, " ".join(words))
 
-    for text in texts:
+    for text in dict.fromkeys(texts):  # a reprinted sentence adds nothing: first-seen order kept
         if not PLACE_WORD_RE.search(text):
             continue  # most sentences name no place type: skip the costly patterns
         for m in PLACE_RE.finditer(text):
