@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from .align import Aligned
 from .events import event_pairs
-from .models import Claim, Descriptor, Match
+from .models import Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .text import without_possessive
 from .when import same_time
@@ -130,7 +130,7 @@ class Scorer:
         if subject is None or measure is None:
             return Verdict(DIFFERENT, veto=True)
         measure = measure or 0.0
-        slip = scale_slip(a, b) and a.article != b.article and modality_class(a.modality) == modality_class(b.modality)
+        slip = a.article != b.article and modality_class(a.modality) == modality_class(b.modality) and scale_slip(a, b)
         if aligned is None and not slip and (measure < self.rule.min_measure or (
                 measure < self.rule.sure_measure
                 and _one_narrower(self.features(a.descriptor), self.features(b.descriptor)))):
@@ -240,22 +240,21 @@ class Scorer:
     def scope(self, a: Claim, b: Claim) -> str:
         """Why two claims on one measure are related rather than one fact ("" when they are not)."""
         ta, tb = a.when, b.when
-        differ = f"{ta.label or 'time not stated'} vs {tb.label or 'time not stated'}"
         if modality_class(a.modality) != modality_class(b.modality):
             return f"{a.modality} vs {b.modality}"
         if a.aggregation != b.aggregation:
             return f"{a.aggregation} vs {b.aggregation}"  # a flow over a period is not a stock at a date
         if modality_class(a.modality) != "actual" and (ta.kind == "none") != (tb.kind == "none"):
-            return differ  # a target's horizon, stated on one side only
+            return _differ(ta, tb)  # a target's horizon, stated on one side only
         stated = ta if ta.kind != "none" else tb
         if (a.tally or b.tally) and (ta.kind == "none") != (tb.kind == "none") \
                 and stated.origin == "sentence" and stated.kind == "period":
-            return differ  # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
+            return _differ(ta, tb)  # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
         same = same_time(ta, tb)
         if same is None or same:
             return ""
         explicit = ta.origin == "sentence" and tb.origin == "sentence"
-        return differ if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
+        return _differ(ta, tb) if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:
         same = same_time(a.when, b.when)
@@ -263,6 +262,10 @@ class Scorer:
             return 0.5, ""
         both = a.when.origin == b.when.origin == "sentence"
         return (1.0 if both else 0.7), f"{a.when.label}" + ("" if both else " (from the article date)")
+
+
+def _differ(ta: TimeScope, tb: TimeScope) -> str:
+    return f"{ta.label or 'time not stated'} vs {tb.label or 'time not stated'}"
 
 
 def _may_restate(a: Claim, b: Claim) -> bool:
@@ -281,6 +284,8 @@ def scale_slip(a: Claim, b: Claim) -> bool:
     if not (isinstance(a.value, (int, float)) and isinstance(b.value, (int, float))) or a.value <= 0 or b.value <= 0:
         return False
     ratio = max(a.value, b.value) / min(a.value, b.value)
+    if ratio < 999:  # (most pairs: no power of 1,000 is this close)
+        return False
     thousands = round(math.log(ratio, 1000)) if ratio > 1 else 0
     return thousands >= 1 and abs(ratio - 1000 ** thousands) < 1e-6 * ratio and _digits(a.text) == _digits(b.text)
 
