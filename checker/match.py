@@ -18,6 +18,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -213,6 +214,8 @@ class Scorer:
             return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
         if a.attribution and b.attribution and frozenset((a.attribution, b.attribution)) in self.disputes:
             return None, ""  # "police said 15,000", "organisers said 60,000": each source's figure
+        if a.subject == b.subject and a.subject:  # the usual case, without building sets
+            return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), _about(tuple(a.subject))
         sa, sb = set(a.subject), set(b.subject)
         if not sa or not sb:
             both = self.features(a.descriptor).named & self.features(b.descriptor).named
@@ -222,7 +225,7 @@ class Scorer:
                 return None, ""  # "Zambia's count rose to 302" and a figure of an article that never names Zambia
             return 0.5, ""
         if sa == sb:
-            return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), f"both about {', '.join(sorted(sa))}"
+            return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), _about(tuple(sorted(sa)))
         if sa & sb:
             return 0.6, f"about {', '.join(sorted(sa & sb))}"
         if {self.kind_of(x) for x in sa} & {self.kind_of(x) for x in sb}:
@@ -262,6 +265,11 @@ class Scorer:
             return 0.5, ""
         both = a.when.origin == b.when.origin == "sentence"
         return (1.0 if both else 0.7), f"{a.when.label}" + ("" if both else " (from the article date)")
+
+
+@lru_cache(maxsize=4096)
+def _about(subject: tuple[str, ...]) -> str:
+    return f"both about {', '.join(sorted(set(subject)))}"
 
 
 def _differ(ta: TimeScope, tb: TimeScope) -> str:
