@@ -290,12 +290,21 @@ def _resolve_date(value: str, article: Article) -> str:
     return f"{year}{value[1:]}"
 
 
+_SUM_RULES: dict[str, list] = {}
+
+
+def _sum_rules(rules: RuleSet) -> list:
+    """(name, rule) of the metrics that are sums of others (asked of every sentence)."""
+    key = rules.version()
+    if key not in _SUM_RULES:
+        _SUM_RULES[key] = [(name, rule) for name, rule in rules.metrics.items() if rule.sum_of]
+    return _SUM_RULES[key]
+
+
 def _sums(rules: RuleSet, claims: list[Claim], next_id) -> list[Claim]:
     """'292 dead, with 38 missing' also states 330 dead and missing (metrics with sum_of)."""
     out = []
-    for name, rule in rules.metrics.items():
-        if not rule.sum_of:
-            continue
+    for name, rule in _sum_rules(rules):
         parts = []
         for part in rule.sum_of:
             found = [c for c in claims if c.metric == part and c.hedge is None and isinstance(c.value, float)
