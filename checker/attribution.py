@@ -21,9 +21,21 @@ _CREDITS: dict[tuple[int, str], list[tuple[int, str]]] = {}  # the values of one
 _CREDITS_MAX = 4096
 
 
+_ANSWERS: dict[tuple[int, str, int, int], str | None] = {}  # a reprinted sentence asks again
+
+
 def attribution(folded: str, start: int, end: int, g: Grammar) -> str | None:
     """The source a value at [start, end) is credited to in its clause, if any, as written
     (folded): this stage runs on every check, and the lemmatiser is loaded only on a cold one."""
+    key = (id(g), folded, start, end)
+    if key not in _ANSWERS:
+        if len(_ANSWERS) >= _CREDITS_MAX * 4:
+            _ANSWERS.clear()
+        _ANSWERS[key] = _attribution(folded, start, end, g)
+    return _ANSWERS[key]
+
+
+def _attribution(folded: str, start: int, end: int, g: Grammar) -> str | None:
     lo = max((m.end() for m in CLAUSE_RE.finditer(folded, 0, start)), default=0)
     hi = min((m.start() for m in CLAUSE_RE.finditer(folded, end)), default=len(folded))
     found = [(abs(at - (start - lo)), source) for at, source in _credits(folded[lo:hi], g)]

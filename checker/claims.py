@@ -73,12 +73,19 @@ class SentenceReader:
         self.ents = ents
         self.scope = scope
         self.g = grammar(rules)
+        # Reprinted sentences and the several questions asked of one value (aggregation,
+        # modality, "as of" nearby) search the same text again: answers kept for this run.
+        self._horizons: dict[str, list[tuple[int, int, str]]] = {}
+        self._hits: dict[tuple, list[tuple[int, str, str]]] = {}
 
     def horizons(self, folded: str) -> list[tuple[int, int, str]]:
         """Spans of times stated without dates: horizons ("in the coming period") and
         occasions ("on debut", "on opening night"), with their kind."""
-        return [(h.start(), h.end(), DATELESS[value]) for rx, sets, value in self.scope.entries
-                if value in DATELESS for h in rx.finditer(folded)]
+        got = self._horizons.get(folded)
+        if got is None:
+            got = self._horizons[folded] = [(h.start(), h.end(), DATELESS[value]) for rx, sets, value in self.scope.entries
+                                            if value in DATELESS for h in rx.finditer(folded)]
+        return got
 
     def claims(self, ctx: ArticleContext, s: Sentence, index: int, mentions: list[Mention],
                descriptors: list[Descriptor], refs: list[TimeRef], next_id) -> list[Claim]:
@@ -220,6 +227,13 @@ class SentenceReader:
 
     def _scope(self, folded: str, m: Mention, sets: str, window: int, after: bool = True):
         """Scope words of one kind acting on the mention: (distance, value, phrase), nearest first."""
+        key = (folded, m.start, m.end, sets, window, after)
+        got = self._hits.get(key)
+        if got is None:
+            got = self._hits[key] = self._scope_hits(folded, m, sets, window, after)
+        return got
+
+    def _scope_hits(self, folded: str, m: Mention, sets: str, window: int, after: bool):
         lo = max(0, m.start - window)
         stop = CLAUSE_BREAK_RE.search(folded, m.end)  # words after the value act within its clause
         hi = min(len(folded), m.end + 25, stop.start() if stop else len(folded))
@@ -356,12 +370,21 @@ def _resolve_date(value: str, article: Article) -> str:
     return f"{year}{value[1:]}"
 
 
+_SUM_RULES: dict[str, list] = {}
+
+
+def _sum_rules(rules: RuleSet) -> list:
+    """(name, rule) of the metrics that are sums of others (asked of every sentence)."""
+    key = rules.version()
+    if key not in _SUM_RULES:
+        _SUM_RULES[key] = [(name, rule) for name, rule in rules.metrics.items() if rule.sum_of]
+    return _SUM_RULES[key]
+
+
 def _sums(rules: RuleSet, claims: list[Claim], next_id) -> list[Claim]:
     """'292 dead, with 38 missing' also states 330 dead and missing (metrics with sum_of)."""
     out = []
-    for name, rule in rules.metrics.items():
-        if not rule.sum_of:
-            continue
+    for name, rule in _sum_rules(rules):
         parts = []
         for part in rule.sum_of:
             found = [c for c in claims if c.metric == part and c.hedge is None and isinstance(c.value, float)

@@ -18,13 +18,14 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from .align import Aligned
 from .events import event_pairs
-from .models import Claim, Descriptor, Match
+from .models import Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .text import fold, without_possessive
 from .when import same_time
@@ -135,7 +136,7 @@ class Scorer:
         if subject is None or measure is None:
             return Verdict(DIFFERENT, veto=True)
         measure = measure or 0.0
-        slip = scale_slip(a, b) and a.article != b.article and modality_class(a.modality) == modality_class(b.modality)
+        slip = a.article != b.article and modality_class(a.modality) == modality_class(b.modality) and scale_slip(a, b)
         if aligned is None and not slip and (measure < self.rule.min_measure or (
                 measure < self.rule.sure_measure
                 and _one_narrower(self.features(a.descriptor), self.features(b.descriptor)))):
@@ -222,6 +223,8 @@ class Scorer:
             return None, ""  # "Kestrel Micro reported revenue", "Nordhaven's revenue": two owners' figures
         if a.attribution and b.attribution and frozenset((a.attribution, b.attribution)) in self.disputes:
             return None, ""  # "police said 15,000", "organisers said 60,000": each source's figure
+        if a.subject == b.subject and a.subject:  # the usual case, without building sets
+            return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), _about(tuple(a.subject))
         sa, sb = set(a.subject), set(b.subject)
         if not sa or not sb:
             both = self.features(a.descriptor).named & self.features(b.descriptor).named
@@ -231,7 +234,7 @@ class Scorer:
                 return None, ""  # "Zambia's count rose to 302" and a figure of an article that never names Zambia
             return 0.5, ""
         if sa == sb:
-            return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), f"both about {', '.join(sorted(sa))}"
+            return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), _about(tuple(sorted(sa)))
         if sa & sb:
             return 0.6, f"about {', '.join(sorted(sa & sb))}"
         if {self.kind_of(x) for x in sa} & {self.kind_of(x) for x in sb}:
@@ -260,17 +263,16 @@ class Scorer:
     def scope(self, a: Claim, b: Claim) -> str:
         """Why two claims on one measure are related rather than one fact ("" when they are not)."""
         ta, tb = a.when, b.when
-        differ = f"{ta.label or 'time not stated'} vs {tb.label or 'time not stated'}"
         if modality_class(a.modality) != modality_class(b.modality):
             return f"{a.modality} vs {b.modality}"
         if a.aggregation != b.aggregation:
             return f"{a.aggregation} vs {b.aggregation}"  # a flow over a period is not a stock at a date
         if modality_class(a.modality) != "actual" and (ta.kind == "none") != (tb.kind == "none"):
-            return differ  # a target's horizon, stated on one side only
+            return _differ(ta, tb)  # a target's horizon, stated on one side only
         stated = ta if ta.kind != "none" else tb
         if (a.tally or b.tally) and (ta.kind == "none") != (tb.kind == "none") \
                 and stated.origin == "sentence" and stated.kind == "period":
-            return differ  # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
+            return _differ(ta, tb)  # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
         same = same_time(ta, tb)
         if same is None or same:
             return ""
@@ -279,7 +281,7 @@ class Scorer:
         # weak to part two figures
         origins = {ta.origin, tb.origin}
         explicit = origins <= {"sentence", "context"} and "sentence" in origins
-        return differ if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
+        return _differ(ta, tb) if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:
         same = same_time(a.when, b.when)
@@ -288,6 +290,15 @@ class Scorer:
         both = a.when.origin == b.when.origin == "sentence"
         inferred = "from an earlier sentence" if "context" in (a.when.origin, b.when.origin) else "from the article date"
         return (1.0 if both else 0.7), f"{a.when.label}" + ("" if both else f" ({inferred})")
+
+
+@lru_cache(maxsize=4096)
+def _about(subject: tuple[str, ...]) -> str:
+    return f"both about {', '.join(sorted(set(subject)))}"
+
+
+def _differ(ta: TimeScope, tb: TimeScope) -> str:
+    return f"{ta.label or 'time not stated'} vs {tb.label or 'time not stated'}"
 
 
 def _may_restate(a: Claim, b: Claim) -> bool:
@@ -306,6 +317,8 @@ def scale_slip(a: Claim, b: Claim) -> bool:
     if not (isinstance(a.value, (int, float)) and isinstance(b.value, (int, float))) or a.value <= 0 or b.value <= 0:
         return False
     ratio = max(a.value, b.value) / min(a.value, b.value)
+    if ratio < 999:  # (most pairs: no power of 1,000 is this close)
+        return False
     thousands = round(math.log(ratio, 1000)) if ratio > 1 else 0
     return thousands >= 1 and abs(ratio - 1000 ** thousands) < 1e-6 * ratio and _digits(a.text) == _digits(b.text)
 

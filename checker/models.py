@@ -15,7 +15,9 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # inf and NaN written as json writes them, so a model serialised directly (report.py) reads
+    # the same as its dump, and the cache keeps them
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="constants")
 
 
 class Article(Frozen):

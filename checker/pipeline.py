@@ -13,7 +13,7 @@ from .load import load_inputs
 from .match import comparable, match
 
 from .claims import extract_claims
-from .describe import describe_article
+from .describe import describe_article, describe_sentence
 from .models import (SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Descriptor, Finding, InputWarning,
                      Mention, Report, Sentence)
 from .rules import RuleSet
@@ -53,15 +53,20 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
                                                end=len(sentences[-1].text), value=note)]
         descriptors = describe_article(texts, mentions, rules)
     else:
-        descriptors = _once(_BODIES, (version, tuple(texts)), lambda: describe_article(texts, mentions, rules))
+        def sentence(text: str, ms: list[Mention], rules: RuleSet):  # ms: _SENTENCES' for this text
+            return _once(_DESCRIBED, (version, text), lambda: describe_sentence(text, ms, rules))
+
+        descriptors = _once(_BODIES, (version, tuple(texts)), lambda: describe_article(texts, mentions, rules, sentence))
     return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors)
 
 
 # Wire copy is reprinted word for word: a sentence, or a whole body, met again in this process is
-# read once. Mentions are a pure function of the sentence and the rules, descriptors of the
-# body's sentences and the rules (what the extraction cache relies on too), and models are
-# frozen, so one result serves every copy.
+# read once. Mentions are a pure function of the sentence and the rules, a sentence's own
+# descriptors of the sentence and its mentions, an article's of the body's sentences and the
+# rules (what the extraction cache relies on too), and models are frozen, so one result serves
+# every copy.
 _SENTENCES: dict[tuple[str, str], list[Mention]] = {}
+_DESCRIBED: dict[tuple[str, str], tuple[list[Descriptor], Descriptor | None]] = {}
 _BODIES: dict[tuple[str, tuple[str, ...]], list[list[Descriptor]]] = {}
 _ONCE_LIMIT = 20_000  # entries per table, then it starts again: memory stays bounded
 

@@ -140,7 +140,7 @@ def report_dict(report: Report) -> dict:
 
 
 def render_json(report: Report) -> str:
-    return indented_json(report_dict(report)) + "\n"
+    return indented_json(report) + "\n"
 
 
 # pydantic-core writes indented JSON ~5x faster than json's pure-Python indenting encoder, and
@@ -152,7 +152,9 @@ _NEGATIVE_EXPONENT = re.compile(r"e-(?<=\de-)")
 
 def indented_json(data) -> str:
     """`json.dumps(data, ensure_ascii=False, indent=2)` for JSON-mode data (dicts, lists, str,
-    int, float, bool, None), faster."""
+    int, float, bool, None), faster. A model is written straight from its fields (3x faster
+    than dumping it to dicts first; models write inf and NaN as json does)."""
+    from pydantic import BaseModel
     from pydantic_core import to_json
 
     try:
@@ -160,5 +162,6 @@ def indented_json(data) -> str:
     except (ValueError, TypeError):  # PydanticSerializationError is a ValueError
         text = None
     if text is None or "0.0000" in text or _NEGATIVE_EXPONENT.search(text):
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        plain = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
+        return json.dumps(plain, ensure_ascii=False, indent=2)
     return text

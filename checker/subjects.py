@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .entities import EntityMention, find_entities
@@ -133,7 +134,7 @@ def learn_places(texts: list[str], known: dict[str, str]) -> Places:
         level[key] = min(lvl, level.get(key, 9))
         display.setdefault(key, " ".join(words))
 
-    for text in texts:
+    for text in dict.fromkeys(texts):  # a reprinted sentence adds nothing: first-seen order kept
         if not PLACE_WORD_RE.search(text):
             continue  # most sentences name no place type: skip the costly patterns
         for m in PLACE_RE.finditer(text):
@@ -249,18 +250,23 @@ def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subjec
     return Subject(ctx.default_subject, "article" if ctx.default_subject else "none", events)
 
 
+@lru_cache(maxsize=4096)
+def _typed_names(text: str) -> tuple[tuple[str, str], ...]:
+    """(kind, name) of every place written with its type ("Lang Nu hamlet", "village of X"):
+    the two patterns are costly, and both questions below ask them of one sentence."""
+    return tuple([(m.group(2), m.group(1)) for m in PLACE_RE.finditer(text)]
+                 + [(m.group(1), m.group(2)) for m in PLACE_OF_RE.finditer(text)])
+
+
 def _typed_place(text: str, folded: str, found) -> bool:
     """Is a place written with its type ("Lang Nu hamlet", "In Lao Cai Province", "village of X")?"""
-    typed = [fold(m.group(1)) for m in PLACE_RE.finditer(text)] + \
-        [fold(m.group(2)) for m in PLACE_OF_RE.finditer(text)]
+    typed = [fold(name) for _, name in _typed_names(text)]
     return any(t.strip().endswith(place) for t in typed for _, _, place in found)
 
 
 def _remember_kinds(ctx: ArticleContext, text: str, found) -> None:
     """Which place "the village" / "the province" will refer to next."""
-    pairs = [(m.group(2), m.group(1)) for m in PLACE_RE.finditer(text)]
-    pairs += [(m.group(1), m.group(2)) for m in PLACE_OF_RE.finditer(text)]
-    for kind, name in pairs:
+    for kind, name in _typed_names(text):
         key = fold(name.strip())
         for _, _, place in found:
             if key.endswith(place):

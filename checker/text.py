@@ -51,6 +51,7 @@ def without_possessive(word: str) -> str:
     return POSSESSIVE_RE.sub("", word)
 
 
+@lru_cache(maxsize=8192)  # a sentence is folded by each stage that reads it, and reprinted
 def fold(text: str) -> str:
     """Same length as `text`: lower case without diacritics."""
     if text.isascii():

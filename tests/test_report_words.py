@@ -293,3 +293,13 @@ def test_json_report_text_is_what_json_writes(data):
     from checker.report import indented_json
 
     assert indented_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("value, quote", [
+    (float("inf"), "q"), (float("nan"), "q"), (8.5e-07, "q"), (1e16, "é\u2028\x01"), (3.0, "a\ud800b"),
+])
+def test_json_report_is_its_dump_as_json_writes_it(value, quote):
+    from checker.models import Coverage, Report
+
+    report = Report(articles=[], claims=[c(value).model_copy(update={"quote": quote})], findings=[], coverage=Coverage())
+    assert render_json(report) == json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"

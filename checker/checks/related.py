@@ -63,8 +63,9 @@ def _components(ctx: Context) -> list[tuple[list[Claim], list[str]]]:
     for r in ctx.related:
         ids = [c.id for c in r.claims]
         by_id.update({c.id: c for c in r.claims})
+        root = find(ids[0])  # stays the root: only other roots are hung under it
         for x in ids[1:]:
-            parent[find(x)] = find(ids[0])
+            parent[find(x)] = root
         reasons[ids[0]] += r.reasons
     comps: dict[str, list[Claim]] = defaultdict(list)
     for cid in sorted(by_id):

@@ -18,13 +18,15 @@ INCREMENT_WORDS = frozenset({"more", "additional", "further", "new", "extra"})
 CHANGE_AFTER = frozenset({"year-on-year", "on-year", "yoy", "year-over-year", "annually"})
 
 
-def describe_article(texts: list[str], mentions: list[list[Mention]], rules) -> list[list[Descriptor]]:
+def describe_article(texts: list[str], mentions: list[list[Mention]], rules,
+                     sentence=None) -> list[list[Descriptor]]:
     """Descriptors sentence by sentence; a pronoun's measure ("In 2025, it reached $3 billion")
-    is the last measure the article named before it, with or without a number."""
+    is the last measure the article named before it, with or without a number. `sentence`
+    stands in for describe_sentence (the pipeline's reads a reprinted sentence once)."""
     out: list[list[Descriptor]] = []
     last: Descriptor | None = None
     for text, ms in zip(texts, mentions):
-        ds, named = describe_sentence(text, ms, rules)
+        ds, named = (sentence or describe_sentence)(text, ms, rules)
         ds = [_antecedent(d, last) if d.anaphor and last is not None and not d.concept else d for d in ds]
         levels = [d for m, d in zip(ms, ds) if claim_kind(m) in ("amount", "count", "quantity") and d.concept]
         last = levels[-1] if levels else named or last
