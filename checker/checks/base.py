@@ -46,7 +46,7 @@ class Context:
         if not found:
             return ""
         g, c = found[0]
-        return f"both articles print \u201c{c.text}\u201d for {what(self, g.claims, timed=False)}: read as one bulletin"
+        return f"both articles print \u201c{c.text}\u201d ({what(self, g.claims, timed=False)}): read as one bulletin"
 
 
 class Check:
