@@ -209,7 +209,9 @@ class SentenceReader:
         if aggregation == "flow" and not tally:
             # "...for the July-September period. Revenue came in at $4.8 billion": a figure
             # without its period is read in the one the article last named
-            return ctx.period if modality != "target" and ctx.period else TimeScope()
+            # (a forecast only when it was made for a period now reported: "analysts had expected")
+            carried = modality in ("actual", "estimate") or modality == "forecast" and PAST_EXPECTATION_RE.search(folded)
+            return ctx.period if carried and ctx.period else TimeScope()
         if ctx.article.date:
             return TimeScope(kind="instant", start=ctx.article.date, end=ctx.article.date, origin="article")
         return TimeScope()
@@ -298,6 +300,7 @@ WORD_RE = re.compile(r"[a-z]+")
 # comma between ("$4.82 billion, as analysts had expected" is the actual figure)
 EXPECTED_AFTER_RE = re.compile(r"\s+(?!as\b|than\b)(?:that\s+)?(?:[a-z]+\s+){1,3}(?:had\s+|have\s+|has\s+)?"
                                r"(?:expected|forecast|projected|predicted|estimated)\b")
+PAST_EXPECTATION_RE = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|projected|predicted|estimated)\b")
 SPAN_END_RE = re.compile(r"\b(?:until|till|through|to)\s+$")
 
 

@@ -225,3 +225,9 @@ def test_someone_new_is_not_the_person_the_story_is_about():
 def test_a_workforce_is_one_measure_however_it_is_worded():
     cs = by_text(claims("The company employs 3,000 people.", "The company has 2,500 employees."))
     assert cs["3,000"].metric == cs["2,500"].metric == "employees"
+
+
+def test_a_forecast_without_a_horizon_is_not_the_period_before_it():
+    cs = by_text(claims("Trade between Vietnam and Laos reached $2.98 billion in 2025. The two countries expect "
+                        "trade to reach $5 billion.", dates={0: "2025-12-03"}))
+    assert (cs["$5 billion"].modality, cs["$5 billion"].when.kind) == ("forecast", "none")
