@@ -19,7 +19,7 @@ from .attribution import attribution
 from .describe import EXPECTED, VALUE_KINDS, claim_kind
 from .models import Article, Claim, Descriptor, Mention, Sentence, Term, TimeScope
 from .rules import RuleSet
-from .subjects import ArticleContext, Entities, build_context, entities, learn_places, sentence_subject, two_sided
+from .subjects import ArticleContext, Entities, Subject, build_context, entities, learn_places, sentence_subject, two_sided
 from .text import CLAUSE_BREAK_RE, fold, phrase_regex
 from .when import TimeRef, frames_later_figures, last_period_named, last_year_named, ref_for, time_refs, weekday_date, year_of_day
 from .words import Grammar, grammar
@@ -101,9 +101,7 @@ class SentenceReader:
                 d = Descriptor(rule="time")  # "the fourth quarter", "the first ten months": part of a time
             c = self.claim(ctx, s, index, folded, m, d, subject, refs, values, levels, next_id)
             if m.kind == "weekday" and (day := _event_day(m, d, mentions, ctx.article, folded, self.g)):
-                c = c.model_copy(update={"kind": "date", "value": day, "low": day, "high": day, "dimension": "date",
-                                         "descriptor": d, "subject": subject.names, "subject_origin": subject.origin,
-                                         "scope_notes": [f"{m.text} read as the last one on or before the article's date"]})
+                c = _as_day(c, day, d, subject, ctx.article)
             if c.kind in ("amount", "count", "quantity") and not d.change and (c.metric or d.head):
                 levels.append((m.start, c, _is_base(folded, m)))
             out.append(c)
@@ -363,6 +361,14 @@ def _event_day(m: Mention, d: Descriptor, mentions: list[Mention], article: Arti
     clause = CLAUSE_BREAK_RE.split(before)[-1]
     coming = any(g.is_("future_markers", w) for w in WORD_RE.findall(clause))
     return weekday_date(str(m.value), article.date, 1 if coming else -1)
+
+
+def _as_day(c: Claim, day: str, d: Descriptor, subject: Subject, article: Article) -> Claim:
+    """A weekday claim as the date it was read as, saying how."""
+    which = "next one after" if day > (article.date or "") else "last one on or before"
+    return c.model_copy(update={"kind": "date", "value": day, "low": day, "high": day, "dimension": "date",
+                                "descriptor": d, "subject": subject.names, "subject_origin": subject.origin,
+                                "scope_notes": [f"{c.text} read as the {which} the article's date"]})
 
 
 def _resolve_date(value: str, article: Article) -> str:
