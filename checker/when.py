@@ -40,6 +40,7 @@ class TimeRef:
     base: bool = False  # the base of a comparison ("up 50% from 2024"), not a claim's time
     fiscal: bool = False
     marker: int = -1  # where the comparison word of a base stands ("from", "than")
+    reported: bool = False  # a day something was said on ("the company said on Thursday")
 
     def scope(self, origin: str = "sentence") -> TimeScope:
         return TimeScope(kind=self.kind, start=self.lo or None, end=self.hi or None, origin=origin,
@@ -121,7 +122,13 @@ class Reader:
             kind, hi = "period", self.today  # "since 2021", "since the outbreak began on Feb. 10": until now
         if not any(a < r.end and r.start < b for r in self.out):
             marker = self._base_marker(a)
-            self.out.append(TimeRef(a, b, kind, lo, hi, self.folded[a:b], marker >= 0, fiscal, marker))
+            self.out.append(TimeRef(a, b, kind, lo, hi, self.folded[a:b], marker >= 0, fiscal, marker,
+                                    kind == "instant" and self._reported(a)))
+
+    def _reported(self, a: int) -> bool:
+        """"said on Thursday", "announced Monday": the day of a statement, not of what it states."""
+        words = WORD_RE.findall(self.folded[max(0, a - 20):a])[-2:]
+        return any(self.g.is_("reporting_verbs", w) for w in words)
 
     def _base_marker(self, a: int) -> int:
         """"up 50% from 2024", "compared with 2023", "than in 2022": where the comparison word of
@@ -214,6 +221,7 @@ def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str
     return sorted(r.out, key=lambda t: t.start)
 
 
+WORD_RE = re.compile(r"[a-z]+")
 SINCE_RE = re.compile(r"\bsince\b[^,;.:()]{0,40}$")
 SNAPSHOT_BEFORE_RE = re.compile(r"(?:as\s+of|by|until|through|till)\s*$")
 NAMING_PERIOD = 30  # characters: "third-quarter revenue of" names the period of the figure after it
@@ -226,8 +234,10 @@ def ref_for(refs: list[TimeRef], start: int, end: int, next_value: int, clause_e
     the next value), else the nearest before it. Bases of comparisons are skipped. A running
     count takes an earlier date only from the sentence's opening or an "as of"/"by" phrase:
     "the quake that struck on March 28 has killed 1,644" gives the quake's date, not the toll's."""
-    # a base's time is the time of the baseline value itself ("from 1,872 on March 5")
-    usable = [r for r in refs if not r.base or r.marker <= start < r.start]
+    # a base's time is the time of the baseline value itself ("from 1,872 on March 5"); a flow
+    # is not of the day someone spoke about it ("revenue was $4.8 billion, the company said on
+    # Thursday"), a running count is as of then
+    usable = [r for r in refs if (not r.base or r.marker <= start < r.start) and (tally or not r.reported)]
     after = [r for r in usable if end <= r.start < min(next_value, clause_end)]
     near = [r for r in usable if r.kind == "period" and 0 <= start - r.end <= NAMING_PERIOD]
     if after and after[0].kind == "instant" and near and not tally:

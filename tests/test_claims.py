@@ -231,3 +231,10 @@ def test_a_forecast_without_a_horizon_is_not_the_period_before_it():
     cs = by_text(claims("Trade between Vietnam and Laos reached $2.98 billion in 2025. The two countries expect "
                         "trade to reach $5 billion.", dates={0: "2025-12-03"}))
     assert (cs["$5 billion"].modality, cs["$5 billion"].when.kind) == ("forecast", "none")
+
+
+def test_a_figure_said_on_a_day_is_not_a_figure_of_that_day():
+    a = Article(path="a.txt", text="Nordhaven's revenue was $4.8 billion in the third quarter.", date="2025-12-03")
+    b = Article(path="b.txt", text="Nordhaven's revenue was $4.5 billion, the company said on Thursday.",
+                date="2025-12-03")
+    assert _values(analyse([a, b], RULES)) == [["$4.5 billion", "$4.8 billion"]]

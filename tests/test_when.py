@@ -99,3 +99,14 @@ def test_a_day_without_a_year_is_at_most_two_months_ahead_of_the_article():
     assert year_of_day("--03-28", 2025, "2025-11-10") == 2025  # "the quake struck on March 28"
     assert year_of_day("--01-15", 2025, "2025-12-20") == 2026
     assert year_of_day("--12-20", 2026, "2026-01-05") == 2025
+
+
+def test_the_day_a_flow_was_reported_is_not_its_period():
+    refs = time_refs(fold("Revenue was $4.8 billion, the company said on Thursday."),
+                     extract_mentions("Revenue was $4.8 billion, the company said on Thursday.", RULES), 2025,
+                     "2025-10-24", grammar(RULES))
+    (day,) = [r for r in refs if r.kind == "instant"]
+    assert day.reported
+    folded = fold("Revenue was $4.8 billion, the company said on Thursday.")
+    assert ref_for(refs, 12, 24, len(folded), len(folded), folded, tally=False) is None
+    assert ref_for(refs, 12, 24, len(folded), len(folded), folded, tally=True) is day
