@@ -238,3 +238,10 @@ def test_a_figure_said_on_a_day_is_not_a_figure_of_that_day():
     b = Article(path="b.txt", text="Nordhaven's revenue was $4.5 billion, the company said on Thursday.",
                 date="2025-12-03")
     assert _values(analyse([a, b], RULES)) == [["$4.5 billion", "$4.8 billion"]]
+
+
+def test_common_measures_of_other_domains_are_named_by_the_lexicon():
+    cs = by_text(claims("The blaze has scorched 14,200 acres.", "The vaccine was 91 percent effective.",
+                        "The final at Wembley drew 58,000 spectators."))
+    assert (cs["14,200 acres"].metric, cs["91 percent"].metric, cs["58,000"].metric) == (
+        "area_burned", "efficacy", "attendance")

@@ -19,9 +19,12 @@ def flagged(rep):
 
 
 def test_same_measure_in_other_words_is_one_fact():
+    rep = report("The quarry in Lake County produced 36,000 tonnes of stone last year, officials said.",
+                 "Officials said the pit in Lake County yielded 48,000 tonnes last year.")
+    assert not flagged(rep)  # produced vs yielded: no shared word, no lexicon: not claimed as one fact
     rep = report("The wildfire has burned 36,000 acres in Lake County since Monday, officials said.",
                  "Officials said the fire in Lake County has scorched 48,000 acres since Monday.")
-    assert not flagged(rep)  # burned vs scorched: no shared word, no lexicon: not claimed as one fact
+    assert flagged(rep) == [("FL101", ["36,000 acres", "48,000 acres"])]  # the lexicon: an area burned
     rep = report("The wildfire in Lake County has burned 36,000 acres, officials said on Thursday.",
                  "The wildfire in Lake County has burned 48,000 acres, officials said on Thursday.")
     (f,) = [f for f in rep.findings if f.rule == "FL101"]
