@@ -242,6 +242,6 @@ def test_a_figure_said_on_a_day_is_not_a_figure_of_that_day():
 
 def test_common_measures_of_other_domains_are_named_by_the_lexicon():
     cs = by_text(claims("The blaze has scorched 14,200 acres.", "The vaccine was 91 percent effective.",
-                        "The final at Wembley drew 58,000 spectators."))
-    assert (cs["14,200 acres"].metric, cs["91 percent"].metric, cs["58,000"].metric) == (
-        "area_burned", "efficacy", "attendance")
+                        "The final at Wembley drew 58,000 spectators.", "The bank's benchmark rate stands at 4.75 percent."))
+    assert (cs["14,200 acres"].metric, cs["91 percent"].metric, cs["58,000"].metric, cs["4.75 percent"].metric) == (
+        "area_burned", "efficacy", "attendance", "interest_rate")
