@@ -163,3 +163,8 @@ def test_a_generic_head_hands_over_to_its_of_phrase():
 def test_a_base_that_names_its_own_owner_keeps_it():
     d = described("The hurricane killed six people, far fewer than Katrina's 1,392, officials said.")
     assert "katrina's" in {t.lemma for t in d["1,392"].terms if t.role == "owner"}
+
+
+def test_what_a_verb_of_change_changes_is_read_past_a_determiner():
+    d = described("The central bank raised its key interest rate to 4.5 percent.")["4.5 percent"]
+    assert d.concept == "interest_rate" and "raise" in d.lemmas("verb")

@@ -387,6 +387,8 @@ class Reader:
         if not chunks or not chunks[0].terms or chunks[0].prep is not None:
             return []
         k = chunks[0].start
+        while k >= 0 and self.items[k].kind == "word" and self.g.is_("determiners", self.items[k].low):
+            k -= 1  # "raised its key interest rate to 4.5 percent"
         verb = self.items[k] if 0 <= k < len(self.items) else None
         if verb is None or verb.kind != "word" or not self.g.is_("change_verbs", verb.lemma):
             return []
