@@ -169,6 +169,9 @@ class SentenceReader:
         if kind == "quantity":
             unit = self.rules.unit(m.unit)
             return unit.dimension if unit else m.unit
+        rule = self.rules.metrics.get(d.concept) if kind == "count" and d.concept else None
+        if rule and rule.units and (unit := self.rules.unit(rule.units[0])) is not None:
+            return unit.dimension  # "a magnitude of 6.8" is the quake's magnitude, not a count
         # "a third of voters" and "33% of voters" are one dimension: shares of a whole
         return {"percentage_point": "pp", "ordinal": "rank", "share": "percent", "ratio": "percent"}.get(kind, kind)
 

@@ -245,3 +245,8 @@ def test_common_measures_of_other_domains_are_named_by_the_lexicon():
                         "The final at Wembley drew 58,000 spectators.", "The bank's benchmark rate stands at 4.75 percent."))
     assert (cs["14,200 acres"].metric, cs["91 percent"].metric, cs["58,000"].metric, cs["4.75 percent"].metric) == (
         "area_burned", "efficacy", "attendance", "interest_rate")
+
+
+def test_a_count_of_a_measure_with_its_own_unit_is_of_that_dimension():
+    cs = by_text(claims("The earthquake had a magnitude of 6.8.", "The festival drew 80,000 visitors."))
+    assert (cs["6.8"].dimension, cs["80,000"].metric) == ("magnitude", "attendance")
