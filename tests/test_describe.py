@@ -168,3 +168,8 @@ def test_a_base_that_names_its_own_owner_keeps_it():
 def test_what_a_verb_of_change_changes_is_read_past_a_determiner():
     d = described("The central bank raised its key interest rate to 4.5 percent.")["4.5 percent"]
     assert d.concept == "interest_rate" and "raise" in d.lemmas("verb")
+
+
+def test_what_a_verb_of_change_changes_keeps_its_of_phrase():
+    d = described("The drug reduced the risk of death by 25 percent.")["25 percent"]
+    assert d.lemmas("x-of-n") == {"risk"} and d.lemmas("qualifier") == {"death"}

@@ -384,15 +384,18 @@ class Reader:
         """"aim to lift two-way trade to $5 billion", "raising trade by 10%": the noun phrase
         after a verb of change is what changes."""
         chunks = self.chunks_left(j)
-        if not chunks or not chunks[0].terms or chunks[0].prep is not None:
+        of = chunks[0].terms if len(chunks) > 1 and chunks[0].prep == "of" else []
+        head = chunks[1] if of else chunks[0] if chunks else None  # "cut the risk | of death | by 25%"
+        if head is None or not head.terms or head.prep is not None:
             return []
-        k = chunks[0].start
+        k = head.start
         while k >= 0 and self.items[k].kind == "word" and self.g.is_("determiners", self.items[k].low):
             k -= 1  # "raised its key interest rate to 4.5 percent"
         verb = self.items[k] if 0 <= k < len(self.items) else None
         if verb is None or verb.kind != "word" or not self.g.is_("change_verbs", verb.lemma):
             return []
-        return [t.as_role("x-of-n") for t in chunks[0].terms] + [self.term(verb, "verb")]
+        return ([t.as_role("x-of-n") for t in head.terms] + [t.as_role("qualifier") for t in of]
+                + [self.term(verb, "verb")])
 
     def noun_before_hedge(self, i: int, j: int) -> bool:
         """"winds in excess of 149": a plural noun right before a hedged number names it."""
