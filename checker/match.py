@@ -132,8 +132,10 @@ class Scorer:
         if a.dimension != b.dimension:
             return Verdict(DIFFERENT)
         measure, why = self.measure(a.descriptor, b.descriptor)
+        if measure is None:  # (cached per descriptor pair: cheaper than the subject, asked first)
+            return Verdict(DIFFERENT, veto=True)
         subject, swhy = self.subject(a, b)
-        if subject is None or measure is None:
+        if subject is None:
             return Verdict(DIFFERENT, veto=True)
         measure = measure or 0.0
         slip = a.article != b.article and modality_class(a.modality) == modality_class(b.modality) and scale_slip(a, b)
