@@ -538,22 +538,21 @@ def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:
 
 def _candidates(members: dict[Key, list[Claim]]):
     """Key pairs sharing a dimension and a measure word (blocking keeps this near-linear)."""
-    index: dict[tuple[str, str], list[Key]] = defaultdict(list)
-    for k in sorted(members):
-        if k.dimension == "date":
-            continue
+    keys = sorted(k for k in members if k.dimension != "date")
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)  # positions in `keys`: cheaper to hash
+    for n, k in enumerate(keys):
         d = members[k][0].descriptor
         words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())
         for w in words:
-            index[(k.dimension, w)].append(k)
-    seen: set[tuple[Key, Key]] = set()
-    for ks in index.values():
-        for i in range(len(ks)):
-            for j in range(i + 1, len(ks)):
-                pair = (ks[i], ks[j])
+            index[(k.dimension, w)].append(n)
+    seen: set[tuple[int, int]] = set()
+    for ns in index.values():
+        for i in range(len(ns)):
+            for j in range(i + 1, len(ns)):
+                pair = (ns[i], ns[j])
                 if pair not in seen:
                     seen.add(pair)
-                    yield pair
+                    yield keys[pair[0]], keys[pair[1]]
 
 
 def _groups(members, keys, edges, aligned, generic: frozenset[str], copies) -> list[Group]:
@@ -603,6 +602,7 @@ def _undated_joins(comp, edges, vetoed) -> dict[int, set[Key]]:
 
 def _related(members, edges) -> list[Related]:
     out = []
-    for ka, kb in sorted(p for p, v in edges.items() if v.relation == RELATED):  # sorting only these is cheaper
-        out.append(Related(members[ka] + members[kb], [e for e in edges[(ka, kb)].evidence if e]))
+    related = sorted(((p, v) for p, v in edges.items() if v.relation == RELATED), key=lambda pv: pv[0])  # only these
+    for (ka, kb), v in related:
+        out.append(Related(members[ka] + members[kb], [e for e in v.evidence if e]))
     return out
