@@ -312,13 +312,17 @@ def _ages_of_whom_the_story_means(claims: list[Claim], articles: list[Article]) 
     34-year-old man". Someone the sentence itself names ("... reported by the Reyes campaign") is
     another person."""
     owned = {t.lemma: t.text for c in claims if c.kind == "age" for t in c.descriptor.terms if t.role == "owner"}
-    words = {a.path: Counter(WORD_RE.findall(fold(a.text))) for a in articles} if owned else {}
+    texts = {a.path: a.text for a in articles}
+    words: dict[str, Counter] = {}  # counted only for articles that refer back to someone
     out = []
     for c in claims:
         if c.kind == "age" and c.descriptor.rule == "age" and not c.descriptor.lemmas("owner"):
-            here = set(WORD_RE.findall(fold(c.quote)))
-            named = sorted(((words[c.article][o], o) for o in owned if words[c.article][o] and o not in here),
-                           reverse=True) if c.descriptor.anaphor else []
+            named = []
+            if c.descriptor.anaphor and owned:
+                if c.article not in words:
+                    words[c.article] = Counter(WORD_RE.findall(fold(texts[c.article])))
+                count, here = words[c.article], set(WORD_RE.findall(fold(c.quote)))
+                named = sorted(((count[o], o) for o in owned if count[o] and o not in here), reverse=True)
             if named and (len(named) == 1 or named[0][0] > named[1][0]):
                 who = named[0][1]
                 terms = c.descriptor.terms + [Term(lemma=who, role="owner", text=owned[who])]

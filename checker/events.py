@@ -49,7 +49,8 @@ class EventPair:
 
 def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
     """Pairs of day dates from two articles that date one event."""
-    dated = [e for c in claims if (e := _event_date(c, rules)) is not None]
+    read: dict[str, list[EntityMention]] = {}  # quote -> its entities: a reprinted sentence is read once
+    dated = [e for c in claims if (e := _event_date(c, rules, read)) is not None]
     solo = grammar(rules).classes["solo_events"]
     by_name: dict[str, list[EventDate]] = defaultdict(list)
     for e in dated:
@@ -75,7 +76,7 @@ def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
     return out
 
 
-def _event_date(c: Claim, rules: RuleSet) -> EventDate | None:
+def _event_date(c: Claim, rules: RuleSet, read: dict[str, list[EntityMention]]) -> EventDate | None:
     kinds = frozenset(c.descriptor.lemmas("event"))
     # a day printed, or a weekday read against the article's date ("made landfall on Wednesday");
     # a birth or a founding ("founded in 1998") is dated by a year or a month too
@@ -84,7 +85,9 @@ def _event_date(c: Claim, rules: RuleSet) -> EventDate | None:
     if c.kind != "date" or not kinds or not isinstance(c.value, str) or not printed \
             or not (DAY_RE if not once else SOME_DATE_RE).fullmatch(c.value):
         return None
-    found = find_entities(c.quote, rules)
+    found = read.get(c.quote)
+    if found is None:
+        found = read[c.quote] = find_entities(c.quote, rules)
     names = {fold(e.name): e for e in found if e.kind in SOLO_KINDS}
     places = frozenset(fold(e.name) for e in found if e.kind in PLACE_KINDS)
     for t in c.descriptor.terms:  # a name that opens the sentence, read by the describe stage

@@ -131,15 +131,17 @@ class Scorer:
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
         if a.dimension != b.dimension:
             return Verdict(DIFFERENT)
-        measure, why = self.measure(a.descriptor, b.descriptor)
-        subject, swhy = self.subject(a, b)
-        if subject is None or measure is None:
+        fa, fb = self.features(a.descriptor), self.features(b.descriptor)
+        measure, why = self._measure(a.descriptor, b.descriptor, fa, fb)
+        if measure is None:  # (cached per descriptor pair: cheaper than the subject, asked first)
+            return Verdict(DIFFERENT, veto=True)
+        subject, swhy = self._subject(a, b, fa, fb)
+        if subject is None:
             return Verdict(DIFFERENT, veto=True)
         measure = measure or 0.0
         slip = a.article != b.article and modality_class(a.modality) == modality_class(b.modality) and scale_slip(a, b)
         if aligned is None and not slip and (measure < self.rule.min_measure or (
-                measure < self.rule.sure_measure
-                and _one_narrower(self.features(a.descriptor), self.features(b.descriptor)))):
+                measure < self.rule.sure_measure and _one_narrower(fa, fb))):
             return Verdict(DIFFERENT)  # a set narrowed on one side only needs a close measure
         scope = "" if slip else self.scope(a, b)
         if scope:
@@ -168,7 +170,9 @@ class Scorer:
         """How alike two measures are, 0..1; None when they are known to differ. Worked out once
         per pair of distinct descriptors: reprints and retold stories meet the same pairs again
         and again (45,000 pairs of 1,000 generated articles hold 1,000 distinct ones)."""
-        fa, fb = self.features(a), self.features(b)
+        return self._measure(a, b, self.features(a), self.features(b))
+
+    def _measure(self, a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> tuple[float | None, str]:
         key = (id(fa), id(fb))  # in order: the sum below is not symmetric to the last bit
         got = self._measures.get(key)
         if got is None:
@@ -216,10 +220,14 @@ class Scorer:
         return self.kinds.get(name, "name")
 
     def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
+        return self._subject(a, b, self.features(a.descriptor), self.features(b.descriptor))
+
+    def _subject(self, a: Claim, b: Claim, fa: Features, fb: Features) -> tuple[float | None, str]:
         if a.events and b.events and not set(a.events) & set(b.events):
             return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
-        oa, ob = self.features(a.descriptor).owners, self.features(b.descriptor).owners
-        if _entities_differ(oa, ob) or self._owner_unnamed_in(oa, ob, b) or self._owner_unnamed_in(ob, oa, a):
+        oa, ob = fa.owners, fb.owners
+        if (oa or ob) and (_entities_differ(oa, ob) or self._owner_unnamed_in(oa, ob, b)
+                           or self._owner_unnamed_in(ob, oa, a)):
             return None, ""  # "Kestrel Micro reported revenue", "Nordhaven's revenue": two owners' figures
         if a.attribution and b.attribution and frozenset((a.attribution, b.attribution)) in self.disputes:
             return None, ""  # "police said 15,000", "organisers said 60,000": each source's figure
@@ -227,7 +235,7 @@ class Scorer:
             return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), _about(tuple(a.subject))
         sa, sb = set(a.subject), set(b.subject)
         if not sa or not sb:
-            both = self.features(a.descriptor).named & self.features(b.descriptor).named
+            both = fa.named & fb.named
             if both:  # "Olsen took 52.4 percent", "Olsen, who won 54.2 percent": the verb's own subject
                 return 0.8, f"both about {', '.join(sorted(both))}"
             if self._named_only_in_one(a, b) or self._named_only_in_one(b, a):
@@ -530,22 +538,21 @@ def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:
 
 def _candidates(members: dict[Key, list[Claim]]):
     """Key pairs sharing a dimension and a measure word (blocking keeps this near-linear)."""
-    index: dict[tuple[str, str], list[Key]] = defaultdict(list)
-    for k in sorted(members):
-        if k.dimension == "date":
-            continue
+    keys = sorted(k for k in members if k.dimension != "date")
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)  # positions in `keys`: cheaper to hash
+    for n, k in enumerate(keys):
         d = members[k][0].descriptor
         words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())
         for w in words:
-            index[(k.dimension, w)].append(k)
-    seen: set[tuple[Key, Key]] = set()
-    for ks in index.values():
-        for i in range(len(ks)):
-            for j in range(i + 1, len(ks)):
-                pair = (ks[i], ks[j])
+            index[(k.dimension, w)].append(n)
+    seen: set[tuple[int, int]] = set()
+    for ns in index.values():
+        for i in range(len(ns)):
+            for j in range(i + 1, len(ns)):
+                pair = (ns[i], ns[j])
                 if pair not in seen:
                     seen.add(pair)
-                    yield pair
+                    yield keys[pair[0]], keys[pair[1]]
 
 
 def _groups(members, keys, edges, aligned, generic: frozenset[str], copies) -> list[Group]:
@@ -595,6 +602,7 @@ def _undated_joins(comp, edges, vetoed) -> dict[int, set[Key]]:
 
 def _related(members, edges) -> list[Related]:
     out = []
-    for ka, kb in sorted(p for p, v in edges.items() if v.relation == RELATED):  # sorting only these is cheaper
-        out.append(Related(members[ka] + members[kb], [e for e in edges[(ka, kb)].evidence if e]))
+    related = sorted(((p, v) for p, v in edges.items() if v.relation == RELATED), key=lambda pv: pv[0])  # only these
+    for (ka, kb), v in related:
+        out.append(Related(members[ka] + members[kb], [e for e in v.evidence if e]))
     return out

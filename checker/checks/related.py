@@ -61,12 +61,13 @@ def _components(ctx: Context) -> list[tuple[list[Claim], list[str]]]:
     by_id: dict[str, Claim] = {}
     reasons: dict[str, list[str]] = defaultdict(list)
     for r in ctx.related:
-        ids = [c.id for c in r.claims]
-        by_id.update({c.id: c for c in r.claims})
-        root = find(ids[0])  # stays the root: only other roots are hung under it
-        for x in ids[1:]:
-            parent[find(x)] = root
-        reasons[ids[0]] += r.reasons
+        first = r.claims[0].id
+        root = find(first)  # stays the root: only other roots are hung under it
+        for c in r.claims:
+            by_id[c.id] = c
+            if c.id != first:
+                parent[find(c.id)] = root
+        reasons[first] += r.reasons
     comps: dict[str, list[Claim]] = defaultdict(list)
     for cid in sorted(by_id):
         comps[find(cid)].append(by_id[cid])

@@ -85,9 +85,13 @@ def compare_group(ctx: Context, g: Group) -> list[Outcome]:
     if len(rs) < 2:
         return []
     pair_ok = _comparability(ctx, g)
+    asked: dict[tuple[int, int], Match | None] = {}  # clusters and the disputes below ask the same pairs
 
     def comparable(x: int, y: int) -> Match | None:
-        return next((m for a in rs[x].claims[:SAMPLE] for b in rs[y].claims[:SAMPLE] if (m := pair_ok(a, b))), None)
+        if (x, y) not in asked:
+            asked[(x, y)] = next((m for a in rs[x].claims[:SAMPLE] for b in rs[y].claims[:SAMPLE]
+                                  if (m := pair_ok(a, b))), None)
+        return asked[(x, y)]
 
     arts = [[c.article for c in r.claims] for r in rs]
     parts = clusters(len(rs), arts, lambda x, y: comparable(x, y) is not None, lambda x, y: rs[x].relation(rs[y]),
