@@ -10,16 +10,14 @@ articles reprint it), then distinct ones are paired only through rare shared wor
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
 from .models import Claim, Sentence
-from .text import fold
+from .text import WORD_RE, fold
 
-WORD_RE = re.compile(r"[a-z]+")
 SHINGLE = 3  # words per run used to find candidate pairs
 MAX_POSTING = 64  # a run found in more distinct sentences than this says nothing
 SLOT = "\x00"  # a number's place in the masked sentence

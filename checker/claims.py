@@ -20,7 +20,7 @@ from .describe import EXPECTED, VALUE_KINDS, claim_kind
 from .models import Article, Claim, Descriptor, Mention, Sentence, Term, TimeScope
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, Subject, build_context, entities, learn_places, sentence_subject, two_sided
-from .text import CLAUSE_BREAK_RE, fold, phrase_regex
+from .text import CLAUSE_BREAK_RE, WORD_RE, fold, phrase_regex, words_of
 from .when import TimeRef, frames_later_figures, last_period_named, last_year_named, ref_for, time_refs, weekday_date, year_of_day
 from .words import Grammar, grammar
 
@@ -296,7 +296,6 @@ def _carry_period(ctx: ArticleContext, refs: list[TimeRef], levels: list[tuple[i
         ctx.period = scope.model_copy(update={"origin": "context"})
 
 
-WORD_RE = re.compile(r"[a-z]+")
 # "the $4.71 billion analysts had expected": an expectation named after the figure, with no
 # comma between ("$4.82 billion, as analysts had expected" is the actual figure)
 EXPECTED_AFTER_RE = re.compile(r"\s+(?!as\b|than\b)(?:that\s+)?(?:[a-z]+\s+){1,3}(?:had\s+|have\s+|has\s+)?"
@@ -320,8 +319,8 @@ def _ages_of_whom_the_story_means(claims: list[Claim], articles: list[Article]) 
             named = []
             if c.descriptor.anaphor and owned:
                 if c.article not in words:
-                    words[c.article] = Counter(WORD_RE.findall(fold(texts[c.article])))
-                count, here = words[c.article], set(WORD_RE.findall(fold(c.quote)))
+                    words[c.article] = Counter(words_of(texts[c.article]))
+                count, here = words[c.article], set(words_of(c.quote))
                 named = sorted(((count[o], o) for o in owned if count[o] and o not in here), reverse=True)
             if named and (len(named) == 1 or named[0][0] > named[1][0]):
                 who = named[0][1]

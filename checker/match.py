@@ -27,7 +27,7 @@ from .align import Aligned
 from .events import event_pairs
 from .models import Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
-from .text import fold, without_possessive
+from .text import without_possessive, words_of
 from .when import same_time
 from .words import Grammar, grammar
 
@@ -74,7 +74,6 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
-WORD_RE = re.compile(r"[a-z]+")
 
 
 def comparable(c: Claim) -> bool:
@@ -124,7 +123,6 @@ class Scorer:
         self._measures: dict[tuple[int, int], tuple[float | None, str]] = {}
         self.named: dict[str, set[str]] = {}  # article -> the subjects its figures are about
         self.texts: dict[str, str] = {}  # article -> its text
-        self.quotes: dict[str, set[str]] = {}  # article -> its sentences that state figures
         self._words: dict[str, set[str]] = {}
         self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
 
@@ -256,8 +254,7 @@ class Scorer:
             return False
         words = self._words.get(b.article)
         if words is None:
-            text = self.texts[b.article] if b.article in self.texts else " ".join(self.quotes.get(b.article, ()))
-            words = self._words[b.article] = set(WORD_RE.findall(fold(text)))
+            words = self._words[b.article] = set(words_of(self.texts[b.article]))
         return not oa & words
 
     def _named_only_in_one(self, a: Claim, b: Claim) -> bool:
@@ -481,13 +478,12 @@ class Related:
 
 
 def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
-          texts: dict[str, str] | None = None) -> tuple[list[Group], list[Related]]:
-    """`texts`: each article's text by path (without it, the sentences that state figures)."""
+          texts: dict[str, str]) -> tuple[list[Group], list[Related]]:
+    """`texts`: each article's text by path (which owners an article names)."""
     scorer = Scorer.for_rules(rules)
-    scorer.texts = texts or {}
+    scorer.texts = texts
     for c in claims:
         scorer.named.setdefault(c.article, set()).update(c.subject)
-        scorer.quotes.setdefault(c.article, set()).add(c.quote)
     usable = [c for c in claims if comparable(c)]
     scorer.disputes = disputes(usable)
     disputed = frozenset(s for pair in scorer.disputes for s in pair)

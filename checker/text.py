@@ -42,6 +42,7 @@ def _fold_match(m: re.Match[str]) -> str:
 
 
 POSSESSIVE_RE = re.compile(r"['’]s$")  # "Microsoft's", "Vietnam’s"
+WORD_RE = re.compile(r"[a-z]+")  # a word of folded text
 # Where a clause ends inside a sentence: a semicolon or colon, or a comma before a word that opens
 # another clause ("..., while organisers said", "..., so revenue has now risen").
 CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:so|while|whereas|but|and)\b")
@@ -94,3 +95,8 @@ def trie_regex(words: list[str], space: str = re.escape(" ")) -> str:
         return f"(?:{body})?" if optional else body
 
     return build(trie) or "(?!)"
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text, folded."""
+    return WORD_RE.findall(fold(text))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .models import Mention, TimeScope
+from .text import WORD_RE
 from .words import Grammar
 
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
@@ -221,7 +222,6 @@ def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str
     return sorted(r.out, key=lambda t: t.start)
 
 
-WORD_RE = re.compile(r"[a-z]+")
 SINCE_RE = re.compile(r"\bsince\b[^,;.:()]{0,40}$")
 SNAPSHOT_BEFORE_RE = re.compile(r"(?:as\s+of|by|until|through|till)\s*$")
 NAMING_PERIOD = 30  # characters: "third-quarter revenue of" names the period of the figure after it

@@ -42,11 +42,11 @@ class Context:
         moving figures are of one time even when neither article is dated."""
         if "bulletins" not in self.cache:
             self.cache["bulletins"] = _bulletins(self)
-        found = [(g, c) for g, c in self.cache["bulletins"].get(frozenset((a, b)), ()) if g is not besides]
-        if not found:
+        found = next((p for p in self.cache["bulletins"].get(frozenset((a, b)), ()) if p.group is not besides), None)
+        if found is None:
             return ""
-        g, c = found[0]
-        return f"both articles print \u201c{c.text}\u201d ({what(self, g.claims, timed=False)}): read as one bulletin"
+        return (f"both articles print \u201c{found.claim.text}\u201d ({what(self, found.group.claims, timed=False)}): "
+                "read as one bulletin")
 
 
 class Check:

@@ -324,7 +324,7 @@ class Reader:
         return [t.as_role("qualifier") for t in names] if where else names
 
     def name_word(self, k: int) -> bool:
-        return self.items[k].proper and not self.items[k].known
+        return self.items[k].unknown_name
 
     def apposed_name(self, j: int) -> Term | None:
         """"Olsen, who won 54.2 percent", "Olsen, a former commissioner, took 52.4 percent": the
@@ -500,7 +500,7 @@ class Reader:
             return None
         if self.part_owner(it):
             return Term(lemma=without_possessive(it.lemma), role="qualifier", text=it.text)
-        if self.owner(it) or (it.proper and not it.known and not cur):
+        if self.owner(it) or (it.unknown_name and not cur):
             return self.term(it, "owner")
         return None
 
@@ -514,7 +514,7 @@ class Reader:
     def owner(self, it: Item) -> bool:
         """"Microsoft's revenue", "Haaland's goals": whose figure it is (a country's is the
         subject stage's business)."""
-        return it.proper and not it.known and POSSESSIVE_RE.search(it.low) is not None
+        return it.unknown_name and POSSESSIVE_RE.search(it.low) is not None
 
 
 def _keep_qualifier(t: Term, role: str) -> Term:

@@ -29,6 +29,11 @@ class Item:
     proper: bool = False  # capitalised inside a sentence that is not in title case: a name
     known: bool = False  # a name the rules know (a country, an organisation)
 
+    @property
+    def unknown_name(self) -> bool:
+        """A name no rule knows: a person, a company ("Olsen", "Kestrel Micro")."""
+        return self.proper and not self.known
+
 
 def title_case(toks: list[Token]) -> bool:
     """"Death Toll Rises To 274": capitals that say nothing about names."""

@@ -157,7 +157,7 @@ def _age(items: list[Item], i: int, g: Grammar) -> Descriptor:
     run = _name_before(items, i, g) if i > 1 and items[i - 1].text in ",(" else []
     if not run and "year" in items[i].text.lower():
         k = i + 1
-        while k < len(items) and items[k].kind == "word" and items[k].proper and not items[k].known:
+        while k < len(items) and items[k].kind == "word" and items[k].unknown_name:
             k += 1
         run = items[i + 1:k]
     terms = [Term(lemma="age", role="concept", text=items[i].text)]
@@ -216,7 +216,7 @@ def _name_before(items: list[Item], i: int, g: Grammar) -> list[Item]:
     """The name right before "N," or "(N)": capitalised words no rule knows as a place or an
     organisation, not after a place preposition ("a street cleaner in Barcelona, 51")."""
     k = i - 2
-    while k >= 0 and items[k].kind == "word" and items[k].proper and not items[k].known:
+    while k >= 0 and items[k].kind == "word" and items[k].unknown_name:
         k -= 1
     if k == i - 2 or (k >= 0 and g.is_("place_prepositions", items[k].low)):
         return []
