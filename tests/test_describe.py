@@ -35,6 +35,11 @@ def described(sentence: str) -> dict:
     # subject - verb - number
     ("The film grossed $99.9 million in North America.", "$99.9 million", "frame", ["film"]),
     ("Turnout was 61.2% in the capital.", "61.2%", "frame", ["turnout"]),
+    # a pronoun that gives is not the measure, nor is the clause's topic
+    ("The insurer, one of the largest in Europe, said it will pay 5 million euros to each family.",
+     "5 million euros", "frame", ["pay"]),
+    # the noun right after an amount names it when nothing else does
+    ("The carmaker announced a $2 billion investment in Ohio.", "$2 billion", "entity", ["investment"]),
 ])
 def test_frames(sentence, value, rule, head):
     d = described(sentence)[value]

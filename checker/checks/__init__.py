@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from ..models import Finding
 from .base import Check, Context
-from .consistency import ConversionMismatch, FallingTotal, GrowthMismatch, WeekdayMismatch
+from .consistency import ConversionMismatch, FallingTotal, GrowthMismatch, RateMismatch, WeekdayMismatch
 from .related import RelatedScope
 from .values import SnapshotDrift, ValueConflict, ValueTension
 
 REGISTRY: dict[str, Check] = {c.code: c for c in (
     ValueConflict(), ValueTension(), SnapshotDrift(), GrowthMismatch(), FallingTotal(),
-    ConversionMismatch(), WeekdayMismatch(), RelatedScope())}
+    ConversionMismatch(), WeekdayMismatch(), RateMismatch(), RelatedScope())}
 
 
 def run_checks(ctx: Context) -> list[Finding]:

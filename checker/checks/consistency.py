@@ -1,5 +1,5 @@
 """Checks of one article's own numbers against each other, and of totals over time:
-FL104 growth-mismatch, FL105 falling-total, FL106 conversion-mismatch, FL107 weekday-mismatch."""
+FL104 growth-mismatch, FL105 falling-total, FL106 conversion-mismatch, FL107 weekday-mismatch, FL108 rate-mismatch."""
 from __future__ import annotations
 
 import math
@@ -215,3 +215,46 @@ class WeekdayMismatch(Check):
             f"The year ({d.value[:4]}) is taken from the article's date."]
         return self.finding(ctx, fact=f"date {d.value}", claims=[wd, d], fields=fields, details=year_note,
                             outliers=[wd], sure=not year_note)
+
+
+class RateMismatch(Check):
+    """One amount converted at two rates: "₹1 crore ($116,868)" in one article, "10 million
+    Indian rupees ($115,937)" in another. Whatever the amounts are for, one sum cannot be worth
+    two sums of another currency at one rate, so the fact need not be matched: the printed
+    amounts being equal is the evidence."""
+
+    code, default_name, default_severity = "FL108", "rate-mismatch", "warning"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        tolerance = ctx.rules.tolerances["exchange_rate"].relative if "exchange_rate" in ctx.rules.tolerances else 0.005
+        same: dict[tuple, dict[str, Claim]] = defaultdict(dict)
+        for c in ctx.claims:
+            t = c.twin
+            if (c.kind == "amount" and t is not None and t.unit and t.unit != c.unit and c.hedge is None
+                    and t.hedge is None and isinstance(c.value, (int, float)) and isinstance(t.value, (int, float))
+                    and c.value > 0 and t.value > 0):
+                same[(c.unit, float(c.value), t.unit)].setdefault(c.article, c)  # an article's first
+        out = []
+        for cs in same.values():
+            ordered = sorted(cs.values(), key=lambda c: (c.twin.value, c.article))
+            low, high = ordered[0], ordered[-1]
+            if len(ordered) > 1 and high.twin.value > low.twin.value * (1 + tolerance) and relation(
+                    interval(_printed(_twin_claim(low, low.twin), 1), ctx.rules, None),
+                    interval(_printed(_twin_claim(high, high.twin), 1), ctx.rules, None)) == CONFLICT:
+                out.append(self.report(ctx, ordered, tolerance))
+        return out
+
+    def report(self, ctx: Context, claims: list[Claim], tolerance: float) -> Finding:
+        first = claims[0]
+        rates = "; ".join(f"{ctx.source(c.article)}: \u201c{c.text}\u201d is \u201c{c.twin.text}\u201d, "
+                          f"1 {c.unit} = {c.twin.value / c.value:.6g} {c.twin.unit}" for c in claims)
+        twins = [_twin_claim(c, c.twin) for c in claims]  # shown: the conversions are what differ
+        fields = {"amount": amount(first.value, first.unit), "twins": quoted(twins),
+                  "source": sources(ctx, claims), "currency": first.twin.unit}
+        dates = sorted({a.date for a in ctx.articles if a.date and a.path in {c.article for c in claims}})
+        details = [f"The rates: {rates}; they differ by more than {tolerance:.1%}."]
+        if len(dates) > 1:
+            details.append(f"The articles are dated {', '.join(date_words(d) for d in dates)}: a rate moves "
+                           "from day to day, so an editor may want one house rate rather than a correction.")
+        return self.finding(ctx, fact=f"{amount(first.value, first.unit)} in {first.twin.unit}", claims=twins,
+                            fields=fields, details=details)

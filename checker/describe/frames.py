@@ -32,6 +32,7 @@ class Reader:
         self.mentions = mentions
         self.names: list[str] = []  # names read inside the measure's own phrases ("169 Indian nationals")
         self.anaphor = False  # the frame's subject is a pronoun
+        self.agent = False  # ... that does what the verb says (so the clause's topic is not the measure)
         self.relative: list[Term] = []  # words of a relative clause met while reading a phrase
 
     # --- word classes ---------------------------------------------------------------------
@@ -258,7 +259,10 @@ class Reader:
         if named is not None:
             return terms + [named]
         if j >= 0 and items[j].low in ("it", "this", "they", "these", "which"):
-            self.anaphor = True  # "In 2025, it reached approximately USD 3 billion"
+            if terms and not (g.is_("change_verbs", terms[0].lemma) or g.is_("level_verbs", terms[0].lemma)):
+                self.agent = True  # "it will provide ₹1 crore": the pronoun gives, the verb says what
+                return terms
+            self.anaphor = True  # "In 2025, it reached approximately USD 3 billion", "it rose to 3,145"
         return terms + self.subject_phrase(j)
 
     def subject_phrase(self, j: int) -> list[Term]:
@@ -529,7 +533,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
     left = r.left(i)
     terms = right + left + r.whole_before(i) + r.per_unit(i)
     rule = _head_rule(terms, g)
-    if not right and rule in (None, "verb"):  # "The toll from the quake, ..., has soared to 1,644"
+    if not right and rule in (None, "verb") and not r.agent:  # "The toll from the quake, ..., has soared to 1,644"
         topic = [t for t in r.topic(i) if t.lemma not in {x.lemma for x in terms}]
         terms += topic
         rule = "topic" if topic else rule
@@ -553,7 +557,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
 
 
 PLACE_PREPOSITIONS = ("in", "across", "among")  # "in nine districts": a number of places, not the frame's
-_PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject", "verb")
+_PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject", "verb", "entity")
 _RULE_NAMES = {"counted": "counted-noun", "subject": "frame", "verb": "frame"}
 
 
