@@ -122,7 +122,7 @@ def run_matching(cfg: dict) -> dict:
             r += 1
         t0 = time.perf_counter()
         aligned = align(sentences, [c for c in claims if comparable(c)], threshold)
-        groups, related = match(claims, aligned, rules, {a.path: a.text for a in articles})
+        groups, related = match(claims, aligned, rules, articles)
         t1 = time.perf_counter()
         findings = run_checks(Context(rules, articles, claims, groups, related))
         t2 = time.perf_counter()

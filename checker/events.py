@@ -14,11 +14,11 @@ warning.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .entities import EntityMention, find_entities
-from .models import Claim
+from .models import Article, Claim
 from .rules import RuleSet
 from .text import fold
 from .when import WEEKDAYS
@@ -47,11 +47,28 @@ class EventPair:
     evidence: str
 
 
-def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
-    """Pairs of day dates from two articles that date one event."""
+def main_events(claims: list[Claim], articles: list[Article], rules: RuleSet) -> dict[str, str]:
+    """Article -> the one named event it is about: the one its title names, else the one its
+    figures' sentences name most ("Keller Canyon Fire"); none when two are tied."""
+    out: dict[str, str] = {}
+    named: dict[str, Counter] = defaultdict(Counter)
+    for c in claims:
+        named[c.article].update(set(c.events))
+    for a in articles:
+        titled = {e.name for e in find_entities(a.title, rules) if e.kind == "event"} if a.title else set()
+        top = named[a.path].most_common(2) if not titled else [(n, 1) for n in titled]
+        if len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1]):
+            out[a.path] = top[0][0]
+    return out
+
+
+def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None = None) -> list[EventPair]:
+    """Pairs of day dates from two articles that date one event. `main`: the event each article
+    is about, the one whose start or landfall a clause that names no event dates ("the blaze
+    started on Sunday, Aug. 3"; rules/grammar.toml `story_events`)."""
     read: dict[str, list[EntityMention]] = {}  # quote -> its entities: a reprinted sentence is read once
-    dated = [e for c in claims if (e := _event_date(c, rules, read)) is not None]
     solo = grammar(rules).classes["solo_events"]
+    dated = [e for c in claims if (e := _event_date(c, rules, read, main or {})) is not None]
     by_name: dict[str, list[EventDate]] = defaultdict(list)
     for e in dated:
         for n in e.names:
@@ -76,7 +93,8 @@ def event_pairs(claims: list[Claim], rules: RuleSet) -> list[EventPair]:
     return out
 
 
-def _event_date(c: Claim, rules: RuleSet, read: dict[str, list[EntityMention]]) -> EventDate | None:
+def _event_date(c: Claim, rules: RuleSet, read: dict[str, list[EntityMention]],
+                main: dict[str, str]) -> EventDate | None:
     kinds = frozenset(c.descriptor.lemmas("event"))
     # a day printed, or a weekday read against the article's date ("made landfall on Wednesday");
     # a birth or a founding ("founded in 1998") is dated by a year or a month too
@@ -93,4 +111,8 @@ def _event_date(c: Claim, rules: RuleSet, read: dict[str, list[EntityMention]]) 
     for t in c.descriptor.terms:  # a name that opens the sentence, read by the describe stage
         if t.role == "participant" and t.lemma not in names:
             names[t.lemma] = EntityMention(0, len(t.text), t.text, t.text, "name", "proper_noun", None)
+    if kinds <= grammar(rules).classes["story_events"] and c.article in main \
+            and not any(e.kind == "event" for e in names.values()):
+        event = main[c.article]  # "since it broke out on Monday, Aug. 4": the article's own event
+        names[fold(event)] = EntityMention(0, 0, event, event, "event", "article", None)
     return EventDate(c, kinds, names, places) if names else None

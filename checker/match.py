@@ -24,8 +24,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from .align import Aligned
-from .events import event_pairs
-from .models import Claim, Descriptor, Match, TimeScope
+from .events import event_pairs, main_events
+from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .text import without_possessive, words_of
 from .when import same_time
@@ -478,10 +478,10 @@ class Related:
 
 
 def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
-          texts: dict[str, str]) -> tuple[list[Group], list[Related]]:
-    """`texts`: each article's text by path (which owners an article names)."""
+          articles: list[Article]) -> tuple[list[Group], list[Related]]:
+    """`articles`: their texts say which owners an article names, their titles its main event."""
     scorer = Scorer.for_rules(rules)
-    scorer.texts = texts
+    scorer.texts = {a.path: a.text for a in articles}
     for c in claims:
         scorer.named.setdefault(c.article, set()).update(c.subject)
     usable = [c for c in claims if comparable(c)]
@@ -506,7 +506,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
             v = scorer.pair(by_id[x], by_id[y], aligned=sim)
             if v.relation == SAME:
                 edges[(ka, kb)] = v
-    for e in event_pairs([c for c in usable if c.kind == "date"], rules):
+    for e in event_pairs([c for c in usable if c.kind == "date"], rules, main_events(claims, articles, rules)):
         if scorer.subject(e.a, e.b)[0] is not None:  # two countries' elections are two events
             edges[(keys[e.a.id], keys[e.b.id])] = Verdict(SAME, scorer.rule.threshold, [e.evidence])
     g = scorer.g

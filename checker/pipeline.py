@@ -136,7 +136,7 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
                             [e.descriptors for e in extracted], rules)
     sentences = {(a.path, k): s for a, e in zip(articles, extracted) for k, s in enumerate(e.sentences)}
     aligned = align(sentences, [c for c in claims if comparable(c)], rules.matching["default"].align_threshold)
-    groups, related = match(claims, aligned, rules, {a.path: a.text for a in articles})
+    groups, related = match(claims, aligned, rules, articles)
     article_of = {c.id: c.article for c in claims}
     shared = {frozenset((article_of[p.a], article_of[p.b])) for p in aligned}
     findings = run_checks(Context(rules, articles, claims, groups, related, shared))

@@ -185,7 +185,10 @@ def default_subject(ents: Entities, article: Article, counts: Counter, places: P
     if not counts:
         return []
     top = counts.most_common(1)[0][1]
-    return sorted(c for c, n in counts.items() if n >= max(2, top * 0.3) or n == top)
+    if top < 2:
+        return []  # countries named once each are named in passing (a film's markets, a player's
+        # birthplace): none of them is what the article is about
+    return sorted(c for c, n in counts.items() if n >= max(2, top * 0.3))
 
 
 def two_sided(subject: list[str], ctx: ArticleContext, directional: bool) -> list[str]:

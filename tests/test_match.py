@@ -204,3 +204,19 @@ def test_the_day_of_one_persons_event_matches_on_a_name_no_dictionary_knows():
                  "Kowalczyk will be sworn in as governor on December 11 at the state capitol.",
                  dates={0: "2025-11-10", 1: "2025-11-12"})
     assert flagged(rep) == [("FL101", ["December 1", "December 11"])]
+
+
+def test_a_start_that_names_no_event_dates_the_event_the_article_is_about():
+    def article(i, title, body):
+        return Article(path=f"{i}.txt", title=title, text=body, date="2025-09-12", outlet=f"Outlet {i}")
+
+    fire = article(0, "Harlow Ridge Fire forces 2,000 from their homes",
+                   "The blaze started on Sunday, Sept. 7, near a campground, officials said.")
+    later = article(1, "Crews gain ground on the Harlow Ridge Fire",
+                    "Since it broke out on Monday, Sept. 8, the fire has closed Route 9 and burned 3,100 acres.")
+    (f,) = [f for f in analyse([fire, later], RULES).findings if f.rule == "FL101"]
+    assert sorted(c.text for c in f.claims) == ["Sept. 7", "Sept. 8"]
+    assert "one event (start) with Harlow Ridge Fire" in f.matches[0].evidence[0]
+    # another fire's article: not the same start
+    other = article(1, "Crews gain ground on the Pine Hollow Fire", later.text)
+    assert not [f for f in analyse([fire, other], RULES).findings if f.rule == "FL101"]

@@ -489,6 +489,8 @@ class Reader:
         while j < i and not self.open_word(self.items[j]):
             if self.owner(self.items[j]):
                 owners.append(self.term(self.items[j], "owner"))
+            if self.items[j].kind == "slot" and self.mentions[self.items[j].slot].kind in ("amount", "quantity"):
+                return []  # "The $250 million production ... to open above $100 million": the topic is that figure's
             j += 1
         terms, k = self.phrase_right(j, "topic") if j < i else ([], j)
         if terms and k < i and self.items[k].low == "of":  # "Sales of data-centre processors ... climbed"
