@@ -198,8 +198,8 @@ class SentenceReader:
 
     def when(self, ctx: ArticleContext, m: Mention, refs: list[TimeRef], values: list[Mention],
              folded: str, aggregation: str, tally: bool, modality: str) -> TimeScope:
-        if m.kind == "quantity" and (unit := self.rules.unit(m.unit)) is not None and unit.dimension == "duration":
-            # "a four-year contract until June 2029": the date ends the span, it is not its time
+        span = m.kind == "quantity" and (unit := self.rules.unit(m.unit)) is not None and unit.dimension == "duration"
+        if span:  # "a four-year contract until June 2029": the date ends the span, it is not its time
             refs = [r for r in refs if not SPAN_END_RE.search(folded, max(0, r.start - 12), r.start)]
         # "58 goals in 112 games since 2021": a figure "in" another shares its time
         nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
@@ -207,6 +207,8 @@ class SentenceReader:
         ref = ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, ctx.article.date)
         if ref is not None and not (tally and ref.kind == "period" and ref.lo[:4] == ref.hi[:4] == (ctx.article.date or "")[:4]):
             return ref.scope("sentence")
+        if span:
+            return TimeScope()  # a length is not a flow of the period the article reports
         if aggregation == "flow" and not tally:
             # "...for the July-September period. Revenue came in at $4.8 billion": a figure
             # without its period is read in the one the article last named

@@ -85,6 +85,9 @@ def comparable(c: Claim) -> bool:
         and c.descriptor.rule not in ("reference", "time", "name")
 
 
+NOUN_RULES = frozenset({"x-of-n", "n-of-x", "n-in-x", "counted-noun", "entity"})  # a noun names the measure
+
+
 class Features(NamedTuple):
     """The word sets and weights of one descriptor that pair scoring compares."""
 
@@ -202,6 +205,8 @@ class Scorer:
             if t.role in ("concept", "instance", "owner", "per"):
                 continue  # the concept stands for its words; instance, owner and per only tell facts apart
             w = self.rule.roles.get(t.role, 0.3)
+            if t.role == "verb" and d.rule in NOUN_RULES:  # "signed a five-year contract": the noun says what
+                w = self.rule.roles.get("verb_beside_noun", w)
             if self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma):
                 w = min(w, GENERIC_WEIGHT)  # "people", "total": say little about what is measured
             if w > out.get(t.lemma, 0.0):

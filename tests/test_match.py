@@ -220,3 +220,13 @@ def test_a_start_that_names_no_event_dates_the_event_the_article_is_about():
     # another fire's article: not the same start
     other = article(1, "Crews gain ground on the Pine Hollow Fire", later.text)
     assert not [f for f in analyse([fire, other], RULES).findings if f.rule == "FL101"]
+
+
+def test_a_length_named_by_its_noun_is_one_fact_whatever_the_verb():
+    rep = report("He has signed a five-year contract that runs until June 2030, the club said.",
+                 "The deal commits the forward to the club on a four-year contract until June 2029.",
+                 dates={0: "2025-07-08", 1: "2025-07-09"})
+    assert ("FL101", ["five-year", "four-year"]) in flagged(rep)
+    # another noun: another length
+    assert not flagged(report("The striker has signed a five-year contract.",
+                              "The coach is serving a four-year ban."))

@@ -559,7 +559,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
 
 
 PLACE_PREPOSITIONS = ("in", "across", "among")  # "in nine districts": a number of places, not the frame's
-_PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject", "verb", "entity")
+_PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "entity", "predicate", "subject", "verb")
 _RULE_NAMES = {"counted": "counted-noun", "subject": "frame", "verb": "frame"}
 
 
