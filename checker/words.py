@@ -27,7 +27,7 @@ CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronou
            "event_words", "resultative_verbs", "solo_events", "margin_verbs",
            "whole_owners", "span_words", "expectation_markers",
            "expectation_verbs", "place_prepositions",
-           "future_markers", "year_events", "story_events")
+           "future_markers", "year_events", "story_events", "raising_verbs")
 
 
 @dataclass(frozen=True)

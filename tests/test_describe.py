@@ -38,6 +38,9 @@ def described(sentence: str) -> dict:
     # a pronoun that gives is not the measure, nor is the clause's topic
     ("The insurer, one of the largest in Europe, said it will pay 5 million euros to each family.",
      "5 million euros", "frame", ["pay"]),
+    # past a verb that reports what is known of them: the verb after "to"
+    ("Only about a dozen are known so far to have survived the flood.", "about a dozen", "predicate", ["survive"]),
+    ("Some 30 people are feared to be trapped in the mine.", "Some 30", "predicate", ["trap"]),
     # the noun right after an amount names it when nothing else does
     ("The carmaker announced a $2 billion investment in Ohio.", "$2 billion", "entity", ["investment"]),
 ])

@@ -177,12 +177,24 @@ class Reader:
 
     def predicate(self, j: int) -> list[Term]:
         """"have been injured", "remain missing", "were completely destroyed", "died"."""
-        j = self.skip(j, ("auxiliaries",))
+        j = self.skip(self.past_raising(j), ("auxiliaries",))
         while j < len(self.items) and self.items[j].kind == "word" and self.items[j].low.endswith("ly"):
             j += 1  # "completely", "severely"
         if j < len(self.items) and self.items[j].kind == "word" and self.g.is_("prepositions", self.items[j].low):
             j = self.skip(j + 1, ("determiners",))  # "were in need of aid", "are under water"
         return self.phrase_right(j, "predicate", 2)[0]
+
+    def past_raising(self, j: int) -> int:
+        """"are known (so far) to have survived", "are believed to be trapped": what is said of
+        them is the verb after "to" (rules/grammar.toml `raising_verbs`)."""
+        items = self.items
+        raising = next((k for k in range(j, min(j + 3, len(items)))
+                        if items[k].kind == "word" and self.g.is_("raising_verbs", items[k].low)), None)
+        if raising is not None:
+            for k in range(raising + 1, min(raising + 4, len(items))):
+                if items[k].low == "to":
+                    return k + 1
+        return j
 
     def complement(self, j: int) -> list[Term]:
         """"(left 350 people) dead and missing", "(left 5,000) homeless": the state the verb
@@ -202,6 +214,7 @@ class Reader:
             more, j = self.phrase_right(j + 1, "counted")  # "242 passengers and crew"
             terms = terms + more
         j = self.skip_list(j)
+        j += j < len(items) and items[j].low in ("there", "here")  # "46 residents there escaped"
         mods, j = self.skip_phrase(j)  # "people on board have died", "people on the ground were killed"
         terms = terms + mods
         if j < len(items) and items[j].kind == "word" and (
