@@ -27,7 +27,8 @@ CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronou
            "event_words", "resultative_verbs", "solo_events", "margin_verbs",
            "whole_owners", "span_words", "expectation_markers",
            "expectation_verbs", "place_prepositions",
-           "future_markers", "year_events", "story_events", "raising_verbs")
+           "future_markers", "year_events", "story_events", "raising_verbs", "damage_verbs",
+           "measure_synonyms")
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,15 @@ class Grammar:
     classes: dict[str, frozenset[str]]
     irregular: dict[str, str]  # "rose" -> "rise": forms the dictionary reads as another word
     events: dict[str, str]  # "talks" -> "meeting": words that name what happened on a date, by kind
+    synonyms: dict[str, str]  # "house" -> "home": lemmas that name one thing in a measure
 
     def lemma(self, word: str) -> str:
         return self.irregular.get(word) or lemma(word)
+
+    def measure_word(self, word: str) -> str:
+        """A word's lemma as a measure reads it: one lemma for words that name one thing."""
+        lem = self.lemma(word)
+        return self.synonyms.get(lem, lem)
 
     def is_(self, cls: str, word: str) -> bool:
         return word in self.classes.get(cls, frozenset())
@@ -106,6 +113,7 @@ def grammar(rules: RuleSet) -> Grammar:
         for name in CLASSES:
             entry = rules.grammar.get(name)
             classes[name] = frozenset(fold(w) for w in (entry.words if entry else []))
-        irregular, events = (dict(w.split("=", 1) for w in classes[c] if "=" in w) for c in ("irregular", "event_words"))
-        _GRAMMARS[key] = Grammar(classes, irregular, events)
+        irregular, events, synonyms = (dict(w.split("=", 1) for w in classes[c] if "=" in w)
+                                       for c in ("irregular", "event_words", "measure_synonyms"))
+        _GRAMMARS[key] = Grammar(classes, irregular, events, synonyms)
     return _GRAMMARS[key]

@@ -230,3 +230,10 @@ def test_a_length_named_by_its_noun_is_one_fact_whatever_the_verb():
     # another noun: another length
     assert not flagged(report("The striker has signed a five-year contract.",
                               "The coach is serving a four-year ban."))
+
+
+def test_what_was_done_to_the_things_counted_parts_counts_in_either_voice():
+    destroyed = "The cyclone destroyed 12,000 homes in Odisha."
+    assert not flagged(report(destroyed, "The cyclone damaged 21,000 homes in Odisha."))
+    # the same verb, passive, and a synonym of the thing counted: one count
+    assert flagged(report(destroyed, "More than 21,000 houses in Odisha were destroyed by the cyclone."))

@@ -31,7 +31,7 @@ def concepts(rules) -> Concepts:
         phrases: dict[tuple[str, ...], str] = {}
         for name, rule in rules.metrics.items():
             for p in [*rule.phrases, *rule.nouns]:
-                seq = tuple(g.lemma(w) for w in fold(p).split())
+                seq = tuple(g.measure_word(w) for w in fold(p).split())
                 phrases.setdefault(seq, name)
                 # frames keep no conjunctions: "left 350 dead and missing" reads (dead, miss)
                 phrases.setdefault(tuple(w for w in seq if not g.is_("conjunctions", w)), name)

@@ -55,7 +55,8 @@ class Reader:
 
     def term(self, it: Item, role: str) -> Term:
         text = it.text if it.kind != "slot" else self.mentions[it.slot].text
-        return Term(lemma=it.lemma if it.kind == "word" else text.lower(), role=role, text=text)
+        lemma = self.g.synonyms.get(it.lemma, it.lemma) if it.kind == "word" else text.lower()
+        return Term(lemma=lemma, role=role, text=text)
 
     # --- right of the number --------------------------------------------------------------
 
@@ -559,6 +560,8 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
         terms.append(Term(lemma="part", role="instance", text="of"))
         rule = _head_rule(terms, g)
     rule = rule or "none"
+    if rule in ("counted", "entity"):  # "destroyed 12,000 homes" is "12,000 homes destroyed"
+        terms += [t.as_role("predicate") for t in terms if t.role == "verb" and g.is_("damage_verbs", t.lemma)]
     head = [t for t in terms if t.role == rule]
     if rule in ("counted", "n-of-x") and all(g.is_("people", t.lemma) for t in head):
         # "4,589 people were injured", "killing dozens of people": what happened to them
