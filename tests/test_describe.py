@@ -181,3 +181,8 @@ def test_what_a_verb_of_change_changes_is_read_past_a_determiner():
 def test_what_a_verb_of_change_changes_keeps_its_of_phrase():
     d = described("The drug reduced the risk of death by 25 percent.")["25 percent"]
     assert d.lemmas("x-of-n") == {"risk"} and d.lemmas("qualifier") == {"death"}
+
+
+def test_a_measurements_verb_names_a_known_measure_past_an_of_phrase():
+    d = described("The blaze has scorched 21,500 hectares of forest.")["21,500 hectares"]
+    assert (d.head, d.concept) == (["forest"], "area_burned")

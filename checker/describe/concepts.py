@@ -47,7 +47,7 @@ def concept_of(d: Descriptor, m: Mention, c: Concepts, kinds: dict[str, list[str
         return c.units[m.unit], m.unit
     kind = claim_kind(m)
     sequences = [d.head]
-    if d.rule == "frame":  # "the quake killed 22": the verb may be the measure
+    if d.rule == "frame" or kind == "quantity":  # "the quake killed 22", "scorched 21,500 hectares of forest"
         sequences.append([t.lemma for t in d.terms if t.role == "verb"])
     if d.rule in ("topic", "none", "predicate") or not d.head:
         sequences += [[t.lemma for t in d.terms if t.role == r] for r in CONCEPT_ROLES]
