@@ -506,7 +506,8 @@ class Group:
 
 @dataclass
 class Related:
-    """Claims on one measure and subject with a different scope: listed, never compared."""
+    """Claims on one measure and subject with different scopes: listed, never compared. Every
+    claim of a key is in one Related at most."""
 
     claims: list[Claim]
     reasons: list[str]
@@ -645,8 +646,26 @@ def _undated_joins(comp, facts, edges, vetoed) -> dict[int, set[int]]:
 
 
 def _related(members, edges) -> list[Related]:
-    out = []
-    related = sorted(((p, v) for p, v in edges.items() if v.relation == RELATED), key=lambda pv: pv[0])  # only these
-    for (ka, kb), v in related:
-        out.append(Related(members[ka] + members[kb], [e for e in v.evidence if e]))
+    """Related key pairs joined into sets (a key in two pairs joins them), each with the reasons
+    of its pairs: a running count at 175 dates is one set, not 15,000 pairs for FL301 to join."""
+    linked: dict[int, set[int]] = defaultdict(set)
+    reasons: dict[int, set[str]] = defaultdict(set)  # by the pair's first key
+    for (ka, kb), v in edges.items():
+        if v.relation == RELATED:
+            linked[ka].add(kb)
+            linked[kb].add(ka)
+            reasons[ka].update(e for e in v.evidence if e)
+    out, seen = [], set()
+    for k in sorted(linked):
+        if k in seen:
+            continue
+        part, todo = [], [k]
+        seen.add(k)
+        while todo:  # the keys reachable from k
+            x = todo.pop()
+            part.append(x)
+            todo += [y for y in linked[x] if y not in seen]
+            seen.update(linked[x])
+        part.sort()
+        out.append(Related([c for x in part for c in members[x]], sorted({w for x in part for w in reasons[x]})))
     return out
