@@ -69,25 +69,27 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
     read: dict[str, list[EntityMention]] = {}  # quote -> its entities: a reprinted sentence is read once
     solo = grammar(rules).classes["solo_events"]
     dated = [e for c in claims if (e := _event_date(c, rules, read, main or {})) is not None]
-    by_name: dict[str, list[EventDate]] = defaultdict(list)
-    for e in dated:
-        for n in e.names:
-            by_name[n].append(e)
-    seen: set[tuple[str, str]] = set()
+    by_name: dict[str, list[int]] = defaultdict(list)  # name -> positions in `dated`, ascending
+    for i, e in enumerate(dated):
+        for name in e.names:
+            by_name[name].append(i)
+    seen: set[tuple[int, int]] = set()
     out: list[EventPair] = []
     for group in by_name.values():  # blocking by a shared name keeps this near-linear
-        for i, x in enumerate(group):
-            for y in group[i + 1:]:
-                key = (x.claim.id, y.claim.id) if x.claim.id < y.claim.id else (y.claim.id, x.claim.id)
-                if key in seen or x.claim.article == y.claim.article:
+        for k, i in enumerate(group):
+            x = dated[i]
+            for j in group[k + 1:]:
+                y = dated[j]
+                if x.claim.article == y.claim.article or (i, j) in seen:
                     continue
-                seen.add(key)
+                seen.add((i, j))
                 kinds = x.kinds & y.kinds
-                if x.places and y.places and not x.places & y.places:
-                    continue  # a storm's landfall in Cuba and its landfall in Florida are two events
+                # no kind of event in common; a storm's landfall in Cuba and its landfall in Florida
+                if not kinds or x.places and y.places and not x.places & y.places:
+                    continue
                 shared = sorted(n for n in x.names.keys() & y.names.keys()
                                 if kinds <= solo or {x.names[n].kind, y.names[n].kind} <= PARTICIPANT_KINDS)
-                if kinds and len(shared) >= (1 if kinds <= solo else MIN_SHARED):
+                if len(shared) >= (1 if kinds <= solo else MIN_SHARED):
                     who = " and ".join(x.names[n].name for n in shared[:3])
                     out.append(EventPair(x.claim, y.claim, f"one event ({', '.join(sorted(kinds))}) with {who}"))
     return out

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from rapidfuzz import fuzz
 
 from .align import Aligned
 from .events import event_pairs, main_events
-from .models import Article, Claim, Descriptor, Match, TimeScope
+from .models import Article, Claim, Descriptor, Match
 from .rules import MatchingRule, RuleSet
 from .text import without_possessive, words_of
 from .when import same_time
@@ -105,13 +105,30 @@ class Features(NamedTuple):
     words: set[str]  # every lemma
 
 
-@dataclass
-class Verdict:
+class Verdict(NamedTuple):
+    """Immutable: the verdicts without evidence, most of them, are shared (APART, VETOED)."""
+
     relation: str  # same, related, different
     score: float = 0.0
-    evidence: list[str] = field(default_factory=list)
+    evidence: tuple[str, ...] = ()
     sure: bool = False
     veto: bool = False  # known to be two facts (different subjects, measures or scopes): never one group
+
+
+APART = Verdict(DIFFERENT)
+VETOED = Verdict(DIFFERENT, veto=True)
+
+
+class Side(NamedTuple):
+    """What pair scoring reads of one claim besides its fields, worked out once per claim: a
+    key's first claim meets hundreds of others in one candidate block."""
+
+    claim: Claim
+    features: Features
+    modality: str  # modality_class
+    subjects: frozenset[str]
+    kinds: frozenset[str]  # entity kinds of the subjects ("name" when not a known entity)
+    label: str  # when.label, or "time not stated"
 
 
 class Scorer:
@@ -124,31 +141,45 @@ class Scorer:
         self._features: dict[int, tuple[Descriptor, Features]] = {}  # by id: descriptors are not hashable
         self._contents: dict[tuple, Features] = {}
         self._measures: dict[tuple[int, int], tuple[float | None, str]] = {}
+        self._sides: dict[int, Side] = {}  # by claim id(): a side holds its claim, so the id stays its own
         self.named: dict[str, set[str]] = {}  # article -> the subjects its figures are about
         self.texts: dict[str, str] = {}  # article -> its text
         self._words: dict[str, set[str]] = {}
         self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
+        return self.score(self.side(a), self.side(b), aligned)
+
+    def side(self, c: Claim) -> Side:
+        got = self._sides.get(id(c))
+        if got is None:
+            subjects = frozenset(c.subject)
+            got = self._sides[id(c)] = Side(c, self.features(c.descriptor), modality_class(c.modality), subjects,
+                                            frozenset(self.kind_of(x) for x in subjects), c.when.label or "time not stated")
+        return got
+
+    def score(self, sa: Side, sb: Side, aligned: float | None = None) -> Verdict:
+        """`pair` of two claims' sides (see `side`)."""
+        a, b = sa.claim, sb.claim
         if a.dimension != b.dimension:
-            return Verdict(DIFFERENT)
-        fa, fb = self.features(a.descriptor), self.features(b.descriptor)
+            return APART
+        fa, fb = sa.features, sb.features
         measure, why = self._measure(a.descriptor, b.descriptor, fa, fb)
         if measure is None:  # (cached per descriptor pair: cheaper than the subject, asked first)
-            return Verdict(DIFFERENT, veto=True)
-        subject, swhy = self._subject(a, b, fa, fb)
+            return VETOED
+        subject, swhy = self._subject(sa, sb)
         if subject is None:
-            return Verdict(DIFFERENT, veto=True)
+            return VETOED
         measure = measure or 0.0
-        slip = a.article != b.article and modality_class(a.modality) == modality_class(b.modality) and scale_slip(a, b)
+        slip = a.article != b.article and sa.modality == sb.modality and scale_slip(a, b)
         if aligned is None and not slip and (measure < self.rule.min_measure or (
                 measure < self.rule.sure_measure and _one_narrower(fa, fb))):
-            return Verdict(DIFFERENT)  # a set narrowed on one side only needs a close measure
-        scope = "" if slip else self.scope(a, b)
+            return APART  # a set narrowed on one side only needs a close measure
+        scope = "" if slip else self.scope(sa, sb)
         if scope:
-            return Verdict(RELATED, measure, [why, scope], veto=True)
+            return Verdict(RELATED, measure, (why, scope), veto=True)
         if aligned is None and not _may_restate(a, b):
-            return Verdict(DIFFERENT)  # one article's: no use scoring it further
+            return APART  # one article's: no use scoring it further
         time, twhy = self.time(a, b)
         context = fuzz.token_set_ratio(a.quote, b.quote) / 100
         w = self.rule.weights
@@ -165,7 +196,7 @@ class Scorer:
         if score < need:
             return Verdict(DIFFERENT, score)
         sure = aligned is not None or (measure >= self.rule.sure_measure and _read(a) and _read(b))
-        return Verdict(SAME, round(score, 3), [e for e in evidence if e], sure)
+        return Verdict(SAME, round(score, 3), tuple(e for e in evidence if e), sure)
 
     def measure(self, a: Descriptor, b: Descriptor) -> tuple[float | None, str]:
         """How alike two measures are, 0..1; None when they are known to differ. Worked out once
@@ -223,12 +254,13 @@ class Scorer:
         return self.kinds.get(name, "name")
 
     def subject(self, a: Claim, b: Claim) -> tuple[float | None, str]:
-        return self._subject(a, b, self.features(a.descriptor), self.features(b.descriptor))
+        return self._subject(self.side(a), self.side(b))
 
-    def _subject(self, a: Claim, b: Claim, fa: Features, fb: Features) -> tuple[float | None, str]:
+    def _subject(self, side_a: Side, side_b: Side) -> tuple[float | None, str]:
+        a, b = side_a.claim, side_b.claim
         if a.events and b.events and not set(a.events) & set(b.events):
             return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
-        oa, ob = fa.owners, fb.owners
+        oa, ob = side_a.features.owners, side_b.features.owners
         if (oa or ob) and (_entities_differ(oa, ob) or self._owner_unnamed_in(oa, ob, b)
                            or self._owner_unnamed_in(ob, oa, a)):
             return None, ""  # "Kestrel Micro reported revenue", "Nordhaven's revenue": two owners' figures
@@ -236,19 +268,19 @@ class Scorer:
             return None, ""  # "police said 15,000", "organisers said 60,000": each source's figure
         if a.subject == b.subject and a.subject:  # the usual case, without building sets
             return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), _about(tuple(a.subject))
-        sa, sb = set(a.subject), set(b.subject)
+        sa, sb = side_a.subjects, side_b.subjects
         if not sa or not sb:
-            both = fa.named & fb.named
+            both = side_a.features.named & side_b.features.named
             if both:  # "Olsen took 52.4 percent", "Olsen, who won 54.2 percent": the verb's own subject
                 return 0.8, f"both about {', '.join(sorted(both))}"
-            if self._named_only_in_one(a, b) or self._named_only_in_one(b, a):
+            if self._named_only_in_one(side_a, b) or self._named_only_in_one(side_b, a):
                 return None, ""  # "Zambia's count rose to 302" and a figure of an article that never names Zambia
             return 0.5, ""
         if sa == sb:
             return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), _about(tuple(sorted(sa)))
         if sa & sb:
             return 0.6, f"about {', '.join(sorted(sa & sb))}"
-        if {self.kind_of(x) for x in sa} & {self.kind_of(x) for x in sb}:
+        if side_a.kinds & side_b.kinds:
             return None, ""  # "113 deaths in Myanmar", "350 in Vietnam": two facts
         return 0.5, ""  # a country and a city in it, perhaps: unknown, not a veto
 
@@ -262,27 +294,29 @@ class Scorer:
             words = self._words[b.article] = set(words_of(self.texts[b.article]))
         return not oa & words
 
-    def _named_only_in_one(self, a: Claim, b: Claim) -> bool:
+    def _named_only_in_one(self, side_a: Side, b: Claim) -> bool:
         """a's sentence names the country or organisation whose figure it is; b names nobody, in
         an article whose figures are never about it. (Places named in passing, "near Morgan
         City", do not count: they say where, not whose.)"""
+        a = side_a.claim
         return (a.subject_origin == "sentence" and not b.subject and b.article in self.named
                 and any(self.kind_of(x) in OWNER_KINDS for x in a.subject)
-                and not self.named[b.article] & set(a.subject))
+                and not self.named[b.article] & side_a.subjects)
 
-    def scope(self, a: Claim, b: Claim) -> str:
+    def scope(self, sa: Side, sb: Side) -> str:
         """Why two claims on one measure are related rather than one fact ("" when they are not)."""
+        a, b = sa.claim, sb.claim
         ta, tb = a.when, b.when
-        if modality_class(a.modality) != modality_class(b.modality):
+        if sa.modality != sb.modality:
             return f"{a.modality} vs {b.modality}"
         if a.aggregation != b.aggregation:
             return f"{a.aggregation} vs {b.aggregation}"  # a flow over a period is not a stock at a date
-        if modality_class(a.modality) != "actual" and (ta.kind == "none") != (tb.kind == "none"):
-            return _differ(ta, tb)  # a target's horizon, stated on one side only
+        if sa.modality != "actual" and (ta.kind == "none") != (tb.kind == "none"):
+            return _differ(sa, sb)  # a target's horizon, stated on one side only
         stated = ta if ta.kind != "none" else tb
         if (a.tally or b.tally) and (ta.kind == "none") != (tb.kind == "none") \
                 and stated.origin == "sentence" and stated.kind == "period":
-            return _differ(ta, tb)  # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
+            return _differ(sa, sb)  # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
         same = same_time(ta, tb)
         if same is None or same:
             return ""
@@ -291,7 +325,7 @@ class Scorer:
         # weak to part two figures
         origins = {ta.origin, tb.origin}
         explicit = origins <= {"sentence", "context"} and "sentence" in origins
-        return _differ(ta, tb) if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
+        return _differ(sa, sb) if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:
         same = same_time(a.when, b.when)
@@ -307,8 +341,8 @@ def _about(subject: tuple[str, ...]) -> str:
     return f"both about {', '.join(sorted(set(subject)))}"
 
 
-def _differ(ta: TimeScope, tb: TimeScope) -> str:
-    return f"{ta.label or 'time not stated'} vs {tb.label or 'time not stated'}"
+def _differ(sa: Side, sb: Side) -> str:
+    return f"{sa.label} vs {sb.label}"
 
 
 def _may_restate(a: Claim, b: Claim) -> bool:
@@ -441,16 +475,17 @@ class Group:
     """Claims joined by same-fact edges; `edges` holds the verdict of every scored key pair."""
 
     claims: list[Claim]
-    keys: dict[str, Key]  # claim id -> key
-    edges: dict[tuple[Key, Key], Verdict]
+    keys: dict[str, int]  # claim id -> its key's number (see `match`)
+    facts: list[Key]  # key number -> key
+    edges: dict[tuple[int, int], Verdict]  # by key numbers
     aligned: dict[tuple[str, str], float]
     generic_words: frozenset[str] = frozenset()  # "people", "total": words that prove nothing alone
     copies: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)  # (claim id, article) -> its reprints there
     guests: frozenset[str] = frozenset()  # undated claims whose own group is another: compared with members only
 
-    def generic(self, k: Key) -> bool:
+    def generic(self, k: int) -> bool:
         """A key that says only "people" or "total": sharing it proves nothing."""
-        return all(w in self.generic_words for w in k.measure)
+        return all(w in self.generic_words for w in self.facts[k].measure)
 
     def match(self, a: Claim, b: Claim) -> Match | None:
         """Why a and b are one fact, or None when they were never matched directly."""
@@ -465,7 +500,7 @@ class Group:
         if not (_may_restate(a, b) and all(_may_restate(a, c) for c in self.copies.get((b.id, a.article), []))):
             return None
         ka, kb = self.keys[a.id], self.keys[b.id]
-        if ka == kb and ka.measure and not self.generic(ka):
+        if ka == kb and self.facts[ka].measure and not self.generic(ka):
             sure = _read(a) and _read(b)
             return Match(a=a.id, b=b.id, score=1.0, sure=sure, evidence=["same measure, subject and time"])
         v = self.edges.get((ka, kb)) or self.edges.get((kb, ka))
@@ -476,7 +511,8 @@ class Group:
 
 @dataclass
 class Related:
-    """Claims on one measure and subject with a different scope: listed, never compared."""
+    """Claims on one measure and subject with different scopes: listed, never compared. Every
+    claim of a key is in one Related at most."""
 
     claims: list[Claim]
     reasons: list[str]
@@ -492,8 +528,14 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     usable = [c for c in claims if comparable(c)]
     scorer.disputes = disputes(usable)
     disputed = frozenset(s for pair in scorer.disputes for s in pair)
-    keys = {c.id: key_of(c, disputed) for c in usable}
-    members: dict[Key, list[Claim]] = defaultdict(list)
+    of_claim = {c.id: key_of(c, disputed) for c in usable}
+    # Keys are numbered in their sorted order and handled by number from here on: tens of
+    # thousands of key pairs are hashed and sorted, and a number does both faster than a tuple
+    # of tuples, in the same order.
+    facts = sorted(set(of_claim.values()))
+    number = {k: n for n, k in enumerate(facts)}
+    keys = {cid: number[k] for cid, k in of_claim.items()}
+    members: dict[int, list[Claim]] = defaultdict(list)
     for c in usable:
         members[keys[c.id]].append(c)
     by_id = {c.id: c for c in usable}
@@ -502,9 +544,11 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     # however alike their words
     pairs = {(a.a, a.b) if a.a < a.b else (a.b, a.a): a.similarity for a in aligned
              if a.a in by_id and a.b in by_id and _may_align(scorer, by_id[a.a], by_id[a.b])}
-    edges: dict[tuple[Key, Key], Verdict] = {}
-    for ka, kb in _candidates(members):
-        edges[(ka, kb)] = scorer.pair(members[ka][0], members[kb][0])
+    edges: dict[tuple[int, int], Verdict] = {}
+    # a key is scored by its first claim (dates are matched only through aligned sentences)
+    sides = {k: scorer.side(cs[0]) for k, cs in members.items() if facts[k].dimension != "date"}
+    for ka, kb in _candidates(members, facts):
+        edges[(ka, kb)] = scorer.score(sides[ka], sides[kb])
     for (x, y), sim in pairs.items():
         ka, kb = keys[x], keys[y]
         if ka != kb and ((ka, kb) not in edges or edges[(ka, kb)].relation != SAME):
@@ -513,14 +557,14 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
                 edges[(ka, kb)] = v
     for e in event_pairs([c for c in usable if c.kind == "date"], rules, main_events(claims, articles, rules)):
         if scorer.subject(e.a, e.b)[0] is not None:  # two countries' elections are two events
-            edges[(keys[e.a.id], keys[e.b.id])] = Verdict(SAME, scorer.rule.threshold, [e.evidence])
+            edges[(keys[e.a.id], keys[e.b.id])] = Verdict(SAME, scorer.rule.threshold, (e.evidence,))
     g = scorer.g
     generic = g.classes["people"] | g.classes["generic_heads"]
     copies: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for x, y in pairs:
         copies[(x, by_id[y].article)].append(by_id[y])
         copies[(y, by_id[x].article)].append(by_id[x])
-    return _groups(members, keys, edges, pairs, generic, dict(copies)), _related(members, edges)
+    return _groups(members, keys, facts, edges, pairs, generic, dict(copies)), _related(members, edges)
 
 
 def disputes(claims: list[Claim]) -> set[frozenset[str]]:
@@ -537,30 +581,34 @@ def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:
     return scorer.subject(a, b)[0] is not None and scorer.measure(a.descriptor, b.descriptor)[0] is not None
 
 
-def _candidates(members: dict[Key, list[Claim]]):
-    """Key pairs sharing a dimension and a measure word (blocking keeps this near-linear)."""
-    keys = sorted(k for k in members if k.dimension != "date")
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)  # positions in `keys`: cheaper to hash
-    for n, k in enumerate(keys):
-        d = members[k][0].descriptor
+def _candidates(members: dict[int, list[Claim]], facts: list[Key]) -> Iterator[tuple[int, int]]:
+    """Pairs of key numbers sharing a dimension and a measure word (blocking keeps this near-linear)."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, k in enumerate(facts):
+        if k.dimension == "date":
+            continue
+        d = members[n][0].descriptor
         words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())
         for w in words:
             index[(k.dimension, w)].append(n)
+    # a pair meets again in a later block only when both of its keys are in several blocks
+    blocks = Counter(n for ns in index.values() for n in ns)
     seen: set[tuple[int, int]] = set()
     for ns in index.values():
-        for i in range(len(ns)):
-            for j in range(i + 1, len(ns)):
-                pair = (ns[i], ns[j])
-                if pair not in seen:
-                    seen.add(pair)
-                    yield keys[pair[0]], keys[pair[1]]
+        for i, x in enumerate(ns):
+            for y in ns[i + 1:]:
+                if blocks[x] > 1 and blocks[y] > 1:
+                    if (x, y) in seen:
+                        continue
+                    seen.add((x, y))
+                yield x, y
 
 
-def _groups(members, keys, edges, aligned, generic: frozenset[str], copies) -> list[Group]:
+def _groups(members, keys, facts, edges, aligned, generic: frozenset[str], copies) -> list[Group]:
     """Same-fact edges joined strongest first; two parts are never joined when any of their
     keys is known to be another fact (so a chain A~B~C cannot put A and C in one group)."""
     comp = {k: {k} for k in members}
-    vetoed: dict[Key, set[Key]] = defaultdict(set)  # key -> the keys known to be another fact
+    vetoed: dict[int, set[int]] = defaultdict(set)  # key -> the keys known to be another fact
     for (x, y), v in edges.items():
         if v.veto:
             vetoed[x].add(y)
@@ -574,7 +622,7 @@ def _groups(members, keys, edges, aligned, generic: frozenset[str], copies) -> l
         big |= small
         for k in small:
             comp[k] = big
-    joins = _undated_joins(comp, edges, vetoed)
+    joins = _undated_joins(comp, facts, edges, vetoed)
     out, seen = [], set()
     for k in members:
         ks = comp[k]
@@ -584,26 +632,45 @@ def _groups(members, keys, edges, aligned, generic: frozenset[str], copies) -> l
         guests = joins.get(id(ks), set())
         claims = sorted((c for x in ks | guests for c in members[x]), key=lambda c: c.id)
         if len(claims) > 1:
-            out.append(Group(claims, keys, edges, aligned, generic, copies,
+            out.append(Group(claims, keys, facts, edges, aligned, generic, copies,
                              frozenset(c.id for x in guests for c in members[x])))
     return sorted(out, key=lambda g: g.claims[0].id)
 
 
-def _undated_joins(comp, edges, vetoed) -> dict[int, set[Key]]:
+def _undated_joins(comp, facts, edges, vetoed) -> dict[int, set[int]]:
     """A figure with no date that is one fact with snapshots of two dates (which are never
     joined) is compared with each of them, not only with the one it matched best."""
-    out: dict[int, set[Key]] = defaultdict(set)
+    out: dict[int, set[int]] = defaultdict(set)
     for (ka, kb), v in edges.items():
+        if v.relation != SAME:
+            continue
         for k, other in ((ka, kb), (kb, ka)):
-            if v.relation == SAME and not k.when and comp[k] is not comp[other] \
-                    and vetoed.get(k, set()).isdisjoint(comp[other]):
+            if not facts[k].when and comp[k] is not comp[other] and vetoed.get(k, set()).isdisjoint(comp[other]):
                 out[id(comp[other])].add(k)
     return out
 
 
 def _related(members, edges) -> list[Related]:
-    out = []
-    related = sorted(((p, v) for p, v in edges.items() if v.relation == RELATED), key=lambda pv: pv[0])  # only these
-    for (ka, kb), v in related:
-        out.append(Related(members[ka] + members[kb], [e for e in v.evidence if e]))
+    """Related key pairs joined into sets (a key in two pairs joins them), each with the reasons
+    of its pairs: a running count at 175 dates is one set, not 15,000 pairs for FL301 to join."""
+    linked: dict[int, set[int]] = defaultdict(set)
+    reasons: dict[int, set[str]] = defaultdict(set)  # by the pair's first key
+    for (ka, kb), v in edges.items():
+        if v.relation == RELATED:
+            linked[ka].add(kb)
+            linked[kb].add(ka)
+            reasons[ka].update(e for e in v.evidence if e)
+    out, seen = [], set()
+    for k in sorted(linked):
+        if k in seen:
+            continue
+        part, todo = [], [k]
+        seen.add(k)
+        while todo:  # the keys reachable from k
+            x = todo.pop()
+            part.append(x)
+            todo += [y for y in linked[x] if y not in seen]
+            seen.update(linked[x])
+        part.sort()
+        out.append(Related([c for x in part for c in members[x]], sorted({w for x in part for w in reasons[x]})))
     return out
