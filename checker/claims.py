@@ -181,6 +181,9 @@ class SentenceReader:
         if kind == "ordinal":
             return "rank"
         hits = self._scope(folded, m, "aggregation", 60)
+        if hits and hits[0][1] == "mean" and hits[0][0] < 40:
+            notes.append(hits[0][2])  # "an average temperature of 23.6C": not a reading (46.4C on Saturday)
+            return "mean"
         peak = [p for dist, v, p in hits if v == "peak" and dist < 40]
         if peak:  # "peaked at 1.1 million": the highest it reached, not its level at a time
             notes.append(peak[0])
@@ -209,7 +212,7 @@ class SentenceReader:
             return ref.scope("sentence")
         if span:
             return TimeScope()  # a length is not a flow of the period the article reports
-        if aggregation == "flow" and not tally:
+        if aggregation in ("flow", "mean") and not tally:
             # "...for the July-September period. Revenue came in at $4.8 billion": a figure
             # without its period is read in the one the article last named
             # (a forecast only when it was made for a period now reported: "analysts had expected")

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from .align import Aligned
 from .events import event_pairs, main_events
-from .models import Article, Claim, Descriptor, Match
+from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .text import without_possessive, words_of
 from .when import same_time
@@ -34,8 +34,9 @@ from .words import Grammar, grammar
 COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal", "share",
               "ratio", "age"}
 OWNER_KINDS = ("country", "organisation")  # entity kinds that say whose a figure is
-STRONG_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject")
-QUALIFIER_ROLES = ("predicate", "qualifier")  # what happened to the counted, where: part of the measure
+STRONG_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject", "statistic")
+# what happened to the counted, where, which statistic (an average, a peak): part of the measure
+QUALIFIER_ROLES = ("predicate", "qualifier", "statistic")
 SAME, RELATED, DIFFERENT = "same", "related", "different"
 GENERIC_WEIGHT = 0.2
 SAME_ARTICLE_CONTEXT = 0.5  # a headline and a body sentence this alike may restate one fact
@@ -144,6 +145,7 @@ class Scorer:
         self._sides: dict[int, Side] = {}  # by claim id(): a side holds its claim, so the id stays its own
         self.named: dict[str, set[str]] = {}  # article -> the subjects its figures are about
         self.texts: dict[str, str] = {}  # article -> its text
+        self.years: dict[str, int] = {}  # article -> the year of its date, when dated
         self._words: dict[str, set[str]] = {}
         self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
 
@@ -238,7 +240,7 @@ class Scorer:
             w = self.rule.roles.get(t.role, 0.3)
             if t.role == "verb" and d.rule in NOUN_RULES:  # "signed a five-year contract": the noun says what
                 w = self.rule.roles.get("verb_beside_noun", w)
-            if self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma):
+            if t.role != "statistic" and (self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma)):
                 w = min(w, GENERIC_WEIGHT)  # "people", "total": say little about what is measured
             if w > out.get(t.lemma, 0.0):
                 out[t.lemma] = w
@@ -317,6 +319,9 @@ class Scorer:
         if (a.tally or b.tally) and (ta.kind == "none") != (tb.kind == "none") \
                 and stated.origin == "sentence" and stated.kind == "period":
             return _differ(sa, sb)  # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
+        if (ta.kind == "none") != (tb.kind == "none") and stated.origin == "sentence" and stated.kind == "period" \
+                and self._history(stated, a if ta.kind == "none" else b):
+            return _differ(sa, sb)  # "up from 55.8 percent in the 2021 runoff" is history to an undated figure
         same = same_time(ta, tb)
         if same is None or same:
             return ""
@@ -326,6 +331,12 @@ class Scorer:
         origins = {ta.origin, tb.origin}
         explicit = origins <= {"sentence", "context"} and "sentence" in origins
         return _differ(sa, sb) if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
+
+    def _history(self, stated: TimeScope, dated: Claim) -> bool:
+        """Did the stated period end more than a year before the year of the article whose figure
+        gives no time? That figure is of its article's time, not of a period long gone."""
+        year = self.years.get(dated.article)
+        return year is not None and bool(stated.end) and stated.end[:4].isdigit() and int(stated.end[:4]) < year - 1
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:
         same = same_time(a.when, b.when)
@@ -523,6 +534,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     """`articles`: their texts say which owners an article names, their titles its main event."""
     scorer = Scorer.for_rules(rules)
     scorer.texts = {a.path: a.text for a in articles}
+    scorer.years = {a.path: int(a.date[:4]) for a in articles if a.date and a.date[:4].isdigit()}
     for c in claims:
         scorer.named.setdefault(c.article, set()).update(c.subject)
     usable = [c for c in claims if comparable(c)]

@@ -144,7 +144,7 @@ class Claim(Frozen):
     metric_phrase: str | None = None  # the words that named the metric
     subject: list[str] = Field(default_factory=list)  # canonical entity names, sorted
     period: str | None = None  # "2025", "2025-01/2025-10", "as of 2026-02-04" (= when.label)
-    aggregation: str = "flow"  # flow, stock, change, rank, property
+    aggregation: str = "flow"  # flow, stock, change, rank, property, peak, mean
     modality: str = "actual"  # actual, estimate, target, forecast
     value: float | str | None = None
     unit: str = ""

@@ -42,6 +42,7 @@ class TimeRef:
     fiscal: bool = False
     marker: int = -1  # where the comparison word of a base stands ("from", "than")
     reported: bool = False  # a day something was said on ("the company said on Thursday")
+    record: bool = False  # the span a superlative holds over ("the hottest June since 1961"), no figure's time
 
     def scope(self, origin: str = "sentence") -> TimeScope:
         return TimeScope(kind=self.kind, start=self.lo or None, end=self.hi or None, origin=origin,
@@ -124,7 +125,8 @@ class Reader:
         if not any(a < r.end and r.start < b for r in self.out):
             marker = self._base_marker(a)
             self.out.append(TimeRef(a, b, kind, lo, hi, self.folded[a:b], marker >= 0, fiscal, marker,
-                                    kind == "instant" and self._reported(a)))
+                                    kind == "instant" and self._reported(a),
+                                    bool(RECORD_SINCE_RE.search(self.folded[max(0, a - 100):a]))))
 
     def _reported(self, a: int) -> bool:
         """"said on Thursday", "announced Monday": the day of a statement, not of what it states."""
@@ -223,6 +225,11 @@ def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str
 
 
 SINCE_RE = re.compile(r"\bsince\b[^,;.:()]{0,40}$")
+# "the hottest June in Spain since records began in 1961", "its worst quarter since 2009": the
+# span of a record (a superlative's), not the period of a figure in the sentence
+RECORD_SINCE_RE = re.compile(
+    r"\b(?:the|its|their|his|her)\s+(?:(?!(?:inter|for|harv|prot|requ|cont|conqu|w|t|qu|n|ch|gu|cr|arr|unr|inqu)est\b)"
+    r"[a-z]{2,}est|worst|best|most\s+[a-z]+|least\s+[a-z]+)\b[^,;.:()]{0,60}\bsince\b[^,;.:()]{0,40}$")
 SNAPSHOT_BEFORE_RE = re.compile(r"(?:as\s+of|by|until|through|till)\s*$")
 NAMING_PERIOD = 30  # characters: "third-quarter revenue of" names the period of the figure after it
 OPENING = 30  # characters: a dateline or an opening "On Thursday," sets the time of the sentence
@@ -237,7 +244,8 @@ def ref_for(refs: list[TimeRef], start: int, end: int, next_value: int, clause_e
     # a base's time is the time of the baseline value itself ("from 1,872 on March 5"); a flow
     # is not of the day someone spoke about it ("revenue was $4.8 billion, the company said on
     # Thursday"), a running count is as of then
-    usable = [r for r in refs if (not r.base or r.marker <= start < r.start) and (tally or not r.reported)]
+    usable = [r for r in refs if (not r.base or r.marker <= start < r.start) and (tally or not r.reported)
+              and not r.record]
     after = [r for r in usable if end <= r.start < min(next_value, clause_end)]
     near = [r for r in usable if r.kind == "period" and 0 <= start - r.end <= NAMING_PERIOD]
     if after and after[0].kind == "instant" and near and not tally:
@@ -258,7 +266,7 @@ def _sets_snapshot(r: TimeRef, folded: str, today: str | None) -> bool:
 
 
 def last_year_named(refs: list[TimeRef]) -> int | None:
-    years = [int(r.hi[:4]) for r in refs if not r.base and r.kind == "period" and r.hi[:4].isdigit()]
+    years = [int(r.hi[:4]) for r in refs if not r.base and not r.record and r.kind == "period" and r.hi[:4].isdigit()]
     return years[-1] if years else None
 
 
@@ -273,7 +281,7 @@ def frames_later_figures(t: TimeScope) -> bool:
 def last_period_named(refs: list[TimeRef]) -> TimeScope | None:
     """The last period a sentence names outside a base of comparison, if it may frame later figures."""
     for r in reversed(refs):
-        if r.kind == "period" and not r.base:
+        if r.kind == "period" and not r.base and not r.record:
             scope = r.scope()
             return scope if frames_later_figures(scope) else None
     return None

@@ -237,3 +237,12 @@ def test_what_was_done_to_the_things_counted_parts_counts_in_either_voice():
     assert not flagged(report(destroyed, "The cyclone damaged 21,000 homes in Odisha."))
     # the same verb, passive, and a synonym of the thing counted: one count
     assert flagged(report(destroyed, "More than 21,000 houses in Odisha were destroyed by the cyclone."))
+
+
+def test_an_average_is_its_own_fact_and_a_record_span_is_no_figures_time():
+    dates = {0: "2025-07-02", 1: "2025-07-02"}
+    mean = "June 2025 was the hottest June in Norway since records began in 1900, with an average temperature of 17.6C."
+    # the same average in other words, for the same month: compared (the record's span is not its period)
+    assert flagged(report(mean, "Norway's national average for June came in at 16.2C, the institute said.", dates=dates))
+    # the month's hottest reading is another fact than its average
+    assert not flagged(report(mean, "Norway's highest temperature in June, 33.9C, was recorded in Alta.", dates=dates))

@@ -12,7 +12,7 @@ from .base import Check, Context, fact_label, measure_name, subject_label, what
 
 # how an editor names a figure's scope (the model's aggregation and modality values)
 AGGREGATION_WORDS = {"flow": "over a period", "stock": "a total", "change": "a change", "rank": "a rank",
-                     "property": "a property"}
+                     "property": "a property", "mean": "an average", "peak": "a peak"}
 MODALITY_WORDS = {"target": "a target", "forecast": "a forecast", "estimate": "an estimate"}
 
 

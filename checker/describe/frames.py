@@ -254,7 +254,8 @@ class Reader:
             chunks = self.chunks_left(j)
             head = chunks[0].terms if chunks else []
             whose = self.name_before_verb(chunks[0].start) if chunks else []
-            return [_keep_qualifier(t, "x-of-n") for t in head if not g.is_("generic_heads", t.lemma)] + whose
+            return ([_keep_qualifier(t, "x-of-n") for t in head if not g.is_("generic_heads", t.lemma)]
+                    + [t.as_role("statistic") for t in head if g.is_("statistic_words", t.lemma)] + whose)
         obj = self.object_of_change(j) if prep in ("to", "by", "from", "at") else []
         if obj:
             return obj
@@ -559,6 +560,11 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
         terms = [t.as_role("counted") if t.role == "qualifier" else t for t in terms]
         terms.append(Term(lemma="part", role="instance", text="of"))
         rule = _head_rule(terms, g)
+    if any(t.role in STATISTIC_ROLES and g.is_("statistic_words", t.lemma) for t in terms):
+        # "the national average", "its peak": which statistic of the measure, never the measure itself
+        terms = [t.as_role("statistic") if t.role in STATISTIC_ROLES and g.is_("statistic_words", t.lemma) else t
+                 for t in terms]
+        rule = rule if rule == "topic" else _head_rule(terms, g)
     rule = rule or "none"
     if rule in ("counted", "entity"):  # "destroyed 12,000 homes" is "12,000 homes destroyed"
         terms += [t.as_role("predicate") for t in terms if t.role == "verb" and g.is_("damage_verbs", t.lemma)]
@@ -574,6 +580,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
                       anaphor=r.anaphor and rule in ("verb", "none", "topic"))
 
 
+STATISTIC_ROLES = ("topic", "subject", "modifier")  # phrases in which a statistic word names which statistic
 PLACE_PREPOSITIONS = ("in", "across", "among")  # "in nine districts": a number of places, not the frame's
 _PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "entity", "predicate", "subject", "verb")
 _RULE_NAMES = {"counted": "counted-noun", "subject": "frame", "verb": "frame"}
