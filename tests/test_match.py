@@ -246,3 +246,9 @@ def test_an_average_is_its_own_fact_and_a_record_span_is_no_figures_time():
     assert flagged(report(mean, "Norway's national average for June came in at 16.2C, the institute said.", dates=dates))
     # the month's hottest reading is another fact than its average
     assert not flagged(report(mean, "Norway's highest temperature in June, 33.9C, was recorded in Alta.", dates=dates))
+
+
+def test_a_list_of_figures_is_its_first_figures_subjects():
+    james = "LeBron James finished with 38 points, 11 rebounds and 7 assists."
+    assert not flagged(report(james, "Anthony Davis had 24 points, 15 rebounds and 4 assists."))
+    assert ("FL101", ["11", "9"]) in flagged(report(james, "LeBron James had 38 points, 9 rebounds and 7 assists."))

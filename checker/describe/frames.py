@@ -280,6 +280,22 @@ class Reader:
             self.anaphor = True  # "In 2025, it reached approximately USD 3 billion", "it rose to 3,145"
         return terms + self.subject_phrase(j)
 
+    def list_owners(self, i: int) -> list[Term]:
+        """"LeBron James finished with 38 points and 11 rebounds": a later figure of a list is
+        the figure of whoever the list's first figure is (as owners: they tell facts apart)."""
+        items = self.items
+        k = i - 1
+        if k < 1 or items[k].low not in ("and", ","):
+            return []
+        k -= 1
+        while k >= 0 and i - k <= LIST_GAP and self.open_word(items[k]):
+            k -= 1  # "11 rebounds, 7 assists"
+        if k < 0 or items[k].kind != "slot":
+            return []
+        before = Reader(items, self.g, self.mentions)
+        return [t.as_role("owner") for t in before.left(k) + before.list_owners(k)
+                if t.role == "owner" or (t.role == "subject" and t.text[:1].isupper())]
+
     def subject_phrase(self, j: int) -> list[Term]:
         """The verb's subject ending at j, as subject terms, the phrases around it as modifiers."""
         g = self.g
@@ -549,6 +565,8 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
     right = r.right(i)
     left = r.left(i)
     terms = right + left + r.whole_before(i) + r.per_unit(i)
+    if not any(t.role == "owner" or (t.role == "subject" and t.text[:1].isupper()) for t in terms):
+        terms += r.list_owners(i)
     rule = _head_rule(terms, g)
     if not right and rule in (None, "verb") and not r.agent:  # "The toll from the quake, ..., has soared to 1,644"
         topic = [t for t in r.topic(i) if t.lemma not in {x.lemma for x in terms}]
@@ -580,6 +598,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
                       anaphor=r.anaphor and rule in ("verb", "none", "topic"))
 
 
+LIST_GAP = 3  # items between a figure and the "and" or comma before the next: "11 rebounds, 7 assists"
 STATISTIC_ROLES = ("topic", "subject", "modifier")  # phrases in which a statistic word names which statistic
 PLACE_PREPOSITIONS = ("in", "across", "among")  # "in nine districts": a number of places, not the frame's
 _PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "entity", "predicate", "subject", "verb")
