@@ -252,3 +252,10 @@ def test_a_list_of_figures_is_its_first_figures_subjects():
     james = "LeBron James finished with 38 points, 11 rebounds and 7 assists."
     assert not flagged(report(james, "Anthony Davis had 24 points, 15 rebounds and 4 assists."))
     assert ("FL101", ["11", "9"]) in flagged(report(james, "LeBron James had 38 points, 9 rebounds and 7 assists."))
+
+
+def test_a_flow_that_grew_keeps_its_period():
+    dates = {0: "2025-07-30", 1: "2025-07-30"}
+    rep = report("Orbis Foods reported second-quarter revenue of $3.41 billion.",
+                 "Orbis Foods said sales rose to $3.14 billion in the second quarter.", dates=dates)
+    assert ("FL101", ["$3.14 billion", "$3.41 billion"]) in flagged(rep)
