@@ -53,8 +53,8 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
                                                end=len(sentences[-1].text), value=note)]
         descriptors = describe_article(texts, mentions, rules)
     else:
-        def sentence(text: str, ms: list[Mention], rules: RuleSet):  # ms: _SENTENCES' for this text
-            return _once(_DESCRIBED, (version, text), lambda: describe_sentence(text, ms, rules))
+        def sentence(text: str, ms: list[Mention], rules: RuleSet, first_name: bool):  # ms: _SENTENCES' for this text
+            return _once(_DESCRIBED, (version, text, first_name), lambda: describe_sentence(text, ms, rules, first_name))
 
         descriptors = _once(_BODIES, (version, tuple(texts)), lambda: describe_article(texts, mentions, rules, sentence))
     return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors)
@@ -62,11 +62,11 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
 
 # Wire copy is reprinted word for word: a sentence, or a whole body, met again in this process is
 # read once. Mentions are a pure function of the sentence and the rules, a sentence's own
-# descriptors of the sentence and its mentions, an article's of the body's sentences and the
-# rules (what the extraction cache relies on too), and models are frozen, so one result serves
-# every copy.
+# descriptors of the sentence, its mentions and whether its article writes its first word as a
+# name, an article's of the body's sentences and the rules (what the extraction cache relies on
+# too), and models are frozen, so one result serves every copy.
 _SENTENCES: dict[tuple[str, str], list[Mention]] = {}
-_DESCRIBED: dict[tuple[str, str], tuple[list[Descriptor], Descriptor | None]] = {}
+_DESCRIBED: dict[tuple[str, str, bool], tuple[list[Descriptor], Descriptor | None]] = {}
 _BODIES: dict[tuple[str, tuple[str, ...]], list[list[Descriptor]]] = {}
 _ONCE_LIMIT = 20_000  # entries per table, then it starts again: memory stays bounded
 

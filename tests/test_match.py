@@ -259,3 +259,10 @@ def test_a_flow_that_grew_keeps_its_period():
     rep = report("Orbis Foods reported second-quarter revenue of $3.41 billion.",
                  "Orbis Foods said sales rose to $3.14 billion in the second quarter.", dates=dates)
     assert ("FL101", ["$3.14 billion", "$3.41 billion"]) in flagged(rep)
+
+
+def test_a_sentence_may_open_with_a_name_its_article_writes_capitalised_elsewhere():
+    james = "James finished with 38 points and 11 rebounds. The Lakers needed all of it, coach Darvin Ham said of James."
+    assert ("FL101", ["33 points", "38 points"]) in flagged(report(
+        james, "James had 33 points and 11 rebounds. It was a big night for James."))
+    assert not flagged(report(james, "Davis had 24 points and 15 rebounds. It was a big night for Davis."))

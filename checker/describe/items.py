@@ -67,9 +67,11 @@ def _in_known_phrases(toks: list[Token], known: frozenset[str]) -> set[int]:
     return out
 
 
-def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: frozenset[str] = frozenset()) -> list[Item]:
+def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: frozenset[str] = frozenset(),
+             first_name: bool = False) -> list[Item]:
     """Tokens with every mention replaced by one slot (tokens a mention overlaps are dropped).
-    `known`: names the rules know (countries, organisations), a name in any case."""
+    `known`: names the rules know (countries, organisations), a name in any case; `first_name`:
+    the first word is a name (its article writes it capitalised inside sentences)."""
     closing = {t.start for t in toks if t.text in ")]"}
     spans = sorted((m.start, _end(m, closing), i) for i, m in enumerate(mentions))
     titled = title_case(toks)
@@ -88,7 +90,7 @@ def items_of(toks: list[Token], mentions: list[Mention], g: Grammar, known: froz
         name = without_possessive(t.low) in known or n in in_names
         proper = kind == "word" and t.capitalised and (
             name or (len(t.low) > 2 and not in_dictionary(t.low))  # "Olsen, 47, is due to ..."
-            or not titled and (t.start != first or t.text.isupper() or t.text.endswith(("'s", "’s"))
+            or not titled and (t.start != first or first_name or t.text.isupper() or t.text.endswith(("'s", "’s"))
                                or (n + 1 < len(toks) and toks[n + 1].is_word and toks[n + 1].capitalised)))
         out.append(Item(kind, t.start, t.end, t.text, t.low, g.lemma(t.low) if kind == "word" else t.low,
                         proper=proper, known=name))

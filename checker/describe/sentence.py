@@ -25,8 +25,9 @@ def describe_article(texts: list[str], mentions: list[list[Mention]], rules,
     stands in for describe_sentence (the pipeline's reads a reprinted sentence once)."""
     out: list[list[Descriptor]] = []
     last: Descriptor | None = None
+    names = article_names(texts, grammar(rules))
     for text, ms in zip(texts, mentions):
-        ds, named = (sentence or describe_sentence)(text, ms, rules)
+        ds, named = (sentence or describe_sentence)(text, ms, rules, opens_with_name(text, names))
         ds = [_antecedent(d, last) if d.anaphor and last is not None and not d.concept else d for d in ds]
         levels = [d for m, d in zip(ms, ds) if claim_kind(m) in ("amount", "count", "quantity") and d.concept]
         last = levels[-1] if levels else named or last
@@ -40,11 +41,34 @@ def _antecedent(d: Descriptor, last: Descriptor) -> Descriptor:
                                 "rule": f"{last.rule} (pronoun)"})
 
 
-def describe_sentence(text: str, mentions: list[Mention], rules) -> tuple[list[Descriptor], Descriptor | None]:
+NAME_INSIDE_RE = re.compile(r"(?<=[\w,;:)] )([A-Z][a-z]+)(?:'s|’s)?\b")  # capitalised, not opening a sentence
+FIRST_WORD_RE = re.compile(r"\W*([A-Za-z]+)")
+LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+
+
+def article_names(texts: list[str], g: Grammar) -> frozenset[str]:
+    """Words the article writes capitalised inside its sentences and never in lower case ("...
+    said James"; not "Trade", which "the Ministry of Industry and Trade" capitalises but "two-way
+    trade" does not): names here, even where a sentence opens with them."""
+    capitalised = {w.lower() for t in texts for w in NAME_INSIDE_RE.findall(t)}
+    if not capitalised:
+        return frozenset()
+    lower = set(LOWER_WORD_RE.findall(" ".join(texts)))
+    return frozenset(w for w in capitalised - lower if not g.closed(w) and not g.is_("time_words", w))
+
+
+def opens_with_name(text: str, names: frozenset[str]) -> bool:
+    m = FIRST_WORD_RE.match(text)
+    return m is not None and m.group(1)[:1].isupper() and m.group(1).lower() in names
+
+
+def describe_sentence(text: str, mentions: list[Mention], rules,
+                      first_name: bool = False) -> tuple[list[Descriptor], Descriptor | None]:
     """One descriptor per mention (an empty one for dates and other non-values), and the last
-    measure the sentence names in words (for a pronoun in the next one)."""
+    measure the sentence names in words (for a pronoun in the next one). `first_name`: the
+    article writes the sentence's first word as a name elsewhere ("James finished with 38 points")."""
     g = grammar(rules)
-    items = items_of(tokens(text), mentions, g, known_names(rules))
+    items = items_of(tokens(text), mentions, g, known_names(rules), first_name)
     c = concepts(rules)
     kinds = {name: r.kinds for name, r in rules.metrics.items()}
     words = [x.lemma for x in items if x.kind == "word"]
