@@ -186,3 +186,10 @@ def test_what_a_verb_of_change_changes_keeps_its_of_phrase():
 def test_a_measurements_verb_names_a_known_measure_past_an_of_phrase():
     d = described("The blaze has scorched 21,500 hectares of forest.")["21,500 hectares"]
     assert (d.head, d.concept) == (["forest"], "area_burned")
+
+
+def test_a_later_figure_of_a_list_is_the_first_figures_owners():
+    d = described("Kestrel Micro reported revenue of $1.9 billion and a profit of $200 million.")["$200 million"]
+    assert d.head == ["profit"] and {"kestrel", "micro"} <= d.lemmas("owner")
+    d = described("LeBron James finished with 38 points, 11 rebounds and 7 assists.")["7"]
+    assert d.head == ["assist"] and {"lebron", "james"} <= d.lemmas("owner")

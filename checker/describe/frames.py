@@ -283,8 +283,11 @@ class Reader:
     def list_owners(self, i: int) -> list[Term]:
         """"LeBron James finished with 38 points and 11 rebounds": a later figure of a list is
         the figure of whoever the list's first figure is (as owners: they tell facts apart)."""
-        items = self.items
+        items, g = self.items, self.g
         k = i - 1
+        while k >= 1 and i - k <= LIST_GAP and items[k].kind == "word" and (
+                self.open_word(items[k]) or items[k].low == "of" or g.is_("determiners", items[k].low)):
+            k -= 1  # "revenue of $1.9 billion and a profit of $200 million"
         if k < 1 or items[k].low not in ("and", ","):
             return []
         k -= 1
