@@ -84,6 +84,12 @@ class Check:
             confidence=min((m.score for m in matches), default=None))
 
 
+def tolerance(ctx: Context, name: str, default: float) -> float:
+    """A named setting of rules/tolerances.toml ("snapshot_gap", "exchange_rate")."""
+    rule = ctx.rules.tolerances.get(name)
+    return rule.relative if rule is not None else default
+
+
 def running(ctx: Context, c: Claim) -> bool:
     """A count that moves by the hour (rules: `running`), like a death toll."""
     rule = ctx.rules.metrics.get(c.metric or "")

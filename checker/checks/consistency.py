@@ -1,5 +1,6 @@
-"""Checks of one article's own numbers against each other, and of totals over time:
-FL104 growth-mismatch, FL105 falling-total, FL106 conversion-mismatch, FL107 weekday-mismatch, FL108 rate-mismatch."""
+"""Checks of one article's own numbers against each other, of totals over time and of
+conversions: FL104 growth-mismatch, FL105 falling-total, FL106 conversion-mismatch, FL107
+weekday-mismatch, FL108 rate-mismatch."""
 from __future__ import annotations
 
 import math
@@ -12,7 +13,7 @@ from ..match import named_subjects, qualifiers
 from ..models import Claim, Finding, Mention
 from ..prose import time_words
 from ..values import amount, date_words, interval_words
-from .base import Check, Context, fact_label, how_read, quoted, sources, what
+from .base import Check, Context, fact_label, how_read, quoted, sources, tolerance, what
 
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
@@ -226,25 +227,19 @@ class RateMismatch(Check):
     code, default_name, default_severity = "FL108", "rate-mismatch", "warning"
 
     def run(self, ctx: Context) -> list[Finding]:
-        tolerance = ctx.rules.tolerances["exchange_rate"].relative if "exchange_rate" in ctx.rules.tolerances else 0.005
-        same: dict[tuple, dict[str, Claim]] = defaultdict(dict)
+        slack = tolerance(ctx, "exchange_rate", 0.005)
+        same: dict[tuple, dict[str, Claim]] = defaultdict(dict)  # (currency, amount, other currency) -> article -> claim
         for c in ctx.claims:
-            t = c.twin
-            if (c.kind == "amount" and t is not None and t.unit and t.unit != c.unit and c.hedge is None
-                    and t.hedge is None and isinstance(c.value, (int, float)) and isinstance(t.value, (int, float))
-                    and c.value > 0 and t.value > 0):
-                same[(c.unit, float(c.value), t.unit)].setdefault(c.article, c)  # an article's first
+            if _converted(c):
+                same[(c.unit, float(c.value), c.twin.unit)].setdefault(c.article, c)  # an article's first
         out = []
         for cs in same.values():
             ordered = sorted(cs.values(), key=lambda c: (c.twin.value, c.article))
-            low, high = ordered[0], ordered[-1]
-            if len(ordered) > 1 and high.twin.value > low.twin.value * (1 + tolerance) and relation(
-                    interval(_printed(_twin_claim(low, low.twin), 1), ctx.rules, None),
-                    interval(_printed(_twin_claim(high, high.twin), 1), ctx.rules, None)) == CONFLICT:
-                out.append(self.report(ctx, ordered, tolerance))
+            if len(ordered) > 1 and _rates_apart(ctx, ordered[0], ordered[-1], slack):
+                out.append(self.report(ctx, ordered, slack))
         return out
 
-    def report(self, ctx: Context, claims: list[Claim], tolerance: float) -> Finding:
+    def report(self, ctx: Context, claims: list[Claim], slack: float) -> Finding:
         first = claims[0]
         rates = "; ".join(f"{ctx.source(c.article)}: \u201c{c.text}\u201d is \u201c{c.twin.text}\u201d, "
                           f"1 {c.unit} = {c.twin.value / c.value:.6g} {c.twin.unit}" for c in claims)
@@ -252,9 +247,25 @@ class RateMismatch(Check):
         fields = {"amount": amount(first.value, first.unit), "twins": quoted(twins),
                   "source": sources(ctx, claims), "currency": first.twin.unit}
         dates = sorted({a.date for a in ctx.articles if a.date and a.path in {c.article for c in claims}})
-        details = [f"The rates: {rates}; they differ by more than {tolerance:.1%}."]
+        details = [f"The rates: {rates}; they differ by more than {slack:.1%}."]
         if len(dates) > 1:
             details.append(f"The articles are dated {', '.join(date_words(d) for d in dates)}: a rate moves "
                            "from day to day, so an editor may want one house rate rather than a correction.")
         return self.finding(ctx, fact=f"{amount(first.value, first.unit)} in {first.twin.unit}", claims=twins,
                             fields=fields, details=details)
+
+
+def _converted(c: Claim) -> bool:
+    """An unhedged amount restated unhedged in another currency: "₹1 crore ($116,868)"."""
+    t = c.twin
+    return (c.kind == "amount" and t is not None and bool(t.unit) and t.unit != c.unit and c.hedge is None
+            and t.hedge is None and isinstance(c.value, (int, float)) and isinstance(t.value, (int, float))
+            and c.value > 0 and t.value > 0)
+
+
+def _rates_apart(ctx: Context, low: Claim, high: Claim, slack: float) -> bool:
+    """Are two conversions of one amount further apart than `slack` and than their printed
+    rounding allows?"""
+    return high.twin.value > low.twin.value * (1 + slack) and relation(
+        interval(_printed(_twin_claim(low, low.twin), 1), ctx.rules, None),
+        interval(_printed(_twin_claim(high, high.twin), 1), ctx.rules, None)) == CONFLICT

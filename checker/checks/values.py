@@ -11,7 +11,7 @@ from ..compare import AGREE, CONFLICT, TENSION, Interval, clusters, currency_of,
 from ..match import Group
 from ..models import Claim, Finding, Match
 from ..when import same_time
-from .base import Check, Context, articles, fact_label, how_read, quoted, running, sources, what
+from .base import Check, Context, articles, fact_label, how_read, quoted, running, sources, tolerance, what
 from .sides import Side, side_phrase, sides, why
 
 TALLY_DRIFT = "drift"
@@ -136,7 +136,7 @@ def _outcome(g: Group, rs: list[Reading], dispute: list[tuple[int, int, int, Mat
 
 def _comparability(ctx: Context, g: Group):
     """Which claim pairs of a group may contradict each other (the match, or None)."""
-    gap = ctx.rules.tolerances["snapshot_gap"].relative if "snapshot_gap" in ctx.rules.tolerances else 0.10
+    gap = tolerance(ctx, "snapshot_gap", 0.10)
 
     def pair_ok(a: Claim, b: Claim) -> Match | None:
         m = g.match(a, b)
