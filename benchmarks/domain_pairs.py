@@ -84,6 +84,27 @@ PAIRS: list[tuple[bool, str, str]] = [
  (True, "The merger is valued at $34 billion.", "The deal is worth $43 billion."),
  (True, "The marathon was won in 2 hours 4 minutes.", "The winner finished in 2:14."),
  (True, "About 3,000 firefighters are battling the blaze.", "More than 5,000 firefighters are fighting the fire."),
+ # two facts that a careless matcher joins: other periods, variants, occasions, places, sides
+ (False, "Revenue rose 12% to $4.8 billion in the third quarter.", "Revenue for the first nine months rose to $13.9 billion."),
+ (False, "The company earned $1.37 a share in the quarter.", "Net income was $412 million in the quarter."),
+ (False, "The company expects full-year revenue of $19 billion.", "Full-year revenue was $18.2 billion last year."),
+ (False, "The fire was 35 percent contained on Tuesday.", "By Thursday the fire was 60 percent contained."),
+ (False, "At its peak, 1.1 million customers were without power.", "About 410,000 customers were still without power on Friday."),
+ (False, "Tens of thousands marched in Paris on Saturday.", "Some 12,000 people marched in Lyon on Saturday."),
+ (False, "Temperatures reached 44C in Seville on Friday.", "Madrid recorded 40C on Friday."),
+ (False, "The heat wave has killed 12 people in Spain.", "In Portugal, the heat has been blamed for 7 deaths."),
+ (False, "Cases rose by 340 on Monday to 5,120.", "Health officials reported 5,120 cases in total."),
+ (False, "The striker has scored 14 goals this season.", "He scored 31 goals last season."),
+ (False, "United won 3-1 at home on Saturday.", "City lost 2-0 away on Saturday."),
+ (False, "Reyes won 48.2 percent of the vote in the first round.", "Reyes won 53.1 percent in the runoff."),
+ (False, "The party won 112 seats, up from 87 in 2021.", "The party held 87 seats before the election."),
+ (False, "The storm dumped 20 inches of rain on Houston.", "Galveston received 12 inches of rain."),
+ (False, "The outbreak has killed 74 people, including 12 children.", "The outbreak has killed 74 people."),
+ (False, "The plane carried 181 passengers and six crew.", "Of the 187 people on board, 179 died."),
+ (False, "The company will cut 2,000 jobs in Germany.", "The company will cut 1,200 jobs in France."),
+ (False, "Inflation was 2.4 percent in September.", "Core inflation was 3.1 percent in September."),
+ (False, "The central bank cut its key rate by 0.25 percentage points to 4.25 percent.", "The rate stood at 4.5 percent before the cut."),
+ (False, "Exports rose 8 percent to $22 billion.", "Imports fell 3 percent to $19 billion."),
 ]
 
 

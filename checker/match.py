@@ -102,7 +102,7 @@ class Features(NamedTuple):
     named: set[str]
     per: set[str]  # per_unit
     owners: set[str]  # whose figure the phrase says it is ("Kestrel Micro reported revenue", "Olsen, 47")
-    qualifiers: set[str]  # the words in role "qualifier": a narrower set ("people on board")
+    qualifiers: set[str]  # words that narrow the set or the statistic ("people on board", "core inflation")
     words: set[str]  # every lemma
 
 
@@ -227,7 +227,7 @@ class Scorer:
                     weights, sum(weights.values()), d.lemmas("entity"), tuple(_said(d, role) for role in QUALIFIER_ROLES),
                     counted - self.g.classes["people"], bool(counted & self.g.classes["people"]),
                     instances(d), named_subjects(d), per_unit(d), {without_possessive(x) for x in d.lemmas("owner")},
-                    d.lemmas("qualifier"), d.lemmas())
+                    d.lemmas("qualifier", "statistic"), d.lemmas())
             got = self._features[id(d)] = (d, f)
         return got[1]
 

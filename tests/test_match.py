@@ -266,3 +266,9 @@ def test_a_sentence_may_open_with_a_name_its_article_writes_capitalised_elsewher
     assert ("FL101", ["33 points", "38 points"]) in flagged(report(
         james, "James had 33 points and 11 rebounds. It was a big night for James."))
     assert not flagged(report(james, "Davis had 24 points and 15 rebounds. It was a big night for Davis."))
+
+
+def test_a_variant_of_a_measure_and_another_round_are_other_facts():
+    assert not flagged(report("Inflation was 2.4 percent in September.", "Core inflation was 3.1 percent in September."))
+    assert not flagged(report("Reyes won 48.2 percent of the vote in the first round.",
+                              "Reyes won 53.1 percent in the runoff."))
