@@ -468,8 +468,7 @@ def _named_subjects_differ(na: set[str], nb: set[str]) -> bool:
 def named_subjects(d: Descriptor) -> set[str]:
     """Whose figure it is, when the grammar says: a capitalised subject of the verb, or an owner
     ("Microsoft's revenue")."""
-    return {without_possessive(t.lemma) for t in d.terms
-            if t.role == "owner" or (t.role == "subject" and t.text[:1].isupper())}
+    return {without_possessive(t.lemma) for t in d.terms if t.whose}
 
 
 def _entities_differ(ea: set[str], eb: set[str]) -> bool:

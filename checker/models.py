@@ -70,11 +70,17 @@ class Term(Frozen):
     """One word of a measure descriptor: its lemma, the frame role that found it, as written."""
 
     lemma: str
-    role: str  # x-of-n, n-of-x, n-in-x, counted, predicate, subject, verb, modifier, entity, topic
+    role: str  # x-of-n, n-of-x, n-in-x, counted, predicate, subject, verb, modifier, entity, topic,
+    # qualifier, statistic, owner, instance, per, concept, event
     text: str
 
     def as_role(self, role: str) -> "Term":
         return Term(lemma=self.lemma, role=role, text=self.text)
+
+    @property
+    def whose(self) -> bool:
+        """Does it say whose figure it is: an owner, or a capitalised subject of the verb?"""
+        return self.role == "owner" or (self.role == "subject" and self.text[:1].isupper())
 
 
 class Descriptor(Frozen):

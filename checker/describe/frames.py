@@ -296,8 +296,7 @@ class Reader:
         if k < 0 or items[k].kind != "slot":
             return []
         before = Reader(items, self.g, self.mentions)
-        return [t.as_role("owner") for t in before.left(k) + before.list_owners(k)
-                if t.role == "owner" or (t.role == "subject" and t.text[:1].isupper())]
+        return [t.as_role("owner") for t in before.left(k) + before.list_owners(k) if t.whose]
 
     def subject_phrase(self, j: int) -> list[Term]:
         """The verb's subject ending at j, as subject terms, the phrases around it as modifiers."""
@@ -568,7 +567,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
     right = r.right(i)
     left = r.left(i)
     terms = right + left + r.whole_before(i) + r.per_unit(i)
-    if not any(t.role == "owner" or (t.role == "subject" and t.text[:1].isupper()) for t in terms):
+    if not any(t.whose for t in terms):
         terms += r.list_owners(i)
     rule = _head_rule(terms, g)
     if not right and rule in (None, "verb") and not r.agent:  # "The toll from the quake, ..., has soared to 1,644"
@@ -581,10 +580,9 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
         terms = [t.as_role("counted") if t.role == "qualifier" else t for t in terms]
         terms.append(Term(lemma="part", role="instance", text="of"))
         rule = _head_rule(terms, g)
-    if any(t.role in STATISTIC_ROLES and g.is_("statistic_words", t.lemma) for t in terms):
+    if any(_statistic(t, g) for t in terms):
         # "the national average", "its peak": which statistic of the measure, never the measure itself
-        terms = [t.as_role("statistic") if t.role in STATISTIC_ROLES and g.is_("statistic_words", t.lemma) else t
-                 for t in terms]
+        terms = [t.as_role("statistic") if _statistic(t, g) else t for t in terms]
         rule = rule if rule == "topic" else _head_rule(terms, g)
     rule = rule or "none"
     if rule in ("counted", "entity"):  # "destroyed 12,000 homes" is "12,000 homes destroyed"
@@ -606,6 +604,10 @@ STATISTIC_ROLES = ("topic", "subject", "modifier")  # phrases in which a statist
 PLACE_PREPOSITIONS = ("in", "across", "among")  # "in nine districts": a number of places, not the frame's
 _PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "entity", "predicate", "subject", "verb")
 _RULE_NAMES = {"counted": "counted-noun", "subject": "frame", "verb": "frame"}
+
+
+def _statistic(t: Term, g: Grammar) -> bool:
+    return t.role in STATISTIC_ROLES and g.is_("statistic_words", t.lemma)
 
 
 def _head_rule(terms: list[Term], g: Grammar) -> str | None:
