@@ -35,8 +35,9 @@ COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "q
               "ratio", "age"}
 OWNER_KINDS = ("country", "organisation")  # entity kinds that say whose a figure is
 STRONG_ROLES = ("x-of-n", "n-of-x", "n-in-x", "counted", "predicate", "subject", "statistic")
-# what happened to the counted, where, which statistic (an average, a peak): part of the measure
-QUALIFIER_ROLES = ("predicate", "qualifier", "statistic")
+# what happened to the counted, where (a narrower set, or a place no rule knows: "in Oregon"),
+# which statistic (an average, a peak): part of the measure
+QUALIFIER_ROLES = ("predicate", "qualifier", "statistic", "where")
 SAME, RELATED, DIFFERENT = "same", "related", "different"
 GENERIC_WEIGHT = 0.2
 SAME_ARTICLE_CONTEXT = 0.5  # a headline and a body sentence this alike may restate one fact
@@ -68,7 +69,7 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
     if d.concept:
         measure = (d.concept,) + tuple(sorted(qualifiers(d)))
     else:
-        measure = tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier") or d.lemmas()) | per_unit(d)))
+        measure = tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier", "qualifier", "where") or d.lemmas()) | per_unit(d)))
     source = {f"according to {c.attribution}"} if c.attribution in disputed else set()
     return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d) | source)),
                tuple(c.subject), c.when.label or "", modality_class(c.modality), c.aggregation)
@@ -146,6 +147,7 @@ class Scorer:
         self.named: dict[str, set[str]] = {}  # article -> the subjects its figures are about
         self.texts: dict[str, str] = {}  # article -> its text
         self.years: dict[str, int] = {}  # article -> the year of its date, when dated
+        self._said: dict[str, set[str]] = {}  # sentence -> its folded words
         self._words: dict[str, set[str]] = {}
         self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
 
@@ -175,7 +177,7 @@ class Scorer:
         measure = measure or 0.0
         slip = a.article != b.article and sa.modality == sb.modality and scale_slip(a, b)
         if aligned is None and not slip and (measure < self.rule.min_measure or (
-                measure < self.rule.sure_measure and _one_narrower(fa, fb))):
+                measure < self.rule.sure_measure and self._one_narrower(a, b, fa, fb))):
             return APART  # a set narrowed on one side only needs a close measure
         scope = "" if slip else self.scope(sa, sb)
         if scope:
@@ -227,7 +229,7 @@ class Scorer:
                     weights, sum(weights.values()), d.lemmas("entity"), tuple(_said(d, role) for role in QUALIFIER_ROLES),
                     counted - self.g.classes["people"], bool(counted & self.g.classes["people"]),
                     instances(d), named_subjects(d), per_unit(d), {without_possessive(x) for x in d.lemmas("owner")},
-                    d.lemmas("qualifier", "statistic"), d.lemmas())
+                    d.lemmas("qualifier", "statistic", "where"), d.lemmas())
             got = self._features[id(d)] = (d, f)
         return got[1]
 
@@ -235,7 +237,7 @@ class Scorer:
         """Each word's weight (by the frame that found it); a concept stands for its words."""
         out: dict[str, float] = {}
         for t in d.terms:
-            if t.role in ("concept", "instance", "owner", "per"):
+            if t.role in ("concept", "instance", "owner", "per", "where"):
                 continue  # the concept stands for its words; instance, owner and per only tell facts apart
             w = self.rule.roles.get(t.role, 0.3)
             if t.role == "verb" and d.rule in NOUN_RULES:  # "signed a five-year contract": the noun says what
@@ -285,6 +287,20 @@ class Scorer:
         if side_a.kinds & side_b.kinds:
             return None, ""  # "113 deaths in Myanmar", "350 in Vietnam": two facts
         return 0.5, ""  # a country and a city in it, perhaps: unknown, not a veto
+
+    def _one_narrower(self, a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+        """"all 242 people on board have died" and "the death toll rose to 265": one side counts
+        a narrower set (a qualifier the other's sentence does not say: "$99.9 million in North
+        America" and "takings for the film in North America" say the same place)."""
+        qa = fa.qualifiers - fb.words - self._quote_words(b)
+        qb = fb.qualifiers - fa.words - self._quote_words(a)
+        return bool(qa) != bool(qb)
+
+    def _quote_words(self, c: Claim) -> set[str]:
+        got = self._said.get(c.quote)
+        if got is None:
+            got = self._said[c.quote] = set(words_of(c.quote))
+        return got
 
     def _owner_unnamed_in(self, oa: set[str], ob: set[str], b: Claim) -> bool:
         """a's phrase names whose figure it is ("Kestrel Micro reported revenue"); b's names
@@ -401,17 +417,14 @@ def _measure(a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> tuple[
 def _predicates_differ(a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> bool:
     """"hospitals destroyed" and "hospitals damaged", "people on board" and "people on the
     ground" are two counts."""
-    for pa, pb in zip(fa.said, fb.said):
-        if pa and pb and not pa & pb and not (a.concept and a.concept == b.concept):
+    for role, pa, pb in zip(QUALIFIER_ROLES, fa.said, fb.said):
+        # (a predicate may only name the shared concept: "killed" and "died" are one count;
+        # where, or which statistic, parts two figures of one concept too)
+        if pa and pb and not pa & pb and not (role == "predicate" and a.concept and a.concept == b.concept):
             return True
     return False
 
 
-def _one_narrower(a: Features, b: Features) -> bool:
-    """"all 242 people on board have died" and "the death toll rose to 265": one side counts a
-    narrower set (a qualifier the other does not say)."""
-    qa, qb = a.qualifiers - b.words, b.qualifiers - a.words
-    return bool(qa) != bool(qb)
 
 
 def _said(d: Descriptor, role: str) -> set[str]:

@@ -113,6 +113,8 @@ def grammar(rules: RuleSet) -> Grammar:
         for name in CLASSES:
             entry = rules.grammar.get(name)
             classes[name] = frozenset(fold(w) for w in (entry.words if entry else []))
+        place = rules.lexicon.get("name_place_words")  # "Harris County": shared with the entity finder
+        classes["place_words"] = frozenset(fold(w) for w in (place.words if place else []))
         irregular, events, synonyms = (dict(w.split("=", 1) for w in classes[c] if "=" in w)
                                        for c in ("irregular", "event_words", "measure_synonyms"))
         _GRAMMARS[key] = Grammar(classes, irregular, events, synonyms)

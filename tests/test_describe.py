@@ -111,7 +111,7 @@ def test_a_resultative_verb_counts_the_state_it_left_people_in():
 
 def test_a_participle_before_a_noun_qualifies_what_is_counted():
     d = described("The health ministry has recorded 1,872 suspected measles cases in the region.")["1,872"]
-    assert (d.rule, d.concept) == ("counted-noun", "cases") and "suspect" in d.head
+    assert (d.rule, d.concept) == ("counted-noun", "cases") and d.lemmas("qualifier") == {"suspect"}
     assert described("Rescuers said 139 injured were taken to hospital.")["139"].rule == "predicate"
 
 

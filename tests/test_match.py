@@ -272,3 +272,10 @@ def test_a_variant_of_a_measure_and_another_round_are_other_facts():
     assert not flagged(report("Inflation was 2.4 percent in September.", "Core inflation was 3.1 percent in September."))
     assert not flagged(report("Reyes won 48.2 percent of the vote in the first round.",
                               "Reyes won 53.1 percent in the runoff."))
+
+
+def test_where_and_which_kind_part_figures_of_one_concept():
+    assert not flagged(report("Wildfires burned 4,000 acres in Oregon.", "Wildfires burned 12,000 acres in California."))
+    assert not flagged(report("The outbreak has 1,240 confirmed cases.", "There are 2,310 suspected cases."))
+    assert not flagged(report("Ortiz won 61% in District 4.", "Ortiz won 44% in District 9."))
+    assert flagged(report("Ortiz won 61% in District 4.", "Ortiz won 66% in District 4, officials said."))

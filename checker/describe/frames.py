@@ -124,7 +124,10 @@ class Reader:
             k = self.skip(j + 1, ("determiners",))
             if k < len(items) and items[k].proper:  # "141 in Vietnam alone": where, not what
                 self.names.append(items[k].text)
-                return []
+                # a place no rule knows narrows the set ("4,000 acres in Oregon"); a typed one
+                # ("in Lake County") is the subject stage's
+                untyped = first.low == "in" and not items[k].known and not self.typed_place(k)
+                return [t.as_role("where") for t in self.names_from(j, len(items))] if untyped else []
             if first.low == "in" and (m.kind != "amount" or k > j + 1):
                 return []  # "$5 million in aid" names the money; "61% in the capital" says where
             while k + 1 < len(items) and items[k].kind == "word" and POSSESSIVE_RE.search(items[k].low) \
@@ -142,8 +145,8 @@ class Reader:
                 terms += self.after_counted([], k)
             return terms
         if self.participle(first) and self.attributive(j):  # "1,872 suspected cholera cases"
-            terms, k = self.phrase_right(j + 1, "counted")
-            return self.after_counted([self.term(first, "counted")] + terms, k)
+            terms, k = self.phrase_right(j + 1, "counted")  # (suspected, confirmed: a narrower set)
+            return self.after_counted([self.term(first, "qualifier")] + terms, k)
         if self.g.is_("auxiliaries", first.low) or self.participle(first):
             return self.predicate(j)
         if self.g.is_("people", first.low):  # "1,929 others injured", "12 more remain missing"
@@ -358,7 +361,22 @@ class Reader:
         while k + 1 < stop and self.name_word(k + 1):
             k += 1
         names = self.names_ending_at(k) if k < stop else []
+        nxt = self.items[k + 1] if names and k + 1 < stop else None
+        if nxt is not None and nxt.text[:1].isdigit() and (nxt.kind != "slot" or self.mentions[nxt.slot].kind == "count"):
+            # "District 4", "Terminal 2": the number is part of the name
+            names[-1] = Term(lemma=f"{names[-1].lemma} {nxt.text.lower()}", role=names[-1].role,
+                             text=f"{names[-1].text} {nxt.text}")
         return [t.as_role("qualifier") for t in names] if where else names
+
+    def typed_place(self, k: int) -> bool:
+        """Is the name at k written with a word after it that says it is a place ("Lake
+        County"; not "District 4", a numbered place)?"""
+        run = []
+        while k < len(self.items) and self.name_word(k):
+            run.append(self.items[k].low)
+            k += 1
+        after = self.items[k].low if k < len(self.items) else ""
+        return any(self.g.is_("place_words", w) for w in run[1:] + [after])
 
     def name_word(self, k: int) -> bool:
         return self.items[k].unknown_name
