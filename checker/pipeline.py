@@ -14,6 +14,7 @@ from .match import comparable, match
 
 from .claims import extract_claims
 from .describe import describe_article, describe_sentence
+from .entities import EntityMention, Found, find_entities
 from .models import (SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Descriptor, Finding, InputWarning,
                      Mention, Report, Sentence)
 from .rules import RuleSet
@@ -28,6 +29,8 @@ class Extracted(BaseModel):
     sentences: list[Sentence]
     mentions: list[list[Mention]]  # per sentence
     descriptors: list[list[Descriptor]]  # per sentence, one per mention
+    # per sentence: every entity it names (the claims and match stages ask, a warm cache answers)
+    entities: list[list[EntityMention]]
 
 
 def article_sentences(article: Article) -> list[Sentence]:
@@ -47,6 +50,7 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
     texts = [s.text for s in sentences]
     version = rules.version()
     mentions = [_once(_SENTENCES, (version, t), lambda t=t: extract_mentions(t, rules)) for t in texts]
+    entities = [_once(_ENTITIES, (version, t), lambda t=t: find_entities(t, rules)) for t in texts]
     if read is not article and sentences:
         note = f"article of {len(article.text):,} characters: only the first {len(read.text):,} were read"
         mentions[-1] = mentions[-1] + [Mention(kind="limit", text="", start=len(sentences[-1].text),
@@ -57,7 +61,7 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
             return _once(_DESCRIBED, (version, text), lambda: describe_sentence(text, ms, rules))
 
         descriptors = _once(_BODIES, (version, tuple(texts)), lambda: describe_article(texts, mentions, rules, sentence))
-    return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors)
+    return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors, entities=entities)
 
 
 # Wire copy is reprinted word for word: a sentence, or a whole body, met again in this process is
@@ -68,6 +72,7 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
 _SENTENCES: dict[tuple[str, str], list[Mention]] = {}
 _DESCRIBED: dict[tuple[str, str], tuple[list[Descriptor], Descriptor | None]] = {}
 _BODIES: dict[tuple[str, tuple[str, ...]], list[list[Descriptor]]] = {}
+_ENTITIES: dict[tuple[str, str], list[EntityMention]] = {}
 _ONCE_LIMIT = 20_000  # entries per table, then it starts again: memory stays bounded
 
 
@@ -132,11 +137,12 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
     extracted = extracted if extracted is not None else [extract_article(a, rules) for a in articles]
     notes = [w if isinstance(w, InputWarning) else InputWarning(path="", message=w) for w in warnings or []]
     notes += limit_warnings(articles, extracted)
+    found = Found(rules, {s.text: es for e in extracted for s, es in zip(e.sentences, e.entities)})
     claims = extract_claims(articles, [e.sentences for e in extracted], [e.mentions for e in extracted],
-                            [e.descriptors for e in extracted], rules)
+                            [e.descriptors for e in extracted], rules, found)
     sentences = {(a.path, k): s for a, e in zip(articles, extracted) for k, s in enumerate(e.sentences)}
     aligned = align(sentences, [c for c in claims if comparable(c)], rules.matching["default"].align_threshold)
-    groups, related = match(claims, aligned, rules, articles)
+    groups, related = match(claims, aligned, rules, articles, found)
     article_of = {c.id: c.article for c in claims}
     shared = {frozenset((article_of[p.a], article_of[p.b])) for p in aligned}
     findings = run_checks(Context(rules, articles, claims, groups, related, shared))
