@@ -126,6 +126,12 @@ def gc_paused():
         yield
     finally:
         if was:
+            # What was built meanwhile is mostly kept (a run's models), and the next young
+            # collection would scan all of it at once (a twentieth of a warm analysis): it goes
+            # to the oldest generation unscanned instead, where a cycle waits for a full
+            # collection (as does whatever a caller had frozen: unfreeze returns it there too).
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

@@ -232,3 +232,26 @@ def test_a_reprint_is_read_as_if_it_came_alone(tmp_path):
         alone.append(extract_article(a, rules))
     assert together == alone
     assert together[0].sentences[-1].line != together[1].sentences[-1].line
+
+
+def test_gc_paused_restores_the_collector_and_ages_what_was_built():
+    """What a paused stage built waits in the oldest generation, not for one young collection
+    that would scan it all; the collector is on or off as it was."""
+    import gc
+
+    from checker.pipeline import gc_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with gc_paused():
+            assert not gc.isenabled()
+            kept = [[i] for i in range(5000)]
+        assert gc.isenabled()
+        assert any(o is kept[-1] for o in gc.get_objects(generation=2))
+        gc.disable()
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
