@@ -29,8 +29,10 @@ class Extracted(BaseModel):
     sentences: list[Sentence]
     mentions: list[list[Mention]]  # per sentence
     descriptors: list[list[Descriptor]]  # per sentence, one per mention
-    # per sentence: every entity it names (the claims and match stages ask, a warm cache answers)
+    # every entity each sentence names, and each name inside a measure ("169 Indian nationals"):
+    # the claims and match stages ask, and a warm cache answers
     entities: list[list[EntityMention]]
+    names: dict[str, list[EntityMention]]
 
 
 def article_sentences(article: Article) -> list[Sentence]:
@@ -61,7 +63,9 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
             return _once(_DESCRIBED, (version, text), lambda: describe_sentence(text, ms, rules))
 
         descriptors = _once(_BODIES, (version, tuple(texts)), lambda: describe_article(texts, mentions, rules, sentence))
-    return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors, entities=entities)
+    names = {n: _once(_ENTITIES, (version, n), lambda n=n: find_entities(n, rules))
+             for ds in descriptors for d in ds for n in d.names}
+    return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors, entities=entities, names=names)
 
 
 # Wire copy is reprinted word for word: a sentence, or a whole body, met again in this process is
@@ -143,7 +147,7 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
     extracted = extracted if extracted is not None else [extract_article(a, rules) for a in articles]
     notes = [w if isinstance(w, InputWarning) else InputWarning(path="", message=w) for w in warnings or []]
     notes += limit_warnings(articles, extracted)
-    found = Found(rules, {s.text: es for e in extracted for s, es in zip(e.sentences, e.entities)})
+    found = found_entities(rules, extracted)
     claims = extract_claims(articles, [e.sentences for e in extracted], [e.mentions for e in extracted],
                             [e.descriptors for e in extracted], rules, found)
     sentences = {(a.path, k): s for a, e in zip(articles, extracted) for k, s in enumerate(e.sentences)}
@@ -161,6 +165,13 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
         claims=claims, findings=numbered,
         coverage=coverage(claims, numbered, {p.a for p in aligned} | {p.b for p in aligned}),
         warnings=[str(w) for w in notes], input_warnings=notes)
+
+
+def found_entities(rules: RuleSet, extracted: list[Extracted]) -> Found:
+    """What the extraction stage found of entities, by text, for the later stages to ask."""
+    known = {n: es for e in extracted for n, es in e.names.items()}
+    known.update((s.text, es) for e in extracted for s, es in zip(e.sentences, e.entities))
+    return Found(rules, known)
 
 
 def limit_warnings(articles: list[Article], extracted: list[Extracted]) -> list[InputWarning]:
