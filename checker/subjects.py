@@ -98,6 +98,9 @@ class Places:
     display: dict[str, str]  # folded name -> name as first written
     regex: re.Pattern[str] | None
     seen: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # folded text -> find's answer
+    # (text, kinds) -> _named's answer: a sentence is asked for its countries by the country
+    # counts and by its subject, and reprinted (do not change the list)
+    named: dict[tuple[str, tuple[str, ...]], list[tuple[int, str]]] = field(default_factory=dict)
 
     def find(self, folded: str) -> list[tuple[int, int, str]]:
         """(start, end, name) of the places a folded text names; a sentence is searched once
@@ -169,9 +172,12 @@ class ArticleContext:
 def _named(ents: Entities, places: Places, text: str, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
     """(position, name) of the entities of these kinds a text names, outside learned places
     ("Lao Cai" is a province, not Laos)."""
-    spans = places.find(fold(text))
-    return [(e.start, e.name) for e in ents.find(text) if e.kind in kinds
-            and not any(a < e.end and e.start < b for a, b, _ in spans)]
+    got = places.named.get((text, kinds))
+    if got is None:
+        spans = places.find(fold(text))
+        got = places.named[(text, kinds)] = [(e.start, e.name) for e in ents.find(text) if e.kind in kinds
+                                             and not any(a < e.end and e.start < b for a, b, _ in spans)]
+    return got
 
 
 def country_counts(ents: Entities, sentences: list[Sentence], places: Places) -> Counter:
