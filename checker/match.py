@@ -520,14 +520,16 @@ class Related:
 
 
 def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
-          articles: list[Article], found: Found | None = None) -> tuple[list[Group], list[Related]]:
+          articles: list[Article], found: Found | None = None,
+          usable: list[Claim] | None = None) -> tuple[list[Group], list[Related]]:
     """`articles`: their texts say which owners an article names, their titles its main event;
-    `found`: the entities the extraction stage found in their sentences."""
+    `found`: the entities the extraction stage found in their sentences; `usable`: the
+    comparable claims, when the caller has them."""
     scorer = Scorer.for_rules(rules)
     scorer.texts = {a.path: a.text for a in articles}
     for c in claims:
         scorer.named.setdefault(c.article, set()).update(c.subject)
-    usable = [c for c in claims if comparable(c)]
+    usable = usable if usable is not None else [c for c in claims if comparable(c)]
     scorer.disputes = disputes(usable)
     disputed = frozenset(s for pair in scorer.disputes for s in pair)
     of_claim = {c.id: key_of(c, disputed) for c in usable}

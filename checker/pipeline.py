@@ -98,9 +98,10 @@ def _readable(article: Article) -> Article:
     return article.model_copy(update={"text": article.text[:cut if cut > 0 else MAX_ARTICLE]})
 
 
-def coverage(claims: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:
+def coverage(claims: list[Claim], usable: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:
+    """`usable`: the comparable claims."""
     numbers = [c for c in claims if c.kind not in ("date", "weekday", "time", "relative_date")]
-    quantities = [c for c in claims if comparable(c) and c.kind != "date"]
+    quantities = [c for c in usable if c.kind != "date"]
     matched = {c.id for f in findings for c in f.claims}
     described = sum(1 for c in quantities if c.descriptor.described)
     return Coverage(
@@ -151,8 +152,9 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
     claims = extract_claims(articles, [e.sentences for e in extracted], [e.mentions for e in extracted],
                             [e.descriptors for e in extracted], rules, found)
     sentences = {(a.path, k): s for a, e in zip(articles, extracted) for k, s in enumerate(e.sentences)}
-    aligned = align(sentences, [c for c in claims if comparable(c)], rules.matching["default"].align_threshold)
-    groups, related = match(claims, aligned, rules, articles, found)
+    usable = [c for c in claims if comparable(c)]  # asked once: align, match and coverage read them
+    aligned = align(sentences, usable, rules.matching["default"].align_threshold)
+    groups, related = match(claims, aligned, rules, articles, found, usable)
     article_of = {c.id: c.article for c in claims}
     shared = {frozenset((article_of[p.a], article_of[p.b])) for p in aligned}
     findings = run_checks(Context(rules, articles, claims, groups, related, shared))
@@ -163,7 +165,7 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
     return Report(
         articles=[ArticleInfo(path=a.path, outlet=a.outlet, date=a.date, title=a.title, url=a.url) for a in articles],
         claims=claims, findings=numbered,
-        coverage=coverage(claims, numbered, {p.a for p in aligned} | {p.b for p in aligned}),
+        coverage=coverage(claims, usable, numbered, {p.a for p in aligned} | {p.b for p in aligned}),
         warnings=[str(w) for w in notes], input_warnings=notes)
 
 
