@@ -93,11 +93,11 @@ def cache_key(article: Article, rules_version: str, code: str | None = None) -> 
     return h.hexdigest()
 
 
-def _entry(cache_dir: Path, key: str) -> Path:
-    return cache_dir / CACHE_FORMAT / key[:2] / f"{key}.json"
+def _entry(cache_dir: Path, key: str) -> str:
+    return f"{cache_dir}/{CACHE_FORMAT}/{key[:2]}/{key}.json"  # a string: see cachefiles.read
 
 
-def _read(path: Path) -> Extracted | None | bool:
+def _read(path: str) -> Extracted | None | bool:
     """The cached value; None when there is no entry; False when the entry is unusable."""
     data = cachefiles.read(path)
     if data is None or data is False:
