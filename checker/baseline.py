@@ -40,13 +40,10 @@ def _value_text(value: object) -> str:
 
 
 def _fact_keys(finding: Finding) -> list[str]:
-    keys = {
-        json.dumps(
-            [c.metric or "", sorted(c.subject), c.period or ""], ensure_ascii=False, sort_keys=True
-        )
-        for c in finding.claims
-    }
-    return sorted(keys)
+    # written once per distinct key: a finding's claims, reprints of one figure, mostly share one
+    keys = {(c.metric or "", tuple(sorted(c.subject)), c.period or "") for c in finding.claims}
+    return sorted({json.dumps([metric, list(subject), period], ensure_ascii=False, sort_keys=True)
+                   for metric, subject, period in keys})
 
 
 def _values(finding: Finding) -> list[tuple[str, str, str]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .attribution import attribution
 from .describe import EXPECTED, VALUE_KINDS, claim_kind
+from .entities import Found
 from .models import Article, Claim, Descriptor, Mention, Sentence, Term, TimeScope
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, Subject, build_context, entities, learn_places, sentence_subject, two_sided
@@ -45,9 +46,10 @@ def scope_rules(rules: RuleSet) -> Scope:
 
 
 def extract_claims(articles: list[Article], sentences: list[list[Sentence]], mentions: list[list[list[Mention]]],
-                   descriptors: list[list[list[Descriptor]]], rules: RuleSet) -> list[Claim]:
-    """Corpus stage: places are learned from every article, then each mention becomes a claim."""
-    ents = entities(rules)
+                   descriptors: list[list[list[Descriptor]]], rules: RuleSet, found: Found | None = None) -> list[Claim]:
+    """Corpus stage: places are learned from every article, then each mention becomes a claim.
+    `found`: the entities the extraction stage found in the sentences."""
+    ents = entities(rules, found)
     places = learn_places([s.text for ss in sentences for s in ss if not s.headline], ents.name_of)
     reader = SentenceReader(rules, ents, scope_rules(rules))
     out: list[Claim] = []

@@ -296,6 +296,21 @@ def _compile(rules: RuleSet) -> _Finder:
 
 # --- finding ---------------------------------------------------------------------------------
 
+class Found:
+    """`find_entities` for one run, by text: the answers the extraction stage already gave (it
+    reads every sentence, and the cache keeps what it read), the rest found once here."""
+
+    def __init__(self, rules: RuleSet, known: dict[str, list[EntityMention]] | None = None) -> None:
+        self.rules = rules
+        self.known = known if known is not None else {}
+
+    def __call__(self, text: str) -> list[EntityMention]:
+        got = self.known.get(text)
+        if got is None:
+            got = self.known[text] = find_entities(text, self.rules)
+        return got
+
+
 def find_entities(text: str, rules: RuleSet) -> list[EntityMention]:
     """Every entity `text` names, in order of position (see the module docstring)."""
     f = _finder(rules)

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .entities import EntityMention, find_entities
+from .entities import EntityMention, Found
 from .models import Article, Claim
 from .rules import RuleSet
 from .text import fold
@@ -47,7 +47,7 @@ class EventPair:
     evidence: str
 
 
-def main_events(claims: list[Claim], articles: list[Article], rules: RuleSet) -> dict[str, str]:
+def main_events(claims: list[Claim], articles: list[Article], found: Found) -> dict[str, str]:
     """Article -> the one named event it is about: the one its title names, else the one its
     figures' sentences name most ("Keller Canyon Fire"); none when two are tied."""
     out: dict[str, str] = {}
@@ -55,20 +55,21 @@ def main_events(claims: list[Claim], articles: list[Article], rules: RuleSet) ->
     for c in claims:
         named[c.article].update(set(c.events))
     for a in articles:
-        titled = {e.name for e in find_entities(a.title, rules) if e.kind == "event"} if a.title else set()
+        titled = {e.name for e in found(a.title) if e.kind == "event"} if a.title else set()
         top = named[a.path].most_common(2) if not titled else [(n, 1) for n in titled]
         if len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1]):
             out[a.path] = top[0][0]
     return out
 
 
-def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None = None) -> list[EventPair]:
+def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None = None,
+                found: Found | None = None) -> list[EventPair]:
     """Pairs of day dates from two articles that date one event. `main`: the event each article
     is about, the one whose start or landfall a clause that names no event dates ("the blaze
     started on Sunday, Aug. 3"; rules/grammar.toml `story_events`)."""
-    read: dict[str, list[EntityMention]] = {}  # quote -> its entities: a reprinted sentence is read once
+    found = found or Found(rules)  # a reprinted sentence is read once
     solo = grammar(rules).classes["solo_events"]
-    dated = [e for c in claims if (e := _event_date(c, rules, read, main or {})) is not None]
+    dated = [e for c in claims if (e := _event_date(c, rules, found, main or {})) is not None]
     by_name: dict[str, list[int]] = defaultdict(list)  # name -> positions in `dated`, ascending
     for i, e in enumerate(dated):
         for name in e.names:
@@ -95,7 +96,7 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
     return out
 
 
-def _event_date(c: Claim, rules: RuleSet, read: dict[str, list[EntityMention]],
+def _event_date(c: Claim, rules: RuleSet, found: Found,
                 main: dict[str, str]) -> EventDate | None:
     kinds = frozenset(c.descriptor.lemmas("event"))
     # a day printed, or a weekday read against the article's date ("made landfall on Wednesday");
@@ -105,11 +106,9 @@ def _event_date(c: Claim, rules: RuleSet, read: dict[str, list[EntityMention]],
     if c.kind != "date" or not kinds or not isinstance(c.value, str) or not printed \
             or not (DAY_RE if not once else SOME_DATE_RE).fullmatch(c.value):
         return None
-    found = read.get(c.quote)
-    if found is None:
-        found = read[c.quote] = find_entities(c.quote, rules)
-    names = {fold(e.name): e for e in found if e.kind in SOLO_KINDS}
-    places = frozenset(fold(e.name) for e in found if e.kind in PLACE_KINDS)
+    named = found(c.quote)
+    names = {fold(e.name): e for e in named if e.kind in SOLO_KINDS}
+    places = frozenset(fold(e.name) for e in named if e.kind in PLACE_KINDS)
     for t in c.descriptor.terms:  # a name that opens the sentence, read by the describe stage
         if t.role == "participant" and t.lemma not in names:
             names[t.lemma] = EntityMention(0, len(t.text), t.text, t.text, "name", "proper_noun", None)

@@ -24,6 +24,7 @@ from typing import Iterator, NamedTuple
 from rapidfuzz import fuzz
 
 from .align import Aligned
+from .entities import Found
 from .events import event_pairs, main_events
 from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
@@ -542,14 +543,17 @@ class Related:
 
 
 def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
-          articles: list[Article]) -> tuple[list[Group], list[Related]]:
-    """`articles`: their texts say which owners an article names, their titles its main event."""
+          articles: list[Article], found: Found | None = None,
+          usable: list[Claim] | None = None) -> tuple[list[Group], list[Related]]:
+    """`articles`: their texts say which owners an article names, their titles its main event;
+    `found`: the entities the extraction stage found in their sentences; `usable`: the
+    comparable claims, when the caller has them."""
     scorer = Scorer.for_rules(rules)
     scorer.texts = {a.path: a.text for a in articles}
     scorer.years = {a.path: int(a.date[:4]) for a in articles if a.date and a.date[:4].isdigit()}
     for c in claims:
         scorer.named.setdefault(c.article, set()).update(c.subject)
-    usable = [c for c in claims if comparable(c)]
+    usable = usable if usable is not None else [c for c in claims if comparable(c)]
     scorer.disputes = disputes(usable)
     disputed = frozenset(s for pair in scorer.disputes for s in pair)
     of_claim = {c.id: key_of(c, disputed) for c in usable}
@@ -579,7 +583,9 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
             v = scorer.pair(by_id[x], by_id[y], aligned=sim)
             if v.relation == SAME:
                 edges[(ka, kb)] = v
-    for e in event_pairs([c for c in usable if c.kind == "date"], rules, main_events(claims, articles, rules)):
+    found = found or Found(rules)
+    dates = [c for c in usable if c.kind == "date"]
+    for e in event_pairs(dates, rules, main_events(claims, articles, found), found):
         if scorer.subject(e.a, e.b)[0] is not None:  # two countries' elections are two events
             edges[(keys[e.a.id], keys[e.b.id])] = Verdict(SAME, scorer.rule.threshold, (e.evidence,))
     g = scorer.g

@@ -14,6 +14,7 @@ from .match import comparable, match
 
 from .claims import extract_claims
 from .describe import describe_article, describe_sentence
+from .entities import EntityMention, Found, find_entities
 from .models import (SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Descriptor, Finding, InputWarning,
                      Mention, Report, Sentence)
 from .rules import RuleSet
@@ -28,6 +29,10 @@ class Extracted(BaseModel):
     sentences: list[Sentence]
     mentions: list[list[Mention]]  # per sentence
     descriptors: list[list[Descriptor]]  # per sentence, one per mention
+    # every entity each sentence names, and each name inside a measure ("169 Indian nationals"):
+    # the claims and match stages ask, and a warm cache answers
+    entities: list[list[EntityMention]]
+    names: dict[str, list[EntityMention]]
 
 
 def article_sentences(article: Article) -> list[Sentence]:
@@ -47,6 +52,7 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
     texts = [s.text for s in sentences]
     version = rules.version()
     mentions = [_once(_SENTENCES, (version, t), lambda t=t: extract_mentions(t, rules)) for t in texts]
+    entities = [_once(_ENTITIES, (version, t), lambda t=t: find_entities(t, rules)) for t in texts]
     if read is not article and sentences:
         note = f"article of {len(article.text):,} characters: only the first {len(read.text):,} were read"
         mentions[-1] = mentions[-1] + [Mention(kind="limit", text="", start=len(sentences[-1].text),
@@ -57,7 +63,9 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
             return _once(_DESCRIBED, (version, text, first_name), lambda: describe_sentence(text, ms, rules, first_name))
 
         descriptors = _once(_BODIES, (version, tuple(texts)), lambda: describe_article(texts, mentions, rules, sentence))
-    return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors)
+    names = {n: _once(_ENTITIES, (version, n), lambda n=n: find_entities(n, rules))
+             for ds in descriptors for d in ds for n in d.names}
+    return Extracted(sentences=sentences, mentions=mentions, descriptors=descriptors, entities=entities, names=names)
 
 
 # Wire copy is reprinted word for word: a sentence, or a whole body, met again in this process is
@@ -68,6 +76,7 @@ def extract_article(article: Article, rules: RuleSet) -> Extracted:
 _SENTENCES: dict[tuple[str, str], list[Mention]] = {}
 _DESCRIBED: dict[tuple[str, str, bool], tuple[list[Descriptor], Descriptor | None]] = {}
 _BODIES: dict[tuple[str, tuple[str, ...]], list[list[Descriptor]]] = {}
+_ENTITIES: dict[tuple[str, str], list[EntityMention]] = {}
 _ONCE_LIMIT = 20_000  # entries per table, then it starts again: memory stays bounded
 
 
@@ -89,9 +98,10 @@ def _readable(article: Article) -> Article:
     return article.model_copy(update={"text": article.text[:cut if cut > 0 else MAX_ARTICLE]})
 
 
-def coverage(claims: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:
+def coverage(claims: list[Claim], usable: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:
+    """`usable`: the comparable claims."""
     numbers = [c for c in claims if c.kind not in ("date", "weekday", "time", "relative_date")]
-    quantities = [c for c in claims if comparable(c) and c.kind != "date"]
+    quantities = [c for c in usable if c.kind != "date"]
     matched = {c.id for f in findings for c in f.claims}
     described = sum(1 for c in quantities if c.descriptor.described)
     return Coverage(
@@ -121,6 +131,12 @@ def gc_paused():
         yield
     finally:
         if was:
+            # What was built meanwhile is mostly kept (a run's models), and the next young
+            # collection would scan all of it at once (a twentieth of a warm analysis): it goes
+            # to the oldest generation unscanned instead, where a cycle waits for a full
+            # collection (as does whatever a caller had frozen: unfreeze returns it there too).
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -132,11 +148,13 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
     extracted = extracted if extracted is not None else [extract_article(a, rules) for a in articles]
     notes = [w if isinstance(w, InputWarning) else InputWarning(path="", message=w) for w in warnings or []]
     notes += limit_warnings(articles, extracted)
+    found = found_entities(rules, extracted)
     claims = extract_claims(articles, [e.sentences for e in extracted], [e.mentions for e in extracted],
-                            [e.descriptors for e in extracted], rules)
+                            [e.descriptors for e in extracted], rules, found)
     sentences = {(a.path, k): s for a, e in zip(articles, extracted) for k, s in enumerate(e.sentences)}
-    aligned = align(sentences, [c for c in claims if comparable(c)], rules.matching["default"].align_threshold)
-    groups, related = match(claims, aligned, rules, articles)
+    usable = [c for c in claims if comparable(c)]  # asked once: align, match and coverage read them
+    aligned = align(sentences, usable, rules.matching["default"].align_threshold)
+    groups, related = match(claims, aligned, rules, articles, found, usable)
     article_of = {c.id: c.article for c in claims}
     shared = {frozenset((article_of[p.a], article_of[p.b])) for p in aligned}
     findings = run_checks(Context(rules, articles, claims, groups, related, shared))
@@ -147,8 +165,15 @@ def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning
     return Report(
         articles=[ArticleInfo(path=a.path, outlet=a.outlet, date=a.date, title=a.title, url=a.url) for a in articles],
         claims=claims, findings=numbered,
-        coverage=coverage(claims, numbered, {p.a for p in aligned} | {p.b for p in aligned}),
+        coverage=coverage(claims, usable, numbered, {p.a for p in aligned} | {p.b for p in aligned}),
         warnings=[str(w) for w in notes], input_warnings=notes)
+
+
+def found_entities(rules: RuleSet, extracted: list[Extracted]) -> Found:
+    """What the extraction stage found of entities, by text, for the later stages to ask."""
+    known = {n: es for e in extracted for n, es in e.names.items()}
+    known.update((s.text, es) for e in extracted for s, es in zip(e.sentences, e.entities))
+    return Found(rules, known)
 
 
 def limit_warnings(articles: list[Article], extracted: list[Extracted]) -> list[InputWarning]:

@@ -6,7 +6,7 @@ in the same order, as the serial run, whatever the number of jobs or the state o
 extraction is a pure function of the article, the rules and the extraction code, and those are
 exactly what the cache key covers.
 
-Cache: one JSON file per key (`Extracted.model_dump_json`) under `<cache>/extract-v1/`, written
+Cache: one JSON file per key (`Extracted.model_dump_json`) under `<cache>/extract-v2/`, written
 atomically, where <cache> is `.factlint_cache/` in the project root (see `default_cache_dir`) or
 the user's cache folder. The key is sha256 of the article (path, text, body line, title, date ...),
 `RuleSet.version()` and a code version (checker.__version__ and the source of the extraction
@@ -34,10 +34,10 @@ from .models import Article, Report
 from .pipeline import Extracted, extract_article, gc_paused
 from .rules import RuleSet
 
-CACHE_FORMAT = "extract-v1"  # sub-folder; bump when the layout of an entry changes
+CACHE_FORMAT = "extract-v2"  # sub-folder; bump when the layout of an entry changes
 # Modules whose source decides what extract_article returns; a package counts with every module
 # in it, so a file added to checker/extract/ or checker/describe/ is covered without being named.
-CODE_FILES = ("extract", "describe", "sentences.py", "models.py", "pipeline.py", "words.py", "text.py")
+CODE_FILES = ("extract", "describe", "sentences.py", "models.py", "pipeline.py", "words.py", "text.py", "entities.py")
 # Below this many articles per worker a process pool costs more than it saves.
 MIN_ARTICLES_PER_WORKER = 8
 
@@ -93,11 +93,11 @@ def cache_key(article: Article, rules_version: str, code: str | None = None) -> 
     return h.hexdigest()
 
 
-def _entry(cache_dir: Path, key: str) -> Path:
-    return cache_dir / CACHE_FORMAT / key[:2] / f"{key}.json"
+def _entry(cache_dir: Path, key: str) -> str:
+    return f"{cache_dir}/{CACHE_FORMAT}/{key[:2]}/{key}.json"  # a string: see cachefiles.read
 
 
-def _read(path: Path) -> Extracted | None | bool:
+def _read(path: str) -> Extracted | None | bool:
     """The cached value; None when there is no entry; False when the entry is unusable."""
     data = cachefiles.read(path)
     if data is None or data is False:

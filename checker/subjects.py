@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .entities import EntityMention, find_entities
+from .entities import EntityMention, Found
 from .models import Article, Sentence, TimeScope
 from .rules import RuleSet
 from .text import fold
@@ -43,35 +43,37 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "aug", "sep", "oct", "nov", "dec"}
 @dataclass
 class Entities:
-    """What the claims stage needs of the rules' entities, compiled once per RuleSet."""
+    """What the claims stage needs of the rules' entities (compiled once per RuleSet), and what
+    one run found of them."""
 
     rules: RuleSet
     name_of: dict[str, str]  # folded alias -> canonical name (keeps countries out of places)
     reporting: frozenset[str]  # verbs that attribute a figure to a source ("said", "reported")
-
+    found: Found  # text -> every entity it names
     seen: dict[str, list[EntityMention]] = field(default_factory=dict)  # text -> its entities
 
     def find(self, text: str) -> list[EntityMention]:
         """Entities the text names about its figures: not those that only attribute them."""
-        if text not in self.seen:  # each sentence is read for counts, defaults and subjects
-            if len(self.seen) > 4096:
-                self.seen.clear()
-            self.seen[text] = [e for e in find_entities(text, self.rules) if not _attributed(text, e, self.reporting)]
-        return self.seen[text]
+        got = self.seen.get(text)
+        if got is None:  # each sentence is read for counts, defaults and subjects
+            got = self.seen[text] = [e for e in self.found(text) if not _attributed(text, e, self.reporting)]
+        return got
 
 
-_ENTITIES: dict[str, Entities] = {}
+_ENTITIES: dict[str, tuple[dict[str, str], frozenset[str]]] = {}
 
 
-def entities(rules: RuleSet) -> Entities:
+def entities(rules: RuleSet, found: Found | None = None) -> Entities:
+    """The entities of one run: `found`, what the extraction stage read of its sentences."""
     key = rules.version()
     if key not in _ENTITIES:
         name_of: dict[str, str] = {}
         for name, e in rules.entities.items():
             for alias in [name, *e.aliases, *e.demonyms]:
                 name_of[fold(alias)] = name
-        _ENTITIES[key] = Entities(rules, name_of, grammar(rules).classes["reporting_verbs"])
-    return _ENTITIES[key]
+        _ENTITIES[key] = (name_of, grammar(rules).classes["reporting_verbs"])
+    name_of, reporting = _ENTITIES[key]
+    return Entities(rules, name_of, reporting, found or Found(rules))
 
 
 ATTRIBUTION_BEFORE = re.compile(r"(?:according\s+to|per|citing|quoted\s+by)\s+(?:the\s+)?$", re.I)
@@ -96,6 +98,9 @@ class Places:
     display: dict[str, str]  # folded name -> name as first written
     regex: re.Pattern[str] | None
     seen: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # folded text -> find's answer
+    # (text, kinds) -> _named's answer: a sentence is asked for its countries by the country
+    # counts and by its subject, and reprinted (do not change the list)
+    named: dict[tuple[str, tuple[str, ...]], list[tuple[int, str]]] = field(default_factory=dict)
 
     def find(self, folded: str) -> list[tuple[int, int, str]]:
         """(start, end, name) of the places a folded text names; a sentence is searched once
@@ -167,9 +172,12 @@ class ArticleContext:
 def _named(ents: Entities, places: Places, text: str, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
     """(position, name) of the entities of these kinds a text names, outside learned places
     ("Lao Cai" is a province, not Laos)."""
-    spans = places.find(fold(text))
-    return [(e.start, e.name) for e in ents.find(text) if e.kind in kinds
-            and not any(a < e.end and e.start < b for a, b, _ in spans)]
+    got = places.named.get((text, kinds))
+    if got is None:
+        spans = places.find(fold(text))
+        got = places.named[(text, kinds)] = [(e.start, e.name) for e in ents.find(text) if e.kind in kinds
+                                             and not any(a < e.end and e.start < b for a, b, _ in spans)]
+    return got
 
 
 def country_counts(ents: Entities, sentences: list[Sentence], places: Places) -> Counter:

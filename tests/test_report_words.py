@@ -293,6 +293,7 @@ def test_json_report_text_is_what_json_writes(data):
     from checker.report import indented_json
 
     assert indented_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    assert indented_json(data, end="\n") == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 @pytest.mark.parametrize("value, quote", [

@@ -86,6 +86,37 @@ def test_corrupt_cache_entry_is_ignored_and_rewritten(seeds, tmp_path, garbage):
     assert again.hits == len(articles)
 
 
+def test_an_entry_without_entities_is_a_miss(seeds, tmp_path):
+    """An entry written before extraction kept the sentences' entities is never misread."""
+    rules, articles, _, serial = seeds
+    extract_all(articles, rules, 1, tmp_path, False)
+    entry = sorted((tmp_path / runner.CACHE_FORMAT).rglob("*.json"))[0]
+    old = json.loads(entry.read_text(encoding="utf-8"))
+    del old["entities"]
+    entry.write_text(json.dumps(old), encoding="utf-8")
+    stats = Stats()
+    assert extract_all(articles, rules, 1, tmp_path, False, stats=stats) == serial
+    assert (stats.corrupt, stats.extracted) == (1, 1)
+
+
+def test_analysis_reads_the_sentences_entities_from_extraction(seeds, monkeypatch):
+    """A warm cache spares the entity finder every sentence and name; the report is the same."""
+    from checker import entities
+
+    rules, articles, warnings, serial = seeds
+    expected = _json(seeds, serial)
+    asked: list[str] = []
+    find = entities.find_entities
+
+    def recording(text, rules):
+        asked.append(text)
+        return find(text, rules)
+
+    monkeypatch.setattr(entities, "find_entities", recording)
+    assert _json(seeds, serial) == expected
+    assert not asked
+
+
 def test_unwritable_cache_is_not_an_error(seeds, tmp_path):
     rules, articles, _, serial = seeds
     blocker = tmp_path / "file"
@@ -200,3 +231,26 @@ def test_a_reprint_is_read_as_if_it_came_alone(tmp_path):
         alone.append(extract_article(a, rules))
     assert together == alone
     assert together[0].sentences[-1].line != together[1].sentences[-1].line
+
+
+def test_gc_paused_restores_the_collector_and_ages_what_was_built():
+    """What a paused stage built waits in the oldest generation, not for one young collection
+    that would scan it all; the collector is on or off as it was."""
+    import gc
+
+    from checker.pipeline import gc_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with gc_paused():
+            assert not gc.isenabled()
+            kept = [[i] for i in range(5000)]
+        assert gc.isenabled()
+        assert any(o is kept[-1] for o in gc.get_objects(generation=2))
+        gc.disable()
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
