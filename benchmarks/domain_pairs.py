@@ -105,6 +105,21 @@ PAIRS: list[tuple[bool, str, str]] = [
  (False, "Inflation was 2.4 percent in September.", "Core inflation was 3.1 percent in September."),
  (False, "The central bank cut its key rate by 0.25 percentage points to 4.25 percent.", "The rate stood at 4.5 percent before the cut."),
  (False, "Exports rose 8 percent to $22 billion.", "Imports fell 3 percent to $19 billion."),
+ (False, "The outbreak has 1,240 confirmed cases.", "There are 2,310 suspected cases."),
+ (False, "Messi has scored 838 career goals.", "Messi scored 11 goals this season."),
+ (False, "Ortiz won 61% in District 4.", "Ortiz won 44% in District 9."),
+ (False, "Nvidia's revenue rose to $35.1 billion.", "AMD's revenue rose to $6.8 billion."),
+ (False, "The quake killed 2,100 people in Turkey.", "In Syria, the quake killed 830 people."),
+ (False, "The quake killed 2,100 people.", "More than 9,000 people were injured in the quake."),
+ (False, "The company employs 12,000 people worldwide.", "The company employs 3,000 people in Germany."),
+ (False, "The stadium holds 60,000 fans.", "A crowd of 45,000 watched the match."),
+ (False, "The bridge cost $1.2 billion to build.", "The bridge carries 120,000 vehicles a day."),
+ (False, "Ticket prices start at $45.", "Ticket sales reached $2.1 million."),
+ (False, "The flight was delayed by 3 hours.", "The flight lasted 11 hours."),
+ (False, "The company's shares rose 4% on Monday.", "The company's shares fell 7% on Tuesday."),
+ (False, "The ministry said 140 schools were closed.", "The ministry said 41 schools were damaged."),
+ (False, "About 60% of the city was without power.", "About 30% of homes had no running water."),
+ (False, "Wildfires burned 4,000 acres in Oregon.", "Wildfires burned 12,000 acres in California."),
 ]
 
 
