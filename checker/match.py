@@ -77,6 +77,7 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+BEFORE_EVENT_RE = re.compile(r"(?:before|prior to)\b")  # a time stated as before an event (scope before_event)
 
 
 def comparable(c: Claim) -> bool:
@@ -339,6 +340,8 @@ class Scorer:
         if (ta.kind == "none") != (tb.kind == "none") and stated.origin == "sentence" and stated.kind == "period" \
                 and self._history(stated, a if ta.kind == "none" else b):
             return _differ(sa, sb)  # "up from 55.8 percent in the 2021 runoff" is history to an undated figure
+        if (ta.kind == "none") != (tb.kind == "none") and BEFORE_EVENT_RE.match(stated.text or ""):
+            return _differ(sa, sb)  # "held 87 seats before the election": not the result the story reports
         same = same_time(ta, tb)
         if same is None or same:
             return ""

@@ -129,8 +129,8 @@ class TimeScope(Frozen):
     @property
     def label(self) -> str | None:
         """The JSON `period` string: "2025", "2025-01/2025-10", "as of 2026-02-04", None."""
-        if self.kind == "horizon":
-            return self.text
+        if self.kind == "horizon" or (self.kind == "period" and not self.start and self.text):
+            return self.text  # "in the coming years"; an occasion ("on debut", "before the election")
         if self.kind == "instant" and not self.start and self.text:
             return f"as of {self.text}"  # a weekday in an undated article
         if self.kind == "none" or not self.start:
