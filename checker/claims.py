@@ -120,6 +120,11 @@ class SentenceReader:
                 "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value}
         if m.kind == "date":
             return Claim(**base, descriptor=d, dimension="date", subject=subject.names, subject_origin=subject.origin)
+        if m.kind == "time":  # the zone it is given in ("1:38 p.m. local time", "11:50 IST") as its unit
+            zone = ZONE_RE.match(s.text, m.end)
+            about = "about" if ABOUT_BEFORE_RE.search(s.text, 0, m.start) else None  # "at around 1:39 PM"
+            return Claim(**{**base, "unit": zone.group(1).lower() if zone else "", "hedge": about}, descriptor=d,
+                         dimension="time", subject=subject.names, subject_origin=subject.origin)
         if m.kind not in VALUE_KINDS:
             return Claim(**base)
         notes: list[str] = []
@@ -312,6 +317,8 @@ EXPECTED_AFTER_RE = re.compile(r"\s+(?!as\b|than\b)(?:that\s+)?(?:[a-z]+\s+){1,3
                                r"(?:expected|forecast|projected|predicted|estimated)\b")
 PAST_EXPECTATION_RE = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|projected|predicted|estimated)\b")
 SPAN_END_RE = re.compile(r"\b(?:until|till|through|to)\s+$")
+ABOUT_BEFORE_RE = re.compile(r"\b(?:around|about|approximately|roughly|circa)\s+$", re.I)
+ZONE_RE = re.compile(r"\s*\(?((?:local)(?= time)|[A-Z]{2,4}T|IST|UTC|GMT|ET|PT|CT|MT)\b")
 
 
 def _ages_of_whom_the_story_means(claims: list[Claim], articles: list[Article]) -> list[Claim]:

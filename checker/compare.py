@@ -14,6 +14,7 @@ from datetime import date
 
 from .models import Claim
 from .rules import RuleSet
+from .values import clock_span
 
 AGREE, TENSION, CONFLICT = 0, 1, 2
 RELATION_NAMES = {AGREE: "agree", TENSION: "tension", CONFLICT: "conflict"}
@@ -42,6 +43,9 @@ def interval(c: Claim, rules: RuleSet, currency: str | None) -> Interval | None:
     """The claim's interval in the group's unit, or None when it cannot be converted."""
     if c.kind == "date":
         return _date_interval(c)
+    if c.kind == "time":  # minutes since midnight
+        minutes = clock_span(c)
+        return Interval(minutes[0], minutes[1], False, False, sum(minutes) / 2, minutes) if minutes else None
     value, lo, hi, hedge, unit = c.value, c.low, c.high, c.hedge, c.unit
     if c.kind == "amount" and currency and unit != currency:
         twin = c.twin

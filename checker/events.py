@@ -25,6 +25,7 @@ from .when import WEEKDAYS
 from .words import grammar
 
 DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+TIME_RE = re.compile(r"\d\d:\d\d")
 SOME_DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 PARTICIPANT_KINDS = frozenset({"person", "organisation", "event"})
 SOLO_KINDS = PARTICIPANT_KINDS | {"name"}  # a name of unknown kind ("Olsen") is enough for one person's event
@@ -84,6 +85,8 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
                 if x.claim.article == y.claim.article or (i, j) in seen:
                     continue
                 seen.add((i, j))
+                if not same_clock(x.claim, y.claim):
+                    continue  # a date meets dates, a time of day times given in one zone
                 kinds = x.kinds & y.kinds
                 # no kind of event in common; a storm's landfall in Cuba and its landfall in Florida
                 if not kinds or x.places and y.places and not x.places & y.places:
@@ -103,8 +106,9 @@ def _event_date(c: Claim, rules: RuleSet, found: Found,
     # a birth or a founding ("founded in 1998") is dated by a year or a month too
     printed = any(ch.isdigit() for ch in c.text) or c.text.lower() in WEEKDAYS
     once = bool(kinds) and kinds <= grammar(rules).classes["year_events"]
-    if c.kind != "date" or not kinds or not isinstance(c.value, str) or not printed \
-            or not (DAY_RE if not once else SOME_DATE_RE).fullmatch(c.value):
+    shape = TIME_RE if c.kind == "time" else SOME_DATE_RE if once else DAY_RE
+    if c.kind not in ("date", "time") or not kinds or not isinstance(c.value, str) or not printed \
+            or not shape.fullmatch(c.value):
         return None
     named = found(c.quote)
     names = {fold(e.name): e for e in named if e.kind in SOLO_KINDS}
@@ -117,3 +121,11 @@ def _event_date(c: Claim, rules: RuleSet, found: Found,
         event = main[c.article]  # "since it broke out on Monday, Aug. 4": the article's own event
         names[fold(event)] = EntityMention(0, 0, event, event, "event", "article", None)
     return EventDate(c, kinds, names, places) if names else None
+
+
+def same_clock(a: Claim, b: Claim) -> bool:
+    """Two dates, or two times of day read on one clock: the same zone, or "local time" and no
+    zone said ("1:38 p.m. local time" / "1:38 PM"; never "local time" and "IST")."""
+    if a.kind != b.kind:
+        return False
+    return a.kind != "time" or a.unit == b.unit or {a.unit, b.unit} == {"local", ""}

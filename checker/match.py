@@ -25,10 +25,11 @@ from rapidfuzz import fuzz
 
 from .align import Aligned
 from .entities import Found
-from .events import event_pairs, main_events
+from .events import event_pairs, main_events, same_clock
 from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .text import without_possessive, words_of
+from .values import clock_minutes
 from .when import same_time
 from .words import Grammar, grammar
 
@@ -65,8 +66,8 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
     """`disputed`: sources some article credits one measure to beside another: a figure
     credited to one of them is that source's ("police said 15,000")."""
     d = c.descriptor
-    if c.kind == "date":  # a date is one fact with another only through aligned sentences
-        return Key("date", (c.id,), (), tuple(c.subject), "", modality_class(c.modality), c.aggregation)
+    if c.kind in CALENDAR_KINDS:  # a date or a time is one fact with another only through aligned sentences or events
+        return Key(c.kind, (c.id,), (), tuple(c.subject), "", modality_class(c.modality), c.aggregation)
     if d.concept:
         measure = (d.concept,) + tuple(sorted(qualifiers(d)))
     else:
@@ -77,6 +78,7 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+CALENDAR_KINDS = frozenset({"date", "time"})  # matched by event or alignment, never by measure words
 BEFORE_EVENT_RE = re.compile(r"(?:before|prior to)\b")  # a time stated as before an event (scope before_event)
 
 
@@ -85,6 +87,8 @@ def comparable(c: Claim) -> bool:
     only aligned sentences match: "founded in 1998" / "founded in 1999")."""
     if c.kind == "date":
         return isinstance(c.value, str) and bool(DATE_RE.fullmatch(c.value)) and c.descriptor.rule != "time"
+    if c.kind == "time":  # a time of day is a fact of the event its clause names ("crashed at 1:39 p.m.")
+        return clock_minutes(c.value) is not None and bool(c.descriptor.event)
     return c.kind in COMPARABLE and isinstance(c.value, (int, float)) and bool(c.dimension) \
         and c.descriptor.rule not in ("reference", "time", "name")
 
@@ -587,7 +591,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
             if v.relation == SAME:
                 edges[(ka, kb)] = v
     found = found or Found(rules)
-    dates = [c for c in usable if c.kind == "date"]
+    dates = [c for c in usable if c.kind in CALENDAR_KINDS]
     for e in event_pairs(dates, rules, main_events(claims, articles, found), found):
         if scorer.subject(e.a, e.b)[0] is not None:  # two countries' elections are two events
             edges[(keys[e.a.id], keys[e.b.id])] = Verdict(SAME, scorer.rule.threshold, (e.evidence,))
@@ -611,6 +615,8 @@ def disputes(claims: list[Claim]) -> set[frozenset[str]]:
 
 
 def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:
+    if "time" in (a.kind, b.kind) and not same_clock(a, b):
+        return False  # two times in two zones ("local time", "IST") are not one reading
     return scorer.subject(a, b)[0] is not None and scorer.measure(a.descriptor, b.descriptor)[0] is not None
 
 
@@ -618,7 +624,7 @@ def _candidates(members: dict[int, list[Claim]], facts: list[Key]) -> Iterator[t
     """Pairs of key numbers sharing a dimension and a measure word (blocking keeps this near-linear)."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, k in enumerate(facts):
-        if k.dimension == "date":
+        if k.dimension in CALENDAR_KINDS:
             continue
         d = members[n][0].descriptor
         words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())

@@ -101,7 +101,7 @@ def _readable(article: Article) -> Article:
 def coverage(claims: list[Claim], usable: list[Claim], findings: list[Finding], aligned_ids: set[str]) -> Coverage:
     """`usable`: the comparable claims."""
     numbers = [c for c in claims if c.kind not in ("date", "weekday", "time", "relative_date")]
-    quantities = [c for c in usable if c.kind != "date"]
+    quantities = [c for c in usable if c.kind not in ("date", "time")]
     matched = {c.id for f in findings for c in f.claims}
     described = sum(1 for c in quantities if c.descriptor.described)
     return Coverage(

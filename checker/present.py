@@ -58,15 +58,15 @@ def rows(f: Finding) -> list[Row]:
 def measures(c: Claim) -> str:
     """What the figure counts or measures, as read from its sentence."""
     d = c.descriptor  # the lexicon's name for it when it has one, else the words of the sentence
-    if c.kind == "date":
-        return f"the date of the {d.event}" if d.event else "a date"
+    if c.kind in ("date", "time"):
+        return f"the {c.kind} of the {d.event}" if d.event else f"a {c.kind}"
     words = c.metric or d.concept or d.text or " ".join(d.head)
     return words.replace("_", " ") if words else "not described"
 
 
 def when(c: Claim) -> str:
-    if c.kind == "date":
-        return "the date itself"
+    if c.kind in ("date", "time"):
+        return f"the {c.kind} itself"
     origin = time_origin(c.when)
     return time_words(c.when) + (f" ({origin})" if origin else "")
 

@@ -67,20 +67,46 @@ class Span(NamedTuple):
     hi: float | None
     lo_open: bool
     hi_open: bool
-    dates: bool = False
+    dates: bool = False  # a calendar span (dates, times of day): labelled, with no unit
+    clock: bool = False  # times of day: minutes since midnight
 
     @property
     def point(self) -> bool:
         return self.lo is not None and self.lo == self.hi
 
     def label(self, v: float) -> str:
-        """An end written as a number, or as a date for date spans."""
+        """An end written as a number, a date for date spans, "13:38" for times of day."""
+        if self.clock:
+            return f"{int(v) // 60 % 24:02d}:{int(v) % 60:02d}"
         return date_words(date.fromordinal(int(v)).isoformat()) if self.dates else number(v)
+
+
+CLOCK_SLACK = 15  # minutes either side of a time of day printed with "about" ("around 1:39 PM")
+
+
+def clock_minutes(v: object) -> int | None:
+    """"13:38" -> 818; None for anything else."""
+    if not (isinstance(v, str) and len(v) == 5 and v[2] == ":" and v[:2].isdigit() and v[3:].isdigit()):
+        return None
+    return int(v[:2]) * 60 + int(v[3:])
+
+
+def clock_span(c: Claim) -> tuple[int, int] | None:
+    """A time of day as minutes: the minute printed, a quarter of an hour either side of it
+    when hedged with "about"."""
+    m = clock_minutes(c.value)
+    if m is None:
+        return None
+    slack = CLOCK_SLACK if c.hedge == "about" else 0
+    return m - slack, m + slack
 
 
 def span(c: Claim) -> Span | None:
     """The claim's interval as the compare stage reads its hedge and rounding (no group
-    slack, no currency conversion); None when the claim is not a number or a date."""
+    slack, no currency conversion); None when the claim is not a number, a date or a time."""
+    if c.kind == "time":
+        minutes = clock_span(c)
+        return Span(minutes[0], minutes[1], False, False, True, True) if minutes else None
     if c.kind == "date" or isinstance(c.value, str):
         return _date_span(c.value)
     if not isinstance(c.value, (int, float)) or isinstance(c.value, bool):
@@ -136,6 +162,8 @@ def interval_words(c: Claim) -> str:
     s = span(c)
     if s is None:
         return c.text
+    if s.clock:
+        return f"at {s.label(s.lo)}" if s.point else f"between {s.label(s.lo)} and {s.label(s.hi)}"
     if s.dates:
         return ("on " if len(str(c.value)) == 10 else "in ") + date_words(str(c.value))
     unit = _unit_suffix(c.unit)

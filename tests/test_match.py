@@ -278,3 +278,15 @@ def test_where_and_which_kind_part_figures_of_one_concept():
     assert not flagged(report("The outbreak has 1,240 confirmed cases.", "There are 2,310 suspected cases."))
     assert not flagged(report("Ortiz won 61% in District 4.", "Ortiz won 44% in District 9."))
     assert flagged(report("Ortiz won 61% in District 4.", "Ortiz won 66% in District 4, officials said."))
+
+
+def test_the_time_of_day_of_one_event_is_a_fact_read_on_one_clock():
+    dates = {0: "2025-06-12", 1: "2025-06-12"}
+    crash = "Flight AI171 crashed at 1:39 p.m. local time in Ahmedabad."
+    (f,) = [f for f in report(crash, "Flight AI171 crashed at 1:49 p.m. in Ahmedabad, officials said.",
+                              dates=dates).findings if f.rule == "FL101"]
+    assert f.fact.startswith("time of the crash") and "13:39" in f.verdict and f.severity == "warning"
+    # another zone, another event, or a time its hedge allows: nothing to report
+    assert not flagged(report(crash, "Flight AI171 crashed at 1:49 p.m. IST in Ahmedabad.", dates=dates))
+    assert not flagged(report(crash, "Flight AI171 departed at 1:29 p.m. from Ahmedabad.", dates=dates))
+    assert not flagged(report(crash, "Flight AI171 crashed at around 1:45 p.m. in Ahmedabad.", dates=dates))

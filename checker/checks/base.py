@@ -152,7 +152,7 @@ def how_read(claims: list[Claim]) -> str:
 
 def fact_label(ctx: Context, claims: list[Claim]) -> str:
     """"bilateral trade (Laos–Vietnam, 2025)": what, about whom, when."""
-    if all(c.kind == "date" for c in claims):  # the date is the fact: no time of its own
+    if all(c.kind in ("date", "time") for c in claims):  # the date is the fact: no time of its own
         return f"{measure_name(ctx, claims)} ({subject_label(claims)})"
     return f"{measure_name(ctx, claims)} ({subject_label(claims)}, {time_label(claims)})"
 
@@ -160,10 +160,11 @@ def fact_label(ctx: Context, claims: list[Claim]) -> str:
 def what(ctx: Context, claims: list[Claim], timed: bool = True) -> str:
     """The fact in words: "trade for Laos and Vietnam in 2025", "the date of talks"."""
     name = measure_name(ctx, claims)
-    if name.startswith("date of"):
+    calendar = next((w for w in ("date", "time") if name.startswith(w)), None)
+    if calendar and name.startswith(f"{calendar} of"):
         name = f"the {name}"
-    elif name.startswith("date"):
-        name = "the date" + (f" of {name[6:-1]}" if name != "date" else "")
+    elif calendar:
+        name = f"the {calendar}" + (f" of {name[len(calendar) + 2:-1]}" if name != calendar else "")
     subjects = Counter(tuple(c.subject) for c in claims if c.subject)
     words = [name] + ([f"for {join(list(subjects.most_common(1)[0][0]))}"] if subjects else [])
     times = {time_words(c.when) for c in claims}
@@ -173,14 +174,15 @@ def what(ctx: Context, claims: list[Claim], timed: bool = True) -> str:
 
 
 def measure_name(ctx: Context, claims: list[Claim]) -> str:
-    if all(c.kind == "date" for c in claims):
+    if all(c.kind in ("date", "time") for c in claims):
+        calendar = claims[0].kind  # "date of the meeting", "time of the crash"
         event = Counter(c.descriptor.event for c in claims).most_common(1)[0][0]
         if event:
-            return f"date of the {event}"
+            return f"{calendar} of the {event}"
         words = Counter(" ".join(t.text for t in c.descriptor.terms if t.role in ("verb", "subject"))
                         for c in claims)
         what = words.most_common(1)[0][0] if words else ""
-        return f"date ({what})" if what else "date"
+        return f"{calendar} ({what})" if what else calendar
     concepts = Counter(c.metric for c in claims if c.metric)
     change = any(c.aggregation == "change" for c in claims)
     if concepts:

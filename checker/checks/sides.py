@@ -27,10 +27,11 @@ class Hull(NamedTuple):
     lo_open: bool
     hi_open: bool
     dates: bool = False
+    clock: bool = False
 
     def say(self, v: float, unit: str) -> str:
-        """An end with its unit, or as a date."""
-        return Span(v, v, False, False, self.dates).label(v) if self.dates else amount(v, unit)
+        """An end with its unit, or as a date or a time of day."""
+        return Span(v, v, False, False, self.dates, self.clock).label(v) if self.dates else amount(v, unit)
 
 
 class Side(NamedTuple):
@@ -76,6 +77,8 @@ def reading(claims: list[Claim], others: list[Claim]) -> str:
     readings lie against the other side's ("under 3 billion USD")."""
     first = claims[0]
     if len(_by_reading(claims)) == 1:
+        if first.kind == "time":
+            return HEDGED.get(first.hedge, "at {}").format(first.value)
         if isinstance(first.value, str):
             return ("on " if len(first.value) == 10 else "in ") + date_words(first.value)
         return HEDGED.get(first.hedge, "at {}").format(amount(first.value, first.unit))
@@ -121,9 +124,9 @@ def hull(claims: list[Claim]) -> Hull | None:
     lo = min(spans, key=lambda s: (s.lo, not s.lo_open))
     bounded = [s for s in spans if s.hi is not None]
     if len(bounded) < len(spans):
-        return Hull(lo.lo, None, lo.lo_open, False, lo.dates)
+        return Hull(lo.lo, None, lo.lo_open, False, lo.dates, lo.clock)
     hi = max(bounded, key=lambda s: (s.hi, not s.hi_open))
-    return Hull(lo.lo, hi.hi, lo.lo_open, hi.hi_open, lo.dates)
+    return Hull(lo.lo, hi.hi, lo.lo_open, hi.hi_open, lo.dates, lo.clock)
 
 
 def _upper_end(h: Hull, unit: str) -> str:

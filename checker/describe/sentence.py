@@ -83,7 +83,7 @@ def describe_sentence(text: str, mentions: list[Mention], rules,
             out[it.slot] = _age(items, i, g)
         elif m.kind in VALUE_KINDS:
             out[it.slot] = _describe_value(text, items, i, m, g, mentions, rules)
-        elif m.kind in ("date", "weekday"):  # "founded in 1998": what happened then, for reports and events
+        elif m.kind in ("date", "weekday", "time"):  # "founded in 1998": what happened then, for reports and events
             d = describe(items, i, g, mentions)
             out[it.slot] = d.model_copy(update={"terms": d.terms + _events(items, i, g) + _opening_name(items)})
     _bases_take_their_measure(items, mentions, out, g)
