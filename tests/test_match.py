@@ -290,3 +290,10 @@ def test_the_time_of_day_of_one_event_is_a_fact_read_on_one_clock():
     assert not flagged(report(crash, "Flight AI171 crashed at 1:49 p.m. IST in Ahmedabad.", dates=dates))
     assert not flagged(report(crash, "Flight AI171 departed at 1:29 p.m. from Ahmedabad.", dates=dates))
     assert not flagged(report(crash, "Flight AI171 crashed at around 1:45 p.m. in Ahmedabad.", dates=dates))
+
+
+def test_a_sinking_or_an_explosion_happens_once_to_what_it_names():
+    dates = {0: "2025-03-10", 1: "2025-03-10"}
+    assert flagged(report("The ferry MV Sewol capsized on March 4 off Jindo island.",
+                          "The MV Sewol sank on March 5, officials said.", dates=dates)) == [("FL101", ["March 4", "March 5"])]
+    assert not flagged(report("The ferry MV Sewol capsized on March 4.", "The MV Orca sank on March 5.", dates=dates))
