@@ -120,6 +120,18 @@ PAIRS: list[tuple[bool, str, str]] = [
  (False, "The ministry said 140 schools were closed.", "The ministry said 41 schools were damaged."),
  (False, "About 60% of the city was without power.", "About 30% of homes had no running water."),
  (False, "Wildfires burned 4,000 acres in Oregon.", "Wildfires burned 12,000 acres in California."),
+ (False, "Liverpool beat Chelsea 3-1 at Anfield on Sunday.", "Arsenal beat Spurs 2-0 at the Emirates on Sunday."),
+ (False, "Salah scored twice in the first half.", "Salah has 19 goals this season."),
+ (False, "The Senate passed the bill 52-48.", "The House passed the bill 220-212."),
+ (False, "The company's profit rose 12% to $2.1 billion in the quarter.", "The company's revenue rose 8% to $9.4 billion in the quarter."),
+ (False, "About 1,200 flights were cancelled on Monday.", "About 3,400 flights were delayed on Monday."),
+ (False, "The hurricane left 2.1 million without power in Florida.", "In Georgia, 800,000 lost power."),
+ (False, "Temperatures hit 41C in Paris.", "Temperatures hit 38C in London."),
+ (False, "The vaccine was 95% effective against severe disease.", "The vaccine was 67% effective against infection."),
+ (False, "Voters approved the measure with 58% of the vote.", "Turnout was 58%."),
+ (False, "The storm killed 12 people in Cuba.", "The storm killed 4 people in Jamaica."),
+ (False, "The company will hire 5,000 workers in 2026.", "The company employed 120,000 workers at the end of 2025."),
+ (False, "The index fell 2.3% on Monday.", "The index rose 1.1% on Tuesday."),
 ]
 
 

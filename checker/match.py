@@ -78,6 +78,7 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+INSIDE_NAME_RE = re.compile(r"(?<=[\w,;)] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
 CALENDAR_KINDS = frozenset({"date", "time"})  # matched by event or alignment, never by measure words
 BEFORE_EVENT_RE = re.compile(r"(?:before|prior to)\b")  # a time stated as before an event (scope before_event)
 
@@ -617,7 +618,20 @@ def disputes(claims: list[Claim]) -> set[frozenset[str]]:
 def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:
     if "time" in (a.kind, b.kind) and not same_clock(a, b):
         return False  # two times in two zones ("local time", "IST") are not one reading
+    if _heads_differ(a.descriptor, b.descriptor) or _names_differ(a.quote, b.quote):
+        return False  # "profit rose 12%" / "revenue rose 8%", "The Senate passed" / "The House passed"
     return scorer.subject(a, b)[0] is not None and scorer.measure(a.descriptor, b.descriptor)[0] is not None
+
+
+def _heads_differ(a: Descriptor, b: Descriptor) -> bool:
+    """Both name what they measure, in words that share nothing."""
+    return bool(a.head and b.head) and not set(a.head) & set(b.head)
+
+
+def _names_differ(qa: str, qb: str) -> bool:
+    """Each sentence names someone or something (a capitalised word inside it) the other does not."""
+    na, nb = set(INSIDE_NAME_RE.findall(qa)), set(INSIDE_NAME_RE.findall(qb))
+    return bool(na - nb) and bool(nb - na)
 
 
 def _candidates(members: dict[int, list[Claim]], facts: list[Key]) -> Iterator[tuple[int, int]]:

@@ -297,3 +297,13 @@ def test_a_sinking_or_an_explosion_happens_once_to_what_it_names():
     assert flagged(report("The ferry MV Sewol capsized on March 4 off Jindo island.",
                           "The MV Sewol sank on March 5, officials said.", dates=dates)) == [("FL101", ["March 4", "March 5"])]
     assert not flagged(report("The ferry MV Sewol capsized on March 4.", "The MV Orca sank on March 5.", dates=dates))
+
+
+def test_aligned_sentences_that_name_other_measures_or_other_names_are_two_facts():
+    assert not flagged(report("The company's profit rose 12% to $2.1 billion in the quarter.",
+                              "The company's revenue rose 8% to $9.4 billion in the quarter."))
+    assert not flagged(report("The vaccine was 95% effective against severe disease.",
+                              "The vaccine was 67% effective against infection."))
+    # a wire copy with one number changed is still caught
+    assert flagged(report("The vaccine was 95% effective against severe disease.",
+                          "The vaccine was 59% effective against severe disease."))

@@ -219,7 +219,9 @@ class Reader:
             terms = terms + more
         j = self.skip_list(j)
         j += j < len(items) and items[j].low in ("there", "here")  # "46 residents there escaped"
-        mods, j = self.skip_phrase(j)  # "people on board have died", "people on the ground were killed"
+        # "people on board have died"; "95% effective against severe disease", "unemployment among
+        # young people": against and among always say which set, whatever follows
+        mods, j = self.skip_phrase(j, always=j < len(items) and items[j].low in ("against", "among"))
         terms = terms + mods
         if j < len(items) and items[j].kind == "word" and (
                 g.is_("auxiliaries", items[j].low) or self.participle(items[j])):
