@@ -193,3 +193,9 @@ def test_a_later_figure_of_a_list_is_the_first_figures_owners():
     assert d.head == ["profit"] and {"kestrel", "micro"} <= d.lemmas("owner")
     d = described("LeBron James finished with 38 points, 11 rebounds and 7 assists.")["7"]
     assert d.head == ["assist"] and {"lebron", "james"} <= d.lemmas("owner")
+
+
+def test_a_figure_after_the_verbs_object_is_the_subjects_and_a_score_is_one_side_each():
+    d = described("The Senate passed the bill 52-48.")
+    assert d["52"].lemmas("qualifier") == {"bill"} and "senate" in d["52"].lemmas("subject")
+    assert "senate" in d["48"].lemmas("owner")

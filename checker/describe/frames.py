@@ -265,6 +265,10 @@ class Reader:
         if obj:
             return obj
         terms: list[Term] = []
+        if prep is None and self.object_before(j):
+            # "The Senate passed the bill 52-48", "beat the Celtics 112-104": verb, object, figure
+            terms.append(self.term(items[j], "qualifier"))
+            j -= 2
         while j >= 0 and items[j].kind == "word" and g.is_("auxiliaries", items[j].low) \
                 and not g.is_("level_verbs", items[j].lemma):
             j -= 1
@@ -285,6 +289,13 @@ class Reader:
             self.anaphor = True  # "In 2025, it reached approximately USD 3 billion", "it rose to 3,145"
         return terms + self.subject_phrase(j)
 
+    def object_before(self, j: int) -> bool:
+        """Is the word at j the object of the verb before its determiner ("passed the bill")?"""
+        items, g = self.items, self.g
+        return (j >= 2 and items[j].kind == "word" and (self.open_word(items[j]) or items[j].proper)
+                and items[j - 1].kind == "word" and g.is_("determiners", items[j - 1].low)
+                and items[j - 2].kind == "word" and self.open_word(items[j - 2]))
+
     def list_owners(self, i: int) -> list[Term]:
         """"LeBron James finished with 38 points and 11 rebounds": a later figure of a list is
         the figure of whoever the list's first figure is (as owners: they tell facts apart)."""
@@ -293,7 +304,7 @@ class Reader:
         while k >= 1 and i - k <= LIST_GAP and items[k].kind == "word" and (
                 self.open_word(items[k]) or items[k].low == "of" or g.is_("determiners", items[k].low)):
             k -= 1  # "revenue of $1.9 billion and a profit of $200 million"
-        if k < 1 or items[k].low not in ("and", ","):
+        if k < 1 or items[k].low not in ("and", ",", "-", "–"):  # (a score: "52-48", "112–104")
             return []
         k -= 1
         while k >= 0 and i - k <= LIST_GAP and self.open_word(items[k]):
