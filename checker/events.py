@@ -22,7 +22,7 @@ from .models import Article, Claim
 from .rules import RuleSet
 from .text import fold
 from .when import WEEKDAYS
-from .words import grammar
+from .words import Grammar, grammar
 
 DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
 TIME_RE = re.compile(r"\d\d:\d\d")
@@ -69,8 +69,9 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
     is about, the one whose start or landfall a clause that names no event dates ("the blaze
     started on Sunday, Aug. 3"; rules/grammar.toml `story_events`)."""
     found = found or Found(rules)  # a reprinted sentence is read once
-    solo = grammar(rules).classes["solo_events"]
-    dated = [e for c in claims if (e := _event_date(c, rules, found, main or {})) is not None]
+    g = grammar(rules)
+    solo = g.classes["solo_events"]
+    dated = [e for c in claims if (e := _event_date(c, g, found, main or {})) is not None]
     by_name: dict[str, list[int]] = defaultdict(list)  # name -> positions in `dated`, ascending
     for i, e in enumerate(dated):
         for name in e.names:
@@ -99,13 +100,12 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
     return out
 
 
-def _event_date(c: Claim, rules: RuleSet, found: Found,
-                main: dict[str, str]) -> EventDate | None:
+def _event_date(c: Claim, g: Grammar, found: Found, main: dict[str, str]) -> EventDate | None:
     kinds = frozenset(c.descriptor.lemmas("event"))
     # a day printed, or a weekday read against the article's date ("made landfall on Wednesday");
     # a birth or a founding ("founded in 1998") is dated by a year or a month too
     printed = any(ch.isdigit() for ch in c.text) or c.text.lower() in WEEKDAYS
-    once = bool(kinds) and kinds <= grammar(rules).classes["year_events"]
+    once = bool(kinds) and kinds <= g.classes["year_events"]
     shape = TIME_RE if c.kind == "time" else SOME_DATE_RE if once else DAY_RE
     if c.kind not in ("date", "time") or not kinds or not isinstance(c.value, str) or not printed \
             or not shape.fullmatch(c.value):
@@ -116,7 +116,7 @@ def _event_date(c: Claim, rules: RuleSet, found: Found,
     for t in c.descriptor.terms:  # a name that opens the sentence, read by the describe stage
         if t.role == "participant" and t.lemma not in names:
             names[t.lemma] = EntityMention(0, len(t.text), t.text, t.text, "name", "proper_noun", None)
-    if kinds <= grammar(rules).classes["story_events"] and c.article in main \
+    if kinds <= g.classes["story_events"] and c.article in main \
             and not any(e.kind == "event" for e in names.values()):
         event = main[c.article]  # "since it broke out on Monday, Aug. 4": the article's own event
         names[fold(event)] = EntityMention(0, 0, event, event, "event", "article", None)

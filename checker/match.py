@@ -338,15 +338,8 @@ class Scorer:
             return f"{a.aggregation} vs {b.aggregation}"  # a flow over a period is not a stock at a date
         if sa.modality != "actual" and (ta.kind == "none") != (tb.kind == "none"):
             return _differ(sa, sb)  # a target's horizon, stated on one side only
-        stated = ta if ta.kind != "none" else tb
-        if (a.tally or b.tally) and (ta.kind == "none") != (tb.kind == "none") \
-                and stated.origin == "sentence" and stated.kind == "period":
-            return _differ(sa, sb)  # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
-        if (ta.kind == "none") != (tb.kind == "none") and stated.origin == "sentence" and stated.kind == "period" \
-                and self._history(stated, a if ta.kind == "none" else b):
-            return _differ(sa, sb)  # "up from 55.8 percent in the 2021 runoff" is history to an undated figure
-        if (ta.kind == "none") != (tb.kind == "none") and BEFORE_EVENT_RE.match(stated.text or ""):
-            return _differ(sa, sb)  # "held 87 seats before the election": not the result the story reports
+        if (ta.kind == "none") != (tb.kind == "none") and self._apart_from_undated(a, b):
+            return _differ(sa, sb)
         same = same_time(ta, tb)
         if same is None or same:
             return ""
@@ -356,6 +349,17 @@ class Scorer:
         origins = {ta.origin, tb.origin}
         explicit = origins <= {"sentence", "context"} and "sentence" in origins
         return _differ(sa, sb) if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
+
+    def _apart_from_undated(self, a: Claim, b: Claim) -> bool:
+        """One of the two states no time: is the other's time one an undated figure is never of?"""
+        stated, undated = (b.when, a) if a.when.kind == "none" else (a.when, b)
+        read = stated.origin == "sentence" and stated.kind == "period"
+        # "floods in 2011 and 2015 killed more than 100": another time than an undated toll
+        return (read and (a.tally or b.tally)
+                # "up from 55.8 percent in the 2021 runoff" is history to an undated figure
+                or read and self._history(stated, undated)
+                # "held 87 seats before the election": not the result the story reports
+                or bool(BEFORE_EVENT_RE.match(stated.text or "")))
 
     def _history(self, stated: TimeScope, dated: Claim) -> bool:
         """Did the stated period end more than a year before the year of the article whose figure
@@ -432,8 +436,6 @@ def _predicates_differ(a: Descriptor, b: Descriptor, fa: Features, fb: Features)
         if pa and pb and not pa & pb and not (role == "predicate" and a.concept and a.concept == b.concept):
             return True
     return False
-
-
 
 
 def _said(d: Descriptor, role: str) -> set[str]:
@@ -582,7 +584,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
              if a.a in by_id and a.b in by_id and _may_align(scorer, by_id[a.a], by_id[a.b])}
     edges: dict[tuple[int, int], Verdict] = {}
     # a key is scored by its first claim (dates are matched only through aligned sentences)
-    sides = {k: scorer.side(cs[0]) for k, cs in members.items() if facts[k].dimension != "date"}
+    sides = {k: scorer.side(cs[0]) for k, cs in members.items() if facts[k].dimension not in CALENDAR_KINDS}
     for ka, kb in _candidates(members, facts):
         edges[(ka, kb)] = scorer.score(sides[ka], sides[kb])
     for (x, y), sim in pairs.items():

@@ -89,10 +89,13 @@ class Grammar:
     def lemma(self, word: str) -> str:
         return self.irregular.get(word) or lemma(word)
 
+    def synonym(self, lemma: str) -> str:
+        """One lemma for lemmas that name one thing in a measure ("house" -> "home")."""
+        return self.synonyms.get(lemma, lemma)
+
     def measure_word(self, word: str) -> str:
-        """A word's lemma as a measure reads it: one lemma for words that name one thing."""
-        lem = self.lemma(word)
-        return self.synonyms.get(lem, lem)
+        """A word's lemma as a measure reads it."""
+        return self.synonym(self.lemma(word))
 
     def is_(self, cls: str, word: str) -> bool:
         return word in self.classes.get(cls, frozenset())

@@ -55,7 +55,7 @@ class Reader:
 
     def term(self, it: Item, role: str) -> Term:
         text = it.text if it.kind != "slot" else self.mentions[it.slot].text
-        lemma = self.g.synonyms.get(it.lemma, it.lemma) if it.kind == "word" else text.lower()
+        lemma = self.g.synonym(it.lemma) if it.kind == "word" else text.lower()
         return Term(lemma=lemma, role=role, text=text)
 
     # --- right of the number --------------------------------------------------------------
