@@ -22,7 +22,8 @@ from .models import Article, Claim, Descriptor, Mention, Sentence, Term, TimeSco
 from .rules import RuleSet
 from .subjects import ArticleContext, Entities, Subject, build_context, entities, learn_places, sentence_subject, two_sided
 from .text import CLAUSE_BREAK_RE, WORD_RE, fold, phrase_regex, words_of
-from .when import TimeRef, frames_later_figures, last_period_named, last_year_named, ref_for, time_refs, weekday_date, year_of_day
+from .when import (TimeRef, frames_later_figures, last_period_named, last_year_named, late_in, ref_for, time_refs,
+                   weekday_date, year_of_day)
 from .words import Grammar, grammar
 
 CLAUSE_END_RE = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with|whereas)\b|\.\s")
@@ -75,6 +76,7 @@ class SentenceReader:
         self.ents = ents
         self.scope = scope
         self.g = grammar(rules)
+        self.late_share = rules.tolerance("late_forecast", 0.1)
         # Reprinted sentences and the several questions asked of one value (aggregation,
         # modality, "as of" nearby) search the same text again: answers kept for this run.
         self._horizons: dict[str, list[tuple[int, int, str]]] = {}
@@ -145,6 +147,7 @@ class SentenceReader:
         tally = actual and (bool(rule and rule.running) or moving or aggregation == "stock")
         if when is None:
             when = self.when(ctx, m, refs, values, folded, aggregation, tally, modality)
+        late = modality == "forecast" and late_in(when, ctx.article.date, self.late_share)
         names, origin, events = subject
         own = sorted({e.name for n in d.names for e in self.ents.find(n) if e.kind in ("country", "organisation")})
         if own:  # "169 Indian nationals": the measure names its own subject
@@ -162,7 +165,7 @@ class SentenceReader:
                      subject=names, subject_origin=origin, events=events, period=when.label, when=when,
                      aggregation=aggregation, modality=modality, scope_notes=notes, descriptor=d,
                      dimension=self.dimension(kind, m, d), tally=tally and aggregation != "change",
-                     moving=moving and aggregation != "change")
+                     moving=moving and aggregation != "change", late_forecast=late)
 
     # --- parts of the key -----------------------------------------------------------------
 
@@ -285,7 +288,8 @@ class SentenceReader:
         if base is None:
             return d, None, notes
         merged = base.descriptor.model_copy(update={
-            "change": True, "terms": base.descriptor.terms + d.terms, "rule": f"change of {base.descriptor.rule}"})
+            "change": True, "terms": base.descriptor.terms + [t for t in d.terms if t not in base.descriptor.terms],
+            "rule": f"change of {base.descriptor.rule}"})
         return merged, base.when, notes + [f"change of {base.text}"]
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
 
 from .models import Claim
 from .rules import RuleSet
-from .values import clock_span
+from .values import clock_span, days_of
 
 AGREE, TENSION, CONFLICT = 0, 1, 2
 RELATION_NAMES = {AGREE: "agree", TENSION: "tension", CONFLICT: "conflict"}
@@ -92,23 +91,9 @@ def _conversion(c: Claim, rules: RuleSet) -> tuple[float, float]:
 
 
 def _date_interval(c: Claim) -> Interval | None:
-    """A day as one day number, a month as the closed span of its days."""
-    v = c.value if isinstance(c.value, str) else None
-    try:
-        if v and len(v) == 10:
-            d = date.fromisoformat(v).toordinal()
-            return Interval(d, d, False, False, d, (d, d))
-        if v and len(v) == 7:
-            y, m = int(v[:4]), int(v[5:7])
-            lo = date(y, m, 1).toordinal()
-            hi = date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1
-            return Interval(lo, hi, False, False, lo, (lo, hi))
-        if v and len(v) == 4:
-            lo, hi = date(int(v), 1, 1).toordinal(), date(int(v), 12, 31).toordinal()
-            return Interval(lo, hi, False, False, lo, (lo, hi))
-    except ValueError:
-        return None
-    return None
+    """A day as one day number, a month or a year as the closed span of its days."""
+    days = days_of(c.value)
+    return Interval(days[0], days[1], False, False, days[0], days) if days else None
 
 
 def _slack(c: Claim, rules: RuleSet) -> float:

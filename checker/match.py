@@ -57,9 +57,10 @@ class Key(NamedTuple):
     aggregation: str
 
 
-def modality_class(modality: str) -> str:
-    """Estimates are readings of the actual figure; targets and forecasts are other facts."""
-    return "actual" if modality in ("actual", "estimate") else modality
+def modality_class(c: Claim) -> str:
+    """Estimates are readings of the actual figure, and so is a forecast made in the last days of
+    its period; targets and other forecasts are other facts."""
+    return "actual" if c.modality in ("actual", "estimate") or c.late_forecast else c.modality
 
 
 def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
@@ -67,14 +68,14 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
     credited to one of them is that source's ("police said 15,000")."""
     d = c.descriptor
     if c.kind in CALENDAR_KINDS:  # a date or a time is one fact with another only through aligned sentences or events
-        return Key(c.kind, (c.id,), (), tuple(c.subject), "", modality_class(c.modality), c.aggregation)
+        return Key(c.kind, (c.id,), (), tuple(c.subject), "", modality_class(c), c.aggregation)
     if d.concept:
         measure = (d.concept,) + tuple(sorted(qualifiers(d)))
     else:
         measure = tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier", "qualifier", "where") or d.lemmas()) | per_unit(d)))
     source = {f"according to {c.attribution}"} if c.attribution in disputed else set()
     return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d) | source)),
-               tuple(c.subject), c.when.label or "", modality_class(c.modality), c.aggregation)
+               tuple(c.subject), c.when.label or "", modality_class(c), c.aggregation)
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
@@ -165,7 +166,7 @@ class Scorer:
         got = self._sides.get(id(c))
         if got is None:
             subjects = frozenset(c.subject)
-            got = self._sides[id(c)] = Side(c, self.features(c.descriptor), modality_class(c.modality), subjects,
+            got = self._sides[id(c)] = Side(c, self.features(c.descriptor), modality_class(c), subjects,
                                             frozenset(self.kind_of(x) for x in subjects), c.when.label or "time not stated")
         return got
 
@@ -465,10 +466,11 @@ def instances(d: Descriptor) -> set[str]:
 
 
 def _read(c: Claim) -> bool:
-    """Measure, subject and time all read from the text, not inferred."""
+    """Measure, subject and time all read from the text, not inferred (an outcome forecast, however
+    plain, is never sure: it may simply have missed)."""
     d = c.descriptor
     return (d.rule != "none" and c.subject_origin in ("sentence", "context")
-            and c.when.origin in ("sentence", "context"))
+            and c.when.origin in ("sentence", "context") and not c.late_forecast)
 
 
 def _counted_differ(a: Features, b: Features) -> bool:

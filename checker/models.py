@@ -176,6 +176,7 @@ class Claim(Frozen):
     sentence: int = 0  # index of the sentence in its article (headline first)
     tally: bool = False  # a running count: its value changes over time, so its as-of time is part of the fact
     moving: bool = False  # stated as a moving figure ("rose to", "so far", "now stands at"): a snapshot
+    late_forecast: bool = False  # a forecast made in the last days of its period: an estimate of the outcome
 
 
 class Match(Frozen):

@@ -248,6 +248,11 @@ class RuleSet(BaseModel):
         """The unit written with this canonical symbol ("km/h"), if the rules know it."""
         return next((u for u in self.units.values() if u.symbol == symbol), None)
 
+    def tolerance(self, name: str, default: float) -> float:
+        """A named setting of rules/tolerances.toml ("snapshot_gap", "exchange_rate")."""
+        rule = self.tolerances.get(name)
+        return rule.relative if rule is not None else default
+
     def version(self) -> str:
         """A hash of the effective rules, for caches and baselines (computed once: the rules
         are frozen, and every stage keys its compiled lexicons on it)."""

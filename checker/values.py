@@ -125,18 +125,23 @@ def span(c: Claim) -> Span | None:
 
 def _date_span(v: object) -> Span | None:
     """A day, a month or a year as the closed span of its days."""
+    days = days_of(v)
+    return Span(days[0], days[1], False, False, True) if days else None
+
+
+def days_of(v: object) -> tuple[int, int] | None:
+    """The first and last day numbers (date ordinals) of an ISO day, month or year."""
     if not isinstance(v, str):
         return None
     try:
         if len(v) == 10:
             d = date.fromisoformat(v).toordinal()
-            return Span(d, d, False, False, True)
+            return d, d
         if len(v) == 7:
             y, m = int(v[:4]), int(v[5:7])
-            last = date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1
-            return Span(date(y, m, 1).toordinal(), last, False, False, True)
+            return date(y, m, 1).toordinal(), date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1
         if len(v) == 4:
-            return Span(date(int(v), 1, 1).toordinal(), date(int(v), 12, 31).toordinal(), False, False, True)
+            return date(int(v), 1, 1).toordinal(), date(int(v), 12, 31).toordinal()
     except ValueError:
         return None
     return None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .models import Mention, TimeScope
+from .values import days_of
 from .text import WORD_RE
 from .words import Grammar
 
@@ -285,3 +286,13 @@ def last_period_named(refs: list[TimeRef]) -> TimeScope | None:
             scope = r.scope()
             return scope if frames_later_figures(scope) else None
     return None
+
+
+def late_in(t: TimeScope, today: str | None, share: float) -> bool:
+    """Is `today` inside the period `t` with less than `share` of its days left ("expected to
+    reach $3 billion this year", said in December)?"""
+    first, last = days_of(t.start), days_of(t.end or t.start)
+    now = days_of(today)
+    if t.kind != "period" or not first or not last or not now or now[0] != now[1]:
+        return False
+    return first[0] <= now[0] <= last[1] and last[1] - now[0] + 1 <= share * (last[1] - first[0] + 1)

@@ -74,8 +74,7 @@ class Check:
         verdict = verdict[:1].upper() + verdict[1:]  # a template may open with a field
         if not sure and severity == "error":
             severity = SEVERITY_DOWN[severity]
-            details = details + ["Part of the match was inferred rather than read in the sentences (see how "
-                                 "sure the match is), so this is a warning, not an error."]
+            details = details + [_not_sure(claims)]
         return Finding(
             id="", rule=self.code, name=name, severity=severity, message=" ".join([verdict, *details]).strip(),
             verdict=verdict, details=list(details),
@@ -84,10 +83,20 @@ class Check:
             confidence=min((m.score for m in matches), default=None))
 
 
+def _not_sure(claims: list[Claim]) -> str:
+    """Why a conflict is only a warning."""
+    late = next((c for c in claims if c.late_forecast), None)
+    if late is not None:
+        return (f"“{late.text}” is a forecast made in the last days of its period ({late.period}): it is compared "
+                "as an estimate of the outcome, and a forecast may simply have missed, so this is a warning, "
+                "not an error.")
+    return ("Part of the match was inferred rather than read in the sentences (see how sure the match is), "
+            "so this is a warning, not an error.")
+
+
 def tolerance(ctx: Context, name: str, default: float) -> float:
     """A named setting of rules/tolerances.toml ("snapshot_gap", "exchange_rate")."""
-    rule = ctx.rules.tolerances.get(name)
-    return rule.relative if rule is not None else default
+    return ctx.rules.tolerance(name, default)
 
 
 def running(ctx: Context, c: Claim) -> bool:

@@ -61,13 +61,19 @@ class Reader:
     # --- right of the number --------------------------------------------------------------
 
     def participle(self, it: Item) -> bool:
-        """"damaged", "died", "occurred": a verb form that ends a counted noun phrase."""
-        return it.kind == "word" and it.low.endswith("ed") and it.lemma != it.low
+        """"damaged", "died", "struck": a verb form that ends a counted noun phrase. A word the
+        lemmatiser changes is a verb form unless it is a plural ("cases", "children"), an -ing form
+        ("missing" is a state) or a degree of an adjective ("larger")."""
+        if it.kind != "word" or it.lemma == it.low:
+            return False
+        return it.low.endswith("ed") or not (it.low.endswith(("s", "ing", "er", "est"))
+                                             or self.g.is_("irregular_plurals", it.low))
 
     def attributive(self, j: int) -> bool:
-        """"1,872 suspected cholera cases": a participle that qualifies the noun after it."""
+        """"1,872 suspected cholera cases", "two stolen cars": a participle that qualifies the noun
+        after it (a past tense such as "struck" or "fell" is the clause's verb)."""
         nxt = self.items[j + 1] if j + 1 < len(self.items) else None
-        return nxt is not None and self.open_word(nxt) and not self.participle(nxt) \
+        return nxt is not None and self.items[j].low.endswith(("ed", "en")) and self.open_word(nxt) and not self.participle(nxt) \
             and not self.g.is_("prepositions", nxt.low)
 
     def phrase_right(self, j: int, role: str, limit: int = MAX_PHRASE,
@@ -153,7 +159,7 @@ class Reader:
             if i > 0 and self.g.is_("resultative_verbs", items[i - 1].lemma):
                 return [self.term(first, "counted")] + self.complement(j + 1)
             return self.after_counted([self.term(first, "counted")], j + 1)
-        if self.closed(first):
+        if self.closed(first) or comparison_at(items, j):  # "12% higher than": how it compares, not what
             return []
         role = "entity" if m.unit and m.kind in ("quantity", "amount") else "counted"
         terms, j = self.phrase_right(j, role)
@@ -541,8 +547,9 @@ class Reader:
 
     # --- fallback: the clause's first noun phrase ----------------------------------------
 
-    def topic(self, i: int) -> list[Term]:
-        """The first noun phrase of the clause the number is in (or of the sentence)."""
+    def topic(self, i: int, nouns_only: bool = False) -> list[Term]:
+        """The first noun phrase of the clause the number is in (or of the sentence); with
+        `nouns_only`, none when the clause opens with its verb ("It made landfall with winds of")."""
         start = 0
         for j in range(i - 1, -1, -1):
             if self.stop(self.items[j]):
@@ -556,6 +563,8 @@ class Reader:
             if self.items[j].kind == "slot" and self.mentions[self.items[j].slot].kind in ("amount", "quantity"):
                 return []  # "The $250 million production ... to open above $100 million": the topic is that figure's
             j += 1
+        if nouns_only and j < i and self.participle(self.items[j]):
+            return []
         terms, k = self.phrase_right(j, "topic") if j < i else ([], j)
         if terms and k < i and self.items[k].low == "of":  # "Sales of data-centre processors ... climbed"
             terms += self.phrase_right(self.skip(k + 1, ("determiners",)), "qualifier", 3)[0]
@@ -628,6 +637,15 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
     return Descriptor(terms=_dedupe(terms), head=[t.lemma for t in head], rule=_RULE_NAMES.get(rule, rule),
                       text=" ".join(t.text for t in head), names=r.names,
                       anaphor=r.anaphor and rule in ("verb", "none", "topic"))
+
+
+COMPARATIVES = frozenset({"more", "less", "fewer"})
+
+
+def comparison_at(items: list[Item], j: int) -> bool:
+    """"higher than", "more than" at j: how the rate before it compares, not what it measures."""
+    nxt = items[j:j + 2]
+    return len(nxt) == 2 and nxt[1].low == "than" and (nxt[0].low in COMPARATIVES or nxt[0].low.endswith("er"))
 
 
 LIST_GAP = 3  # items between a figure and the "and" or comma before the next: "11 rebounds, 7 assists"

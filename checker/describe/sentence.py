@@ -8,7 +8,7 @@ from ..models import Descriptor, Mention, Term
 from ..text import fold
 from ..words import Grammar, grammar, tokens
 from .concepts import longest_phrase, claim_kind, concept_of, concepts, known_names
-from .frames import Reader, describe
+from .frames import Reader, comparison_at, describe
 from .items import Item, items_of
 
 
@@ -87,7 +87,25 @@ def describe_sentence(text: str, mentions: list[Mention], rules,
             d = describe(items, i, g, mentions)
             out[it.slot] = d.model_copy(update={"terms": d.terms + _events(items, i, g) + _opening_name(items)})
     _bases_take_their_measure(items, mentions, out, g)
+    _differences_take_their_measure(items, mentions, out, g)
     return out, named
+
+
+def _differences_take_their_measure(items: list[Item], mentions: list[Mention], out: list[Descriptor],
+                                    g: Grammar) -> None:
+    """"trade reached $3 billion, a figure 1.5 times higher than in 2024", "turnout was 61%, 4
+    points higher than in 2019": a difference that names no measure of its own is the change
+    of the last level its sentence gave."""
+    level: Descriptor | None = None
+    for i, it in enumerate(items):
+        if it.kind != "slot" or mentions[it.slot].kind not in VALUE_KINDS:
+            continue
+        d = out[it.slot]
+        if not d.change:
+            level = d if d.head else level
+        elif level is not None and not d.concept and comparison_at(items, i + 1) and (
+                d.rule in ("topic", "none") or all(g.is_("generic_heads", t.lemma) for t in d.terms)):
+            out[it.slot] = level.model_copy(update={"change": True, "moving": False})
 
 
 EXPECTED = "expected of"  # a descriptor rule's prefix: the expectation of the figure before it
@@ -163,6 +181,8 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
     change, moving = _motion(items, i, d, g, m.kind in ("percent", "percentage_point", "multiplier"))
     if concept:  # words the concept stands for ("died", "fatalities" for deaths) say nothing more
         named = set(phrase.split())
+        if rules.metrics[concept].aggregation == "property":
+            d = _property_owner(d, named, lambda: Reader(items, g, mentions).topic(i, nouns_only=True), c.phrases)
         d = d.model_copy(update={"terms": [t.as_role("concept") if t.lemma in named or c.phrases.get((t.lemma,)) == concept
                                            else t for t in d.terms]})
     instance = _instance(text, items, i, mentions, g)
@@ -172,6 +192,22 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
 
 
 CLAUSE_BREAKS = frozenset(",;:—–")
+
+
+def _property_owner(d: Descriptor, named: set[str], topic, phrases: dict) -> Descriptor:
+    """Whose property a value is, as "a 7.0-magnitude aftershock" says it: the verb's subject when
+    the verb names the property ("an aftershock measuring 7.0"); the clause's topic weighs in when
+    an of-phrase names it ("The earthquake, with a magnitude of 7.7, struck")."""
+    if any(t.role == "entity" for t in d.terms):
+        return d
+    if any(t.role == "verb" and t.lemma in named for t in d.terms):
+        return d.model_copy(update={"terms": [t.as_role("entity") if t.role == "subject" else t for t in d.terms]})
+    if d.rule != "x-of-n":
+        return d
+    # (as a topic, which weighs but never parts: "the storm" and "the typhoon" may be one)
+    owner = [t for t in topic() if t.role == "topic" and t.lemma not in named
+             and (t.lemma,) not in phrases and t.lemma not in d.lemmas()]
+    return d.model_copy(update={"terms": d.terms + owner}) if owner else d
 
 
 def _age(items: list[Item], i: int, g: Grammar) -> Descriptor:
@@ -362,6 +398,8 @@ def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) ->
         return True, False
     if before and before.low in ("to", "at") and moved:
         return False, True
+    if rate and comparison_at(items, i + 1):  # "12% higher than a year earlier", "1.5 times more than"
+        return True, False
     # "surged 38%": a rate right after a verb of change is the change itself ("took 52% of the
     # vote" is a share of something)
     share = after is not None and after.low == "of"

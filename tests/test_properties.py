@@ -1,0 +1,67 @@
+"""Properties of a thing (a quake's magnitude, a storm's winds): whose property a figure is,
+read from the grammar, and figures of two things kept apart. Sentences are the project's own."""
+from checker.describe import describe_sentence
+from checker.extract import extract_mentions
+from checker.models import Article
+from checker.pipeline import analyse
+from checker.rules import load_rules
+
+RULES = load_rules()
+
+
+def terms(sentence: str, text: str) -> dict[str, str]:
+    mentions = extract_mentions(sentence, RULES)
+    (d,) = [d for m, d in zip(mentions, describe_sentence(sentence, mentions, RULES)[0]) if m.text == text]
+    return {t.lemma: t.role for t in d.terms} | {"concept:": d.concept or ""}
+
+
+def flagged(*texts):
+    arts = [Article(path=f"{i}.txt", text=t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+    return [sorted(c.text for c in f.claims) for f in analyse(arts, RULES).findings if f.severity != "info"]
+
+
+def test_a_bare_reading_measuring_a_thing_is_its_magnitude_and_the_thing_its_owner():
+    got = terms("A second tremor, an aftershock measuring 5.9, shook the valley at dawn.", "5.9")
+    assert got["concept:"] == "magnitude" and got["aftershock"] == "entity"
+    # with a unit it is a size, not a reading on a scale
+    assert terms("A hall measuring 40 metres was built.", "40 metres")["concept:"] != "magnitude"
+
+
+def test_a_past_tense_after_a_number_is_the_clauses_verb_not_a_counted_noun():
+    got = terms("An aftershock measuring 5.9 struck minutes later.", "5.9")
+    assert got.get("strike") != "counted" and got.get("minute") != "counted"
+    assert terms("The flood left 12 children homeless.", "12")["child"] == "counted"  # a plural in -ren
+    assert terms("Two stolen cars were found.", "Two")["steal"] == "qualifier"  # a participle qualifies
+
+
+def test_the_topic_of_a_with_phrase_weighs_in_but_a_clause_opening_with_its_verb_has_none():
+    assert terms("The earthquake, with a magnitude of 6.8, hit the coast.", "6.8")["earthquake"] == "topic"
+    assert "make" not in terms("It made landfall on Sunday with winds of up to 120 mph.", "up to 120 mph")
+
+
+def test_an_aftershocks_magnitude_is_compared_with_the_aftershocks_not_the_main_quakes():
+    assert flagged("The 6.9-magnitude quake was followed by a 5.2 magnitude aftershock near the port.",
+                   "Seismologists said an aftershock measuring 5.8 followed the main shock near the port.",
+                   "The earthquake, with a magnitude of 6.9, hit the port on Tuesday.") \
+        == [["5.2 magnitude", "5.8"]]
+
+
+def dated(*pairs):
+    arts = [Article(path=f"{i}.txt", text=t, date=d, outlet=f"Outlet {i}") for i, (t, d) in enumerate(pairs)]
+    return analyse(arts, RULES)
+
+
+def test_a_difference_restating_a_level_is_the_change_of_that_levels_measure():
+    got = terms("Exports reached 4.2 billion dollars in May, a figure 12% higher than a year earlier.", "12%")
+    assert got["concept:"] == "exports" and "high" not in got
+
+
+def test_a_forecast_made_in_the_last_days_of_its_period_is_compared_with_the_outcome_as_a_warning():
+    forecast = "Wheat exports are expected to reach around 5 billion dollars by the end of the year."
+    outcome = "In 2025, wheat exports rose to 4.1 billion dollars."
+    rep = dated((forecast, "2025-12-20"), (outcome, "2026-01-15"))
+    (f,) = [f for f in rep.findings if f.severity != "info"]
+    assert f.rule == "FL101" and f.severity == "warning" and any("forecast" in d for d in f.details)
+    # said in June, the same forecast is another fact than the outcome: related, not compared
+    rep = dated((forecast, "2025-06-20"), (outcome, "2026-01-15"))
+    assert [f.rule for f in rep.findings] == ["FL301"]
