@@ -566,7 +566,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     for c in claims:
         scorer.named.setdefault(c.article, set()).update(c.subject)
     usable = usable if usable is not None else [c for c in claims if comparable(c)]
-    scorer.disputes = disputes(usable)
+    scorer.disputes = disputes(usable, scorer.g)
     disputed = frozenset(s for pair in scorer.disputes for s in pair)
     of_claim = {c.id: key_of(c, disputed) for c in usable}
     # Keys are numbered in their sorted order and handled by number from here on: tens of
@@ -609,14 +609,17 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     return _groups(members, keys, facts, edges, pairs, generic, dict(copies)), _related(members, edges)
 
 
-def disputes(claims: list[Claim]) -> set[frozenset[str]]:
+def disputes(claims: list[Claim], g: Grammar) -> set[frozenset[str]]:
     """Pairs of sources one sentence credits figures of one dimension to ("police estimated the
-    crowd at 15,000, while organisers said 60,000")."""
+    crowd at 15,000, while organisers said 60,000"), and sources on opposite sides of a count
+    (`rival_sources`) wherever the articles credit figures to them."""
     credited: dict[tuple[str, int, str], set[str]] = defaultdict(set)
     for c in claims:
         if c.attribution:
             credited[(c.article, c.sentence, c.dimension)].add(c.attribution)
-    return {frozenset((x, y)) for sources in credited.values() for x in sources for y in sources if x < y}
+    out = {frozenset((x, y)) for sources in credited.values() for x in sources for y in sources if x < y}
+    sided = sorted({c.attribution for c in claims if c.attribution in g.sides})
+    return out | {frozenset((x, y)) for x in sided for y in sided if g.rivals(x, y)}
 
 
 def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:

@@ -28,7 +28,7 @@ CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronou
            "whole_owners", "span_words", "expectation_markers",
            "expectation_verbs", "place_prepositions",
            "future_markers", "year_events", "story_events", "raising_verbs", "damage_verbs",
-           "measure_synonyms", "statistic_words", "irregular_plurals")
+           "measure_synonyms", "statistic_words", "irregular_plurals", "rival_sources")
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ class Grammar:
     irregular: dict[str, str]  # "rose" -> "rise": forms the dictionary reads as another word
     events: dict[str, str]  # "talks" -> "meeting": words that name what happened on a date, by kind
     synonyms: dict[str, str]  # "house" -> "home": lemmas that name one thing in a measure
+    sides: dict[str, str]  # "police" -> "official", "organisers" -> "organiser": who counts a crowd
 
     def lemma(self, word: str) -> str:
         return self.irregular.get(word) or lemma(word)
@@ -96,6 +97,11 @@ class Grammar:
     def measure_word(self, word: str) -> str:
         """A word's lemma as a measure reads it."""
         return self.synonym(self.lemma(word))
+
+    def rivals(self, a: str, b: str) -> bool:
+        """Two sources on opposite sides of a count ("police" and "organisers"): each gives its own."""
+        sa, sb = self.sides.get(a), self.sides.get(b)
+        return sa is not None and sb is not None and sa != sb
 
     def is_(self, cls: str, word: str) -> bool:
         return word in self.classes.get(cls, frozenset())
@@ -118,7 +124,7 @@ def grammar(rules: RuleSet) -> Grammar:
             classes[name] = frozenset(fold(w) for w in (entry.words if entry else []))
         place = rules.lexicon.get("name_place_words")  # "Harris County": shared with the entity finder
         classes["place_words"] = frozenset(fold(w) for w in (place.words if place else []))
-        irregular, events, synonyms = (dict(w.split("=", 1) for w in classes[c] if "=" in w)
-                                       for c in ("irregular", "event_words", "measure_synonyms"))
-        _GRAMMARS[key] = Grammar(classes, irregular, events, synonyms)
+        irregular, events, synonyms, sides = (dict(w.split("=", 1) for w in classes[c] if "=" in w)
+                                              for c in ("irregular", "event_words", "measure_synonyms", "rival_sources"))
+        _GRAMMARS[key] = Grammar(classes, irregular, events, synonyms, sides)
     return _GRAMMARS[key]
