@@ -122,7 +122,7 @@ class SentenceReader:
                 "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value}
         if m.kind == "date":
             return Claim(**base, descriptor=d, dimension="date", subject=subject.names, subject_origin=subject.origin)
-        if m.kind == "time":  # the zone it is given in ("1:38 p.m. local time", "11:50 IST") as its unit
+        if m.kind == "time":  # the zone it is given in ("4:15 p.m. local time", "11:50 IST") as its unit
             zone = ZONE_RE.match(s.text, m.end)
             about = "about" if ABOUT_BEFORE_RE.search(s.text, 0, m.start) else None  # "at around 1:39 PM"
             return Claim(**{**base, "unit": zone.group(1).lower() if zone else "", "hedge": about}, descriptor=d,

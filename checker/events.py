@@ -1,5 +1,5 @@
-"""Dates of one event across sources: "held talks with Sisoulith in Vientiane on April 24" and
-"meeting with ... Thongloun Sisoulith on April 25, 2025" date the same meeting.
+"""Dates of one event across sources: "held talks with Scholz in Berlin on May 6" and
+"a meeting with ... Olaf Scholz on May 7, 2025" date the same meeting.
 
 Two dates are the date of one event when both give a day (a year or a month is enough for a
 birth or a founding: `year_events`), name at least two of the same people, organisations or named
@@ -125,7 +125,7 @@ def _event_date(c: Claim, g: Grammar, found: Found, main: dict[str, str]) -> Eve
 
 def same_clock(a: Claim, b: Claim) -> bool:
     """Two dates, or two times of day read on one clock: the same zone, or "local time" and no
-    zone said ("1:38 p.m. local time" / "1:38 PM"; never "local time" and "IST")."""
+    zone said ("4:15 p.m. local time" / "4:15 PM"; never "local time" and "IST")."""
     if a.kind != b.kind:
         return False
     return a.kind != "time" or a.unit == b.unit or {a.unit, b.unit} == {"local", ""}

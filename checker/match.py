@@ -297,7 +297,7 @@ class Scorer:
         return 0.5, ""  # a country and a city in it, perhaps: unknown, not a veto
 
     def _one_narrower(self, a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
-        """"all 242 people on board have died" and "the death toll rose to 265": one side counts
+        """"all 180 people on the ferry have died" and "the death toll rose to 204": one side counts
         a narrower set (a qualifier the other's sentence does not say: "$99.9 million in North
         America" and "takings for the film in North America" say the same place)."""
         qa = fa.qualifiers - fb.words - self._quote_words(b)

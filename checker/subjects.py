@@ -223,8 +223,8 @@ def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subjec
     """Who or where a sentence's figures are about.
 
     The most specific place named wins, unless the sentence also names a country and the place
-    is not written with its type ("Lang Nu hamlet" wins over "Vietnamese"; "hit Vietnam, made
-    landfall in Quang Ninh, leaving 298 dead" is national). "the village" refers back to
+    is not written with its type ("Los Pinos hamlet" wins over "Panamanian"; "struck Mexico,
+    made landfall in Oaxaca, leaving 16 dead" is national). "the village" refers back to
     the last village named; a sentence that names nothing keeps the previous sentence's place."""
     folded = fold(s.text)
     ctx.order = []
@@ -232,7 +232,7 @@ def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subjec
     countries = _named(ents, ctx.places, s.text, ("country",))
     events = sorted({n for _, n in _named(ents, ctx.places, s.text, ("event",))})
     if found and countries and not _typed_place(s.text, folded, found):
-        found = []  # "hit Vietnam, made landfall in Quang Ninh, leaving 298 dead" is national
+        found = []  # "struck Mexico, made landfall in Oaxaca, leaving 16 dead" is national
     if not found and not countries:
         for m in COREF_RE.finditer(s.text):
             name = ctx.last_place.get(m.group(1).lower())
@@ -270,7 +270,8 @@ def _typed_names(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _typed_place(text: str, folded: str, found) -> bool:
-    """Is a place written with its type ("Lang Nu hamlet", "In Lao Cai Province", "village of X")?"""
+    """Is a place written with its type ("Los Pinos hamlet", "In Panama Oeste Province",
+    "village of X")?"""
     typed = [fold(name) for _, name in _typed_names(text)]
     return any(t.strip().endswith(place) for t in typed for _, _, place in found)
 

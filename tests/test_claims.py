@@ -17,16 +17,16 @@ def by_text(cs):
 
 def test_levels_periods_changes_and_targets():
     cs = by_text(claims(
-        "Bilateral trade between Vietnam and Laos reached 2.25 billion USD in 2024, and surged to "
-        "2.98 billion USD in 2025, up 32.7% year-on-year. The two countries plan to lift their trade "
-        "to 5 billion USD within the next two to three years.", dates={0: "2026-01-10"}))
-    assert (cs["2.25 billion USD"].metric, cs["2.25 billion USD"].period) == ("trade", "2024")
-    assert cs["2.98 billion USD"].period == "2025"
-    growth = cs["32.7%"]
+        "Two-way trade between Kenya and Tanzania stood at 1.84 billion USD in 2024 and rose to "
+        "2.31 billion USD in 2025, up 25.5% year-on-year. The two countries plan to lift their trade "
+        "to 4 billion USD within the next two to three years.", dates={0: "2026-01-10"}))
+    assert (cs["1.84 billion USD"].metric, cs["1.84 billion USD"].period) == ("trade", "2024")
+    assert cs["2.31 billion USD"].period == "2025"
+    growth = cs["25.5%"]
     assert (growth.metric, growth.period, growth.aggregation, growth.dimension) == ("trade", "2025", "change", "change")
-    target = cs["5 billion USD"]
+    target = cs["4 billion USD"]
     assert target.modality == "target" and target.when.kind == "period" and target.when.end == "2029"
-    assert cs["2.98 billion USD"].subject == ["Laos", "Vietnam"]
+    assert cs["2.31 billion USD"].subject == ["Kenya", "Tanzania"]
 
 
 def test_a_measure_outside_every_lexicon_still_gets_a_descriptor():
@@ -38,12 +38,12 @@ def test_a_measure_outside_every_lexicon_still_gets_a_descriptor():
 
 def test_partial_periods_and_relative_years():
     cs = by_text(claims(
-        "Two-way trade between Vietnam and Laos in the first ten months of 2025 hit nearly US$2.5 billion.",
-        "Bilateral trade between Vietnam and Laos reached US$2.25 billion last year.",
+        "Two-way trade between Chile and Argentina in the first ten months of 2025 came to nearly US$7.5 billion.",
+        "Bilateral trade between Chile and Argentina stood at US$8.1 billion last year.",
         dates={1: "2025-08-04"}))
-    assert cs["nearly US$2.5 billion"].period == "2025-01/2025-10"
-    assert cs["US$2.25 billion"].period == "2024"
-    assert cs["US$2.25 billion"].when.origin == "sentence"
+    assert cs["nearly US$7.5 billion"].period == "2025-01/2025-10"
+    assert cs["US$8.1 billion"].period == "2024"
+    assert cs["US$8.1 billion"].when.origin == "sentence"
 
 
 def test_stock_as_of_the_article_date_says_it_was_inferred():
@@ -56,22 +56,22 @@ def test_stock_as_of_the_article_date_says_it_was_inferred():
 
 
 def test_casualty_counts_and_their_sum():
-    cs = claims("The death toll in Vietnam stands at 292, with 38 missing, according to authorities.")
+    cs = claims("The death toll in Peru stands at 118, with 27 missing, according to officials.")
     got = {(c.metric, c.value) for c in cs if c.metric}
-    assert {("deaths", 292.0), ("missing", 38.0), ("dead_and_missing", 330.0)} <= got
+    assert {("deaths", 118.0), ("missing", 27.0), ("dead_and_missing", 145.0)} <= got
 
 
 def test_places_learned_and_referred_back():
-    cs = claims("A flash flood in Lao Cai on September 10 buried the entire Lang Nu Village under mud. "
-                "The village was home to 37 households with 158 members. "
-                "In Lao Cai Province, 53 people have been confirmed dead.")
+    cs = claims("A mudslide in Panama Oeste on October 4 swept through the whole of Los Pinos Village. "
+                "The village had 41 homes and 163 residents. "
+                "In Panama Oeste Province, the confirmed death toll is 29.")
     subj = {c.text: c.subject for c in cs if c.dimension}
-    assert subj["37"] == ["Lang Nu"] and subj["158"] == ["Lang Nu"]
-    assert subj["53"] == ["Lao Cai"]  # "Lao" in a place name is not Laos
+    assert subj["41"] == ["Los Pinos"] and subj["163"] == ["Los Pinos"]
+    assert subj["29"] == ["Panama Oeste"]  # "Panama" in a place name is not the country
 
 
 def test_threshold_is_a_floor():
-    (c,) = [c for c in claims("Bilateral trade between Vietnam and Laos exceeded US$3 billion for the "
+    (c,) = [c for c in claims("Trade between Argentina and Uruguay exceeded US$4 billion for the "
                               "first time in 2025.") if c.kind == "amount"]
     assert c.hedge == "above" and c.high is None
 
@@ -84,9 +84,9 @@ def test_directional_metrics_keep_the_order_of_the_sides():
 
 
 def test_a_pronoun_takes_the_measure_named_before_it():
-    cs = by_text(claims("Two-way trade between Peru and Chile grew strongly. In 2025, it reached "
-                        "approximately USD 3 billion."))
-    assert cs["approximately USD 3 billion"].metric == "trade"
+    cs = by_text(claims("Two-way trade between Peru and Chile grew strongly. In 2025, it came to "
+                        "roughly USD 4 billion."))
+    assert cs["roughly USD 4 billion"].metric == "trade"
 
 
 def test_numbers_inside_time_expressions_are_not_claims_to_compare():
@@ -228,9 +228,9 @@ def test_a_workforce_is_one_measure_however_it_is_worded():
 
 
 def test_a_forecast_without_a_horizon_is_not_the_period_before_it():
-    cs = by_text(claims("Trade between Vietnam and Laos reached $2.98 billion in 2025. The two countries expect "
-                        "trade to reach $5 billion.", dates={0: "2025-12-03"}))
-    assert (cs["$5 billion"].modality, cs["$5 billion"].when.kind) == ("forecast", "none")
+    cs = by_text(claims("Trade between Kenya and Uganda reached $3.6 billion in 2025. The two countries expect "
+                        "trade to reach $6 billion.", dates={0: "2025-12-03"}))
+    assert (cs["$6 billion"].modality, cs["$6 billion"].when.kind) == ("forecast", "none")
 
 
 def test_a_figure_said_on_a_day_is_not_a_figure_of_that_day():

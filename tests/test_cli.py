@@ -57,13 +57,13 @@ def test_default_outputs_go_to_reports(tmp_path):
     assert not [f for f in (tmp_path / "reports").iterdir() if f.name.startswith(".")]  # no temp files
 
 
-EVIL = ("Bilateral trade between Vietnam and Laos reached 2.98 billion USD in 2025 <script>alert(1)</script> "
+EVIL = ("Bilateral trade between Chile and Peru came to 4.96 billion USD in 2025 <script>alert(1)</script> "
         "| [x](javascript:alert(1)) \x1b[31m.\n")
 
 
 def test_untrusted_text_is_escaped(tmp_path):
     (tmp_path / "a.txt").write_text(EVIL, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Trade between Vietnam and Laos exceeded US$3 billion in 2025.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Trade between Chile and Peru exceeded US$5 billion in 2025.\n", encoding="utf-8")
     md = factlint("check", tmp_path, "--format", "markdown", "--stdout").stdout
     assert "<script>" not in md and "&lt;script&gt;" in md
     assert not re.search(r"(?<!\\)\]\(javascript:", md)  # the bracket is escaped: no link
@@ -74,7 +74,7 @@ def test_untrusted_text_is_escaped(tmp_path):
 
 # --- issue 10: no traceback, options first, reports as a set -----------------------------------
 
-TRADE = "Trade between Vietnam and Laos reached 2.98 billion USD in 2025.\n"
+TRADE = "Trade between Chile and Peru came to 4.96 billion USD in 2025.\n"
 
 
 def invoke(*args, **kw):

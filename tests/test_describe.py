@@ -28,7 +28,7 @@ def described(sentence: str) -> dict:
     ("Quarterly revenue of $30.04 billion beat forecasts.", "$30.04 billion", "x-of-n", ["quarterly", "revenue"]),
     # N of X, N in X
     ("The incumbent took 36% of the vote.", "36%", "n-of-x", ["vote"]),
-    ("The storm caused $1.6 billion in economic losses.", "$1.6 billion", "n-in-x", ["economic", "loss"]),
+    ("The heatwave caused €2.3 billion in agricultural losses.", "€2.3 billion", "n-in-x", ["agricultural", "loss"]),
     # past a restatement in parentheses
     ("The insurer paid 2 million euros ($2.2 million) in damages to the family.", "2 million euros", "n-in-x", ["damage"]),
     ("The blaze has burned 36,000 acres (56 square miles) of forest.", "36,000 acres", "n-of-x", ["forest"]),
@@ -39,7 +39,7 @@ def described(sentence: str) -> dict:
     ("The insurer, one of the largest in Europe, said it will pay 5 million euros to each family.",
      "5 million euros", "frame", ["pay"]),
     # past a verb that reports what is known of them: the verb after "to"
-    ("Only about a dozen are known so far to have survived the flood.", "about a dozen", "predicate", ["survive"]),
+    ("Only about 15 are believed so far to have escaped the blaze.", "about 15", "predicate", ["escape"]),
     ("Some 30 people are feared to be trapped in the mine.", "Some 30", "predicate", ["trap"]),
     # the noun right after an amount names it when nothing else does
     ("The carmaker announced a $2 billion investment in Ohio.", "$2 billion", "entity", ["investment"]),
@@ -55,7 +55,7 @@ def test_people_counts_take_what_happened_to_them():
 
 
 def test_relative_clause_does_not_become_the_measure():
-    d = described("The toll from the earthquake that struck the region on March 28 has reached 3,085.")["3,085"]
+    d = described("The toll from the landslide that buried the valley on June 3 has reached 212.")["212"]
     assert d.head == ["toll"] and d.concept == "deaths"
 
 
@@ -104,7 +104,7 @@ def test_a_share_taken_is_not_a_change():
 
 
 def test_a_resultative_verb_counts_the_state_it_left_people_in():
-    d = described("The cyclone has left 350 people dead and missing in the north.")["350"]
+    d = described("The floods have left 87 people dead and missing across the south.")["87"]
     assert (d.rule, d.concept) == ("predicate", "dead_and_missing")
     assert described("The storm left 5,000 people homeless.")["5,000"].head == ["homeless"]
 

@@ -84,11 +84,11 @@ def test_digits_after_and_start_a_new_number():
     ("hitting nearly US$2.5 billion", "below"),
     ("more than $2 billion", "above"),
     ("exceeding US$3 billion", "above"),
-    ("surpassed the US$2.2 billion mark", "above"),
-    ("just over US$2.2 billion", "above"),
+    ("surpassed the US$4.5 billion mark", "above"),
+    ("just over US$4.1 billion", "above"),
     ("registered capital of over $5.8 billion", "above"),
     ("death toll passes 150", "above"),
-    ("in excess of 149 km/h", "above"),
+    ("in excess of 177 km/h", "above"),
     ("about 3,722 houses", "about"),
     ("an estimated $1.6 billion", "about"),
     ("around VND50 trillion", "about"),
@@ -179,11 +179,11 @@ def test_dates(text, value, low, high, gran):
 
 
 def test_weekday_and_time():
-    found = ms("152 people reported dead and 140 others missing as of 9 a.m. today, September 11")
+    found = ms("64 people reported dead and 31 others missing as of 6 a.m. today, October 2")
     kinds = [(m.kind, m.value) for m in found]
-    assert ("count", 152.0) in kinds and ("count", 140.0) in kinds
-    assert ("date", "--09-11") in kinds and ("time", "09:00") in kinds
-    assert not any(m.kind == "count" and m.value == 9 for m in found)
+    assert ("count", 64.0) in kinds and ("count", 31.0) in kinds
+    assert ("date", "--10-02") in kinds and ("time", "06:00") in kinds
+    assert not any(m.kind == "count" and m.value == 6 for m in found)
     assert one("On Monday, a bridge collapsed", "weekday").value == "monday"
 
 
@@ -210,7 +210,7 @@ def test_from_to_is_two_values():
     ("around VND50 trillion (more than US$2 billion)", 5e13, "VND", 2e9, "USD", "above"),
     ("VND1 trillion ($40.7 million)", 1e12, "VND", 4.07e7, "USD", None),
     ("149 km/h (92 mph)", 149, "km/h", 92, "mph", None),
-    ("in excess of 149km (92 miles) per hour", 149, "km/h", 92, "mph", "above"),
+    ("in excess of 177km (110 miles) per hour", 177, "km/h", 110, "mph", "above"),
     ("up to 130 km/h (80 mph)", 130, "km/h", 80, "mph", "at_most"),
 ])
 def test_twins(text, v1, u1, v2, u2, h2):
@@ -226,7 +226,7 @@ def test_twins(text, v1, u1, v2, u2, h2):
     ("three individuals", 3, "individuals"),
     ("two motorbikes", 2, "motorbikes"),
     ("seven more bodies", 7, "bodies"),
-    ("Only about a dozen are known", 12, None),
+    ("Only about a dozen were rescued", 12, None),
     ("across 276 projects", 276, "projects"),
     ("Nearly 235,000 houses", 235000, "houses"),
     ("nearly three million livestock", 3e6, "livestock"),
@@ -244,8 +244,8 @@ def test_hundreds_of_is_an_interval():
 
 
 @pytest.mark.parametrize("text, value, unit", [
-    ("winds of up to 149\nkph", 149, "km/h"),
-    ("winds of up to 92 mph", 92, "mph"),
+    ("gusts of up to 177\nkph", 177, "km/h"),
+    ("gusts of up to 110 mph", 110, "mph"),
     ("more than 307,000 ha", 307000, "ha"),
     ("280,000 hectares", 280000, "ha"),
     ("10 tonnes", 10, "t"),
@@ -338,7 +338,7 @@ def test_benchmark_f1_does_not_regress():
 
 
 @pytest.mark.parametrize("text, value", [
-    ("Vietnam and Laos eye US$5 billion two-way trade.", 5e9),
+    ("Kenya and Uganda eye US$7 billion two-way trade.", 7e9),
     ("The city needs 12 million three-bedroom homes.", 12e6),
     ("twenty-one thousand eleven", 21011),
 ])

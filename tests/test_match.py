@@ -51,23 +51,23 @@ def test_different_predicates_are_different_counts():
 
 
 def test_a_narrower_set_is_another_count():
-    rep = report("The flight carried 230 passengers, 10 cabin crew members and two pilots.",
-                 "On board the flight were 230 passengers and 12 crew members.")
-    assert not flagged(rep)  # the cabin crew are part of the crew, not a rival count of it
-    rep = report("The flight carried 230 passengers and 14 crew members, the airline said.",
-                 "On board the flight were 230 passengers and 12 crew members, the airline said.")
+    rep = report("The ferry carried 412 passengers, 9 deck crew members and two officers.",
+                 "On board the ferry were 412 passengers and 11 crew members.")
+    assert not flagged(rep)  # the deck crew are part of the crew, not a rival count of it
+    rep = report("The ferry carried 412 passengers and 13 crew members, the operator said.",
+                 "On board the ferry were 412 passengers and 11 crew members, the operator said.")
     assert [r for r, _ in flagged(rep)] == ["FL101"]
 
 
 def test_targets_with_different_horizons_are_related_not_compared():
-    rep = report("Both countries aim to lift trade to $5 billion over the next two to three years.",
-                 "Both countries aim to lift trade to $10 billion in the longer term.")
+    rep = report("Both governments aim to raise trade to $8 billion over the next two to three years.",
+                 "Both governments aim to raise trade to $15 billion in the longer term.")
     assert not flagged(rep)
 
 
 def test_scale_slip_is_caught_across_vague_horizons():
-    rep = report("The two governments aim to lift annual trade between Chile and Peru to $5 million.",
-                 "Chile and Peru aim to raise two-way trade to US$5 billion in the coming period.")
+    rep = report("The two governments aim to lift annual trade between Chile and Peru to $7 million.",
+                 "Chile and Peru aim to raise two-way trade to US$7 billion in the coming period.")
     (f,) = [f for f in rep.findings if f.rule == "FL101"]
     assert any("scale slip" in e for m in f.matches for e in m.evidence)
 
@@ -90,12 +90,12 @@ def test_two_undated_close_counts_of_a_toll_are_a_snapshot_warning_unless_one_is
 
 
 def test_an_undated_count_is_compared_with_the_snapshot_of_every_date_it_matches():
-    rep = report("More than 800 people have been injured by the storms in Ohio, officials said.",
-                 "As of January 12, 1,929 people had been injured by the storms in Ohio, according to preliminary reports.",
-                 "Another 2,000 people have been injured by the storms in Ohio, officials said.",
+    rep = report("More than 600 people have been injured by the storms in Ohio, officials said.",
+                 "As of January 12, 1,214 people had been injured by the storms in Ohio, according to preliminary reports.",
+                 "Another 1,250 people have been injured by the storms in Ohio, officials said.",
                  dates={0: "2025-01-08", 1: "2025-01-12"})
-    assert ("FL103", ["1,929", "2,000"]) in flagged(rep)  # not only with the snapshot it is most like
-    assert ("FL301", ["1,929", "More than 800"]) in [(f.rule, sorted(c.text for c in f.claims)) for f in rep.findings]
+    assert ("FL103", ["1,214", "1,250"]) in flagged(rep)  # not only with the snapshot it is most like
+    assert ("FL301", ["1,214", "More than 600"]) in [(f.rule, sorted(c.text for c in f.claims)) for f in rep.findings]
 
 
 def test_the_date_of_one_event_by_the_same_people_in_other_words():

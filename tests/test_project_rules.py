@@ -178,8 +178,8 @@ def test_cli_project_rules_from_config(tmp_path):
 
 def test_cli_baseline_then_check_exits_0_and_reports_stale(tmp_path):
     folder = articles(tmp_path, {
-        "a.md": "Vietnam-Laos trade reached US$2.2 billion in 2025.\n",
-        "b.md": "Vietnam-Laos trade reached US$5 billion in 2025.\n",
+        "a.md": "Chile-Peru trade reached US$3.4 billion in 2025.\n",
+        "b.md": "Chile-Peru trade reached US$7 billion in 2025.\n",
     })
     runner = CliRunner()
     bl = tmp_path / "baseline.json"
@@ -190,11 +190,11 @@ def test_cli_baseline_then_check_exits_0_and_reports_stale(tmp_path):
     res = runner.invoke(app, ["check", str(folder), "--baseline", str(bl), "--stdout"])
     assert res.exit_code == 0, res.output
     # editing the article elsewhere keeps it accepted
-    (folder / "a.md").write_text("A new first line.\n\nVietnam-Laos trade reached US$2.2 billion in 2025.\n")
+    (folder / "a.md").write_text("A new first line.\n\nChile-Peru trade reached US$3.4 billion in 2025.\n")
     res = runner.invoke(app, ["check", str(folder), "--baseline", str(bl), "--stdout"])
     assert res.exit_code == 0, res.output
     # a changed value revives it, and the old entry is stale
-    (folder / "a.md").write_text("Vietnam-Laos trade reached US$2.1 billion in 2025.\n")
+    (folder / "a.md").write_text("Chile-Peru trade reached US$3.3 billion in 2025.\n")
     res = runner.invoke(app, ["check", str(folder), "--baseline", str(bl), "--stdout"])
     assert res.exit_code == 1, res.output
     assert "stale baseline entry" in res.output
@@ -203,8 +203,8 @@ def test_cli_baseline_then_check_exits_0_and_reports_stale(tmp_path):
 def test_cli_inline_suppression(tmp_path):
     folder = articles(tmp_path, {
         "a.md": "<!-- factlint: ignore FL101 -- confirmed with the ministry -->\n"
-                "Vietnam-Laos trade reached US$2.2 billion in 2025.\n",
-        "b.md": "Vietnam-Laos trade reached US$5 billion in 2025.\n",
+                "Chile-Peru trade reached US$3.4 billion in 2025.\n",
+        "b.md": "Chile-Peru trade reached US$7 billion in 2025.\n",
     })
     res = CliRunner().invoke(app, ["check", str(folder), "--stdout"])
     assert res.exit_code == 0, res.output
@@ -220,7 +220,7 @@ def test_cli_inline_suppression(tmp_path):
     ],
 )
 def test_cli_bad_inputs_exit_2_with_one_line(tmp_path, files, args, fragment):
-    folder = articles(tmp_path, {"a.md": "Trade reached US$2.2 billion in 2025.\n"})
+    folder = articles(tmp_path, {"a.md": "Trade reached US$3.4 billion in 2025.\n"})
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text(text)

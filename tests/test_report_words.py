@@ -270,9 +270,9 @@ def test_json_contract_keeps_its_keys_and_adds_1_1(seeds):
 
 def test_front_matter_url_reaches_every_report(tmp_path):
     (tmp_path / "a.md").write_text("---\noutlet: Wire\nurl: https://wire.example/a?x=1\n---\n"
-                                   "Trade between Vietnam and Laos reached 2.98 billion USD in 2025.\n", encoding="utf-8")
+                                   "Trade between Chile and Peru came to 4.96 billion USD in 2025.\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("---\ntitle: Trade record\nurl: javascript:alert(1)\n---\n"
-                                   "Trade between Vietnam and Laos exceeded US$3 billion in 2025.\n", encoding="utf-8")
+                                   "Trade between Chile and Peru exceeded US$5 billion in 2025.\n", encoding="utf-8")
     report = run([str(tmp_path)], load_rules())
     assert [a.url for a in report.articles] == ["https://wire.example/a?x=1", "javascript:alert(1)"]
     assert report.findings, "the two figures conflict"

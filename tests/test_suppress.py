@@ -27,8 +27,8 @@ def report(findings: list[Finding]) -> Report:
 
 
 TEXT = """Trade news
-<!-- factlint: ignore FL101 -- the ministry confirmed 2.2 billion -->
-Trade reached US$2.2 billion
+<!-- factlint: ignore FL101 -- the ministry confirmed 1.7 billion -->
+Trade reached US$1.7 billion
 in 2025. Investment rose to 5 billion.
 
 Another paragraph with 3.
@@ -40,7 +40,7 @@ def test_parse_next_sentence_spans_wrapped_lines():
     assert warns == []
     (s,) = sups
     assert (s.line, s.first_line, s.last_line) == (2, 3, 4)
-    assert s.codes == ["FL101"] and s.reason == "the ministry confirmed 2.2 billion"
+    assert s.codes == ["FL101"] and s.reason == "the ministry confirmed 1.7 billion"
     assert not s.whole_file
 
 

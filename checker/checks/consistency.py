@@ -219,8 +219,8 @@ class WeekdayMismatch(Check):
 
 
 class RateMismatch(Check):
-    """One amount converted at two rates: "₹1 crore ($116,868)" in one article, "10 million
-    Indian rupees ($115,937)" in another. Whatever the amounts are for, one sum cannot be worth
+    """One amount converted at two rates: "₹5 crore ($584,000)" in one article, "50 million
+    rupees ($602,000)" in another. Whatever the amounts are for, one sum cannot be worth
     two sums of another currency at one rate, so the fact need not be matched: the printed
     amounts being equal is the evidence."""
 

@@ -7,7 +7,7 @@ frames that do not depend on the topic (the closed word classes come from rules/
   predicate      "3,408 have been injured", "139 remain missing", "4,589 people were injured"
   x-of-n         "revenue of $30.04 billion", "a fee of €103m", "a magnitude of 7.7"
   n-of-x         "36% of the vote", "thousands of buildings"
-  n-in-x         "$1.6 billion in economic losses", "$5 million in aid"
+  n-in-x         "$870 million in crop losses", "$5 million in aid"
   frame          "the death toll rose to 3,145", "turnout was 60%", "the film grossed $99.9m"
   topic          the clause's first noun phrase when nothing closer names the measure
 
@@ -104,7 +104,7 @@ class Reader:
         return j
 
     def skip_list(self, j: int) -> int:
-        """Past the other items of a list: "four hospitals[ and one health center] were destroyed"."""
+        """Past the other items of a list: "three schools[ and one clinic] were destroyed"."""
         items = self.items
         while j + 1 < len(items) and (items[j].low in ("and", "plus", "or") or items[j].text == ",") \
                 and items[j + 1].kind == "slot":
@@ -140,7 +140,7 @@ class Reader:
                     and items[k + 1].kind == "slot":
                 k += 1  # "nine of the country's 29 districts"
             if first.low == "of" and k < len(items) and items[k].kind == "slot":
-                # "241 of the 242 people on board": a part of a counted whole, and which whole
+                # "17 of the 19 people on the boat": a part of a counted whole, and which whole
                 whole, k = self.phrase_right(k + 1, "counted")
                 where, k = self.skip_phrase(k, always=True)
                 return [t.as_role("qualifier") for t in whole + where + self.after_counted([], k)]
@@ -195,7 +195,7 @@ class Reader:
         return self.phrase_right(j, "predicate", 2)[0]
 
     def past_raising(self, j: int) -> int:
-        """"are known (so far) to have survived", "are believed to be trapped": what is said of
+        """"are believed (so far) to have escaped", "are feared to be trapped": what is said of
         them is the verb after "to" (rules/grammar.toml `raising_verbs`)."""
         items = self.items
         raising = next((k for k in range(j, min(j + 3, len(items)))
@@ -207,7 +207,7 @@ class Reader:
         return j
 
     def complement(self, j: int) -> list[Term]:
-        """"(left 350 people) dead and missing", "(left 5,000) homeless": the state the verb
+        """"(left 87 people) dead and missing", "(left 5,000) homeless": the state the verb
         left them in, which is what is counted."""
         items = self.items
         terms, j = self.phrase_right(j, "predicate", 2)
@@ -242,7 +242,7 @@ class Reader:
         j = i - 1
         while j >= 0 and items[j].kind == "word" and g.is_("determiners", items[j].low) \
                 and not g.is_("conjunctions", items[j].low):
-            j -= 1  # "the end of a 72-hour window"
+            j -= 1  # "the start of a 48-hour ceasefire"
         if j < 0 or items[j].kind != "word" or g.is_("conjunctions", items[j].low) \
                 or self.reporting(items[j]):
             return []  # "the ministry said that 197 people died": the frame is the reporter's
@@ -292,7 +292,7 @@ class Reader:
             if terms and not (g.is_("change_verbs", terms[0].lemma) or g.is_("level_verbs", terms[0].lemma)):
                 self.agent = True  # "it will provide ₹1 crore": the pronoun gives, the verb says what
                 return terms
-            self.anaphor = True  # "In 2025, it reached approximately USD 3 billion", "it rose to 3,145"
+            self.anaphor = True  # "In 2025, it came to roughly USD 4 billion", "it rose to 3,145"
         return terms + self.subject_phrase(j)
 
     def object_before(self, j: int) -> bool:
@@ -419,7 +419,7 @@ class Reader:
         return self.term(it, "subject")
 
     def whole_before(self, i: int) -> list[Term]:
-        """"Out of the 242 individuals aboard, 241 fatalities": the whole the number is a part
+        """"Out of the 64 passengers aboard, 61 fatalities": the whole the number is a part
         of, stated in an opening phrase that ends right before it, qualifies it."""
         items = self.items
         if i < 4 or items[i - 1].text != ",":
@@ -455,7 +455,7 @@ class Reader:
             before is not None and before.kind == "word" and self.g.is_("determiners", before.low))
 
     def object_of_change(self, j: int) -> list[Term]:
-        """"aim to lift two-way trade to $5 billion", "raising trade by 10%": the noun phrase
+        """"aim to raise exports to $8 billion", "raising trade by 10%": the noun phrase
         after a verb of change is what changes."""
         chunks = self.chunks_left(j)
         of = chunks[0].terms if len(chunks) > 1 and chunks[0].prep == "of" else []
@@ -486,8 +486,8 @@ class Reader:
 
     def chunks_left(self, j: int) -> list[Chunk]:
         """Noun phrases ending at j, read leftwards, nearest first; each remembers the
-        preposition that introduces it ("the death toll | from a 7.7 magnitude earthquake |
-        near Mandalay"): the leftmost one without a preposition is the head."""
+        preposition that introduces it ("the death toll | from a 6.1 magnitude quake |
+        off the coast"): the leftmost one without a preposition is the head."""
         g, items = self.g, self.items
         out: list[Chunk] = []
         cur: list[Term] = []

@@ -167,14 +167,14 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
     kinds = {name: r.kinds for name, r in rules.metrics.items()}
     d = describe(items, i, g, mentions)
     concept, phrase = concept_of(d, m, c, kinds)
-    if concept is None and d.rule == "frame":  # "The toll in the earthquake that ... has reached"
+    if concept is None and d.rule == "frame":  # "The toll from the landslide that ... has reached"
         topic = [t for t in Reader(items, g, mentions).topic(i) if t.lemma not in d.lemmas()]
         hit = longest_phrase([t.lemma for t in topic], c, claim_kind(m), kinds)
         if hit:
             d = d.model_copy(update={"terms": d.terms + topic})
             concept, phrase = hit
     if concept is None and (d.rule in ("topic", "none") or all(g.is_("generic_heads", x) for x in d.head)):
-        # "aiming for an annual value of $5 million": the measure named earlier in the sentence
+        # "targeting an annual value of $40 million": the measure named earlier in the sentence
         words = [x.lemma for x in items[:i] if x.kind == "word"][-12:]
         hit = longest_phrase(words, c, claim_kind(m), kinds, last=True)
         concept, phrase = hit if hit else (None, "")
@@ -234,7 +234,7 @@ SPAN_REACH = 12  # words back from the span to its superlative
 
 
 def _record_span(items: list[Item], i: int, m: Mention, g: Grammar, rules) -> Descriptor | None:
-    """"the strongest storm in the East Sea over the past three decades": how long a record has
+    """"the strongest cyclone in the Bay of Bengal over the past two decades": how long a record has
     stood is a fact about what the superlative ranks ("strongest storm"), whatever the topic;
     "the most destructive storm ... in 70 years" is another record."""
     unit = rules.unit(m.unit)
@@ -328,7 +328,7 @@ OBJECT_GAP = 4  # words between that verb and the value: "the second had a magni
 
 
 def _instance(text: str, items: list[Item], i: int, mentions: list[Mention], g: Grammar) -> Term | None:
-    """"the magnitude of the first quake was 7.7 and the second was 6.6": which one of a series
+    """"the magnitude of the first tremor was 5.9 and the second was 5.1": which one of a series
     the value is about, when an ordinal is the subject of the verb that gives the value."""
     verb = next((k for k in range(i - 1, max(-1, i - 2 - OBJECT_GAP), -1)
                  if items[k].kind != "word" or g.is_("auxiliaries", items[k].low)
