@@ -72,7 +72,8 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
     if d.concept:
         measure = (d.concept,) + tuple(sorted(qualifiers(d)))
     else:
-        measure = tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier", "qualifier", "where") or d.lemmas()) | per_unit(d)))
+        measure = tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier", "qualifier", "where") or d.lemmas())
+                               | per_unit(d) | instances(d)))
     source = {f"according to {c.attribution}"} if c.attribution in disputed else set()
     return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d) | source)),
                tuple(c.subject), c.when.label or "", modality_class(c), c.aggregation)

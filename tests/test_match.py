@@ -144,6 +144,11 @@ def test_the_second_of_a_series_is_another_fact_than_the_first_or_unmarked_one()
     assert flagged(report(two_rounds, "Officials said turnout in the second round was 44%.")) == [("FL101", ["44%", "48%"])]
     # "the first round" is not the unmarked one: a story about a runoff calls the runoff "the election"
     assert not flagged(report(two_rounds, "Turnout in the election was 55%, officials said."))
+    # the round a clause names after its figure, or a sentence opens with
+    first = "Mendes won 44.6 percent of the vote in the first round."
+    assert not flagged(report(first, "Mendes won 52.3 percent in the runoff."))
+    assert not flagged(report(first, "In the second round, Mendes won 52.3 percent of the vote."))
+    assert flagged(report(first, "In the first round, Mendes won 46.4 percent of the vote."))
 
 
 def test_two_sentences_of_one_article_are_two_facts_unless_a_headline_restates_one():
@@ -184,6 +189,15 @@ def test_figures_an_article_credits_to_two_sources_are_each_sources_own():
     rep = report("The floods have killed 141 people, the health ministry said.",
                  "The floods have killed 163 people, state media reported.", dates=same_day)
     assert [r for r, _ in flagged(rep)] == ["FL101"]
+
+
+def test_sources_on_opposite_sides_of_a_count_give_their_own_figures_in_two_articles():
+    same_day = {0: "2025-06-16", 1: "2025-06-16"}
+    police = "Police said about 12,000 people joined the strike rally in Porto."
+    assert not flagged(report(police, "Unions said 45,000 people joined the strike rally in Porto.", dates=same_day))
+    # the same side in other words, or an unattributed figure, is still compared
+    assert flagged(report(police, "Officials said 30,000 people joined the strike rally in Porto.", dates=same_day))
+    assert flagged(report(police, "Some 45,000 people joined the strike rally in Porto.", dates=same_day))
 
 
 def test_a_count_of_a_narrower_set_needs_a_close_measure_to_be_one_fact():

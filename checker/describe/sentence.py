@@ -185,7 +185,7 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
             d = _property_owner(d, named, lambda: Reader(items, g, mentions).topic(i, nouns_only=True), c.phrases)
         d = d.model_copy(update={"terms": [t.as_role("concept") if t.lemma in named or c.phrases.get((t.lemma,)) == concept
                                            else t for t in d.terms]})
-    instance = _instance(text, items, i, mentions, g)
+    instance = _instance(text, items, i, mentions, g) or _occasion_of_series(text, items, i, mentions, g)
     if instance is not None:
         d = d.model_copy(update={"terms": d.terms + [instance]})
     return d.model_copy(update={"concept": concept, "concept_phrase": phrase, "change": change, "moving": moving})
@@ -197,7 +197,7 @@ CLAUSE_BREAKS = frozenset(",;:—–")
 def _property_owner(d: Descriptor, named: set[str], topic, phrases: dict) -> Descriptor:
     """Whose property a value is, as "a 7.0-magnitude aftershock" says it: the verb's subject when
     the verb names the property ("an aftershock measuring 7.0"); the clause's topic weighs in when
-    an of-phrase names it ("The earthquake, with a magnitude of 7.7, struck")."""
+    an of-phrase names it ("The tremor, with a magnitude of 6.1, shook the valley")."""
     if any(t.role == "entity" for t in d.terms):
         return d
     if any(t.role == "verb" and t.lemma in named for t in d.terms):
@@ -345,6 +345,25 @@ def _instance(text: str, items: list[Item], i: int, mentions: list[Mention], g: 
             return None
         if it.kind != "word" or it.proper:
             return None
+    return None
+
+
+SERIES_PREPOSITIONS = frozenset({"in", "during", "after"})
+
+
+def _occasion_of_series(text: str, items: list[Item], i: int, mentions: list[Mention], g: Grammar) -> Term | None:
+    """"won 48.2 percent in the first round", "In the second round, Reyes won 53.1 percent": the
+    ordinal of the occasion the clause names (later in the clause, or opening the sentence)."""
+    end = next((k for k in range(i + 1, len(items)) if items[k].kind == "punct"), len(items))
+    for k in [*range(i + 1, end), *([0] if i > 0 else [])]:  # the clause's own phrase first
+        if items[k].low not in SERIES_PREPOSITIONS or k + 3 >= len(items) or items[k + 1].low != "the":
+            continue
+        slot, noun = items[k + 2], items[k + 3]
+        if slot.kind == "slot" and noun.kind == "word":
+            m = mentions[slot.slot]
+            if m.kind == "ordinal" and isinstance(m.value, (int, float)) and not _rank(items, k + 2, m, g) \
+                    and not _period(text, m, g):
+                return Term(lemma=f"#{int(m.value)}", role="instance", text=f"{m.text} {noun.text}")
     return None
 
 
