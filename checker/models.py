@@ -5,6 +5,8 @@ report re-rendered) on its own.
 """
 from __future__ import annotations
 
+import re
+
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -114,6 +116,10 @@ TimeKind = Literal["period", "instant", "horizon", "none"]  # horizon: "in the c
 TimeOrigin = Literal["sentence", "article", "context", "none"]
 
 
+# "in its opening weekend", "over the opening weekend", "during the opening weekend": one occasion
+OCCASION_LEAD_RE = re.compile(r"^(?:(?:in|on|over|during|at|through|throughout)\s+)?(?:(?:the|its|his|her|their)\s+)?")
+
+
 class TimeScope(Frozen):
     """When a value holds: a period for flows ("2025", Jan-Oct 2025), an instant for stocks and
     running counts ("as of 2025-04-03"). `origin` says whether the sentence states it or it was
@@ -130,7 +136,8 @@ class TimeScope(Frozen):
     def label(self) -> str | None:
         """The JSON `period` string: "2025", "2025-01/2025-10", "as of 2026-02-04", None."""
         if self.kind == "horizon" or (self.kind == "period" and not self.start and self.text):
-            return self.text  # "in the coming years"; an occasion ("on debut", "before the election")
+            # "coming years"; an occasion ("debut", "opening weekend", "before the election")
+            return OCCASION_LEAD_RE.sub("", self.text) or self.text
         if self.kind == "instant" and not self.start and self.text:
             return f"as of {self.text}"  # a weekday in an undated article
         if self.kind == "none" or not self.start:

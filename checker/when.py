@@ -100,7 +100,7 @@ def same_time(a: TimeScope, b: TimeScope) -> bool | None:
     if a.kind == b.kind == "instant":
         days = [_weekday_name(t) for t in (a, b)]
         return None if None in days else days[0] == days[1]
-    return (a.kind, a.text) == (b.kind, b.text)
+    return (a.kind, a.label) == (b.kind, b.label)  # "in its opening weekend" = "over the opening weekend"
 
 
 def _weekday_name(t: TimeScope) -> str | None:

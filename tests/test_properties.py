@@ -65,3 +65,13 @@ def test_a_forecast_made_in_the_last_days_of_its_period_is_compared_with_the_out
     # said in June, the same forecast is another fact than the outcome: related, not compared
     rep = dated((forecast, "2025-06-20"), (outcome, "2026-01-15"))
     assert [f.rule for f in rep.findings] == ["FL301"]
+
+
+def test_one_occasion_however_introduced_and_a_verbs_particle_before_an_amount():
+    got = terms("The musical took in 6 million dollars over its opening weekend.", "6 million dollars")
+    assert got["take"] == "verb" and got["musical"] == "subject"
+    assert flagged("The musical grossed 9 million dollars in its opening weekend.",
+                   "The musical took in 6 million dollars over its opening weekend.") \
+        == [["6 million dollars", "9 million dollars"]]
+    # a place after "in" is still where, not a particle
+    assert "confirm" not in terms("Cases were confirmed in nine of the 29 districts.", "nine")

@@ -251,6 +251,8 @@ class Reader:
             head = chunks[-1].terms if chunks and chunks[-1].prep is None else []
             return [t.as_role("subject") for t in head]
         prep = items[j].low if g.is_("prepositions", items[j].low) else None
+        if prep == "in" and j > 0 and self.participle(items[j - 1]) and self.mentions[items[i].slot].kind == "amount":
+            return self.verb_frame(j - 1, [])  # "took in $48 million", "poured in $3 billion": a verb's particle
         if prep in PLACE_PREPOSITIONS:
             return []  # "cases were confirmed in nine of the 29 districts": where, not what
         if prep:
@@ -275,6 +277,11 @@ class Reader:
             # "The Senate passed the bill 52-48", "beat the Celtics 112-104": verb, object, figure
             terms.append(self.term(items[j], "qualifier"))
             j -= 2
+        return self.verb_frame(j, terms)
+
+    def verb_frame(self, j: int, terms: list[Term]) -> list[Term]:
+        """[subject noun phrase] [auxiliaries] verb, read leftwards from j."""
+        g, items = self.g, self.items
         while j >= 0 and items[j].kind == "word" and g.is_("auxiliaries", items[j].low) \
                 and not g.is_("level_verbs", items[j].lemma):
             j -= 1
