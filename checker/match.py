@@ -114,6 +114,7 @@ class Features(NamedTuple):
     owners: set[str]  # whose figure the phrase says it is ("Kestrel Micro reported revenue", "Olsen, 47")
     qualifiers: set[str]  # words that narrow the set or the statistic ("people on board", "core inflation")
     words: set[str]  # every lemma
+    compound: tuple[str, frozenset[str]]  # the head's noun and the words before it, generic ones aside
 
 
 class Verdict(NamedTuple):
@@ -238,7 +239,7 @@ class Scorer:
                     weights, sum(weights.values()), d.lemmas("entity"), tuple(_said(d, role) for role in QUALIFIER_ROLES),
                     counted - self.g.classes["people"], bool(counted & self.g.classes["people"]),
                     instances(d), named_subjects(d), per_unit(d), {without_possessive(x) for x in d.lemmas("owner")},
-                    d.lemmas("qualifier", "statistic", "where"), d.lemmas())
+                    d.lemmas("qualifier", "statistic", "where"), d.lemmas(), self.compound(d))
             got = self._features[id(d)] = (d, f)
         return got[1]
 
@@ -258,6 +259,14 @@ class Scorer:
         if d.concept:
             out[d.concept] = 1.0
         return out
+
+    def compound(self, d: Descriptor) -> tuple[str, frozenset[str]]:
+        """"wheat output": the noun a head ends with and what it is said to be of (not "total")."""
+        if len(d.head) < 2:
+            return "", frozenset()
+        g = self.g
+        return d.head[-1], frozenset(w for w in d.head[:-1] if not (
+            g.is_("generic_heads", w) or g.is_("statistic_words", w) or g.is_("people", w)))
 
     @classmethod
     def for_rules(cls, rules: RuleSet) -> "Scorer":
@@ -418,7 +427,7 @@ def _measure(a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> tuple[
     if (a.concept and b.concept and a.concept != b.concept) or _entities_differ(fa.entities, fb.entities) \
             or _predicates_differ(a, b, fa, fb) or _counted_differ(fa, fb) \
             or fa.instances != fb.instances or _named_subjects_differ(fa.named, fb.named) \
-            or fa.per != fb.per:  # "$1.37 a share" is not a total
+            or fa.per != fb.per or _compounds_differ(a, b, fa, fb):  # "$1.37 a share" is not a total
         return None, ""
     wa, wb = fa.weights, fb.weights
     total = fa.total + fb.total
@@ -427,6 +436,13 @@ def _measure(a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> tuple[
     sim = 2 * common / total if total else 0.0
     shared = ", ".join(sorted(k.replace("_", " ") for k in both))
     return sim, (f"measures {sim:.2f} alike ({shared})" if shared else "")
+
+
+def _compounds_differ(a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> bool:
+    """"wheat output" and "rice output": one noun of two things (one lexicon concept may be said
+    in other words: "bilateral trade", "two-way trade")."""
+    (na, ma), (nb, mb) = fa.compound, fb.compound
+    return na == nb != "" and bool(ma) and bool(mb) and not ma & mb and not (a.concept and a.concept == b.concept)
 
 
 def _predicates_differ(a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> bool:
@@ -632,8 +648,10 @@ def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:
 
 
 def _heads_differ(a: Descriptor, b: Descriptor) -> bool:
-    """Both name what they measure, in words that share nothing."""
-    return bool(a.head and b.head) and not set(a.head) & set(b.head)
+    """Both name what they measure, each with a word the other does not ("profit" / "revenue",
+    "wheat output" / "rice output"; not "trade" / "total trade")."""
+    ha, hb = set(a.head), set(b.head)
+    return bool(ha - hb) and bool(hb - ha)
 
 
 def _names_differ(qa: str, qb: str) -> bool:

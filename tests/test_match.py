@@ -321,3 +321,11 @@ def test_aligned_sentences_that_name_other_measures_or_other_names_are_two_facts
     # a wire copy with one number changed is still caught
     assert flagged(report("The vaccine was 95% effective against severe disease.",
                           "The vaccine was 59% effective against severe disease."))
+
+
+def test_one_noun_of_two_things_is_two_facts_even_in_aligned_sentences():
+    # "forecast" says how the figure is known, not what it is of: the crops tell the two apart
+    assert not flagged(report("Barley output is forecast at 41 million tonnes this year.",
+                              "Maize output is forecast at 67 million tonnes this year."))
+    assert flagged(report("Barley output is forecast at 41 million tonnes this year.",
+                          "This year's barley output is projected at 47 million tonnes."))

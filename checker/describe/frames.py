@@ -47,8 +47,9 @@ class Reader:
                 and len(it.low) > 1 and not it.low.endswith(("'s", "’s", "s'")))  # "the club's": whose
 
     def reporting(self, it: Item) -> bool:
-        """"said", "reported": attribution, not what is measured."""
-        return it.kind == "word" and self.g.is_("reporting_verbs", it.low)
+        """"said", "reported": attribution, not what is measured; nor is "forecast" or "projected",
+        which say how the figure is known (its modality), not what it is of."""
+        return it.kind == "word" and (self.g.is_("reporting_verbs", it.low) or self.g.is_("expectation_verbs", it.low))
 
     def stop(self, it: Item) -> bool:
         return it.kind == "punct" and (it.text in HARD_STOPS or it.text == ".")
