@@ -65,7 +65,24 @@ def extract_claims(articles: list[Article], sentences: list[list[Sentence]], men
             out += reader.claims(ctx, s, k, ms, ds, refs, next_id)
             if not s.headline and not article.date:  # undated: a bare month takes the last year named
                 year = last_year_named(refs) or year
-    return _ages_of_whom_the_story_means(out, articles)
+    return _headlines_take_their_body_times(_ages_of_whom_the_story_means(out, articles))
+
+
+def _headlines_take_their_body_times(claims: list[Claim]) -> list[Claim]:
+    """"Death Toll Hits 3,145" over "... rose to 3,145 by Thursday": a headline figure with no time
+    of its own restates the body's figure of the same value and measure, at the body's time."""
+    body: dict[tuple, TimeScope] = {}
+    for c in claims:
+        if not c.headline and c.when.kind != "none" and c.descriptor.concept:
+            body.setdefault((c.article, c.dimension, c.value, c.descriptor.concept), c.when)
+    out = []
+    for c in claims:
+        when = body.get((c.article, c.dimension, c.value, c.descriptor.concept)) if (
+            c.headline and c.when.kind == "none" and c.descriptor.concept) else None
+        out.append(c if when is None else c.model_copy(update={
+            "when": when.model_copy(update={"origin": "context"}), "period": when.label,
+            "scope_notes": c.scope_notes + ["the time of the body sentence it restates"]}))
+    return out
 
 
 class SentenceReader:

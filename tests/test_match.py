@@ -329,3 +329,16 @@ def test_one_noun_of_two_things_is_two_facts_even_in_aligned_sentences():
                               "Maize output is forecast at 67 million tonnes this year."))
     assert flagged(report("Barley output is forecast at 41 million tonnes this year.",
                           "This year's barley output is projected at 47 million tonnes."))
+
+
+def test_a_fire_and_a_blaze_are_one_thing_and_a_headline_takes_its_body_figures_time():
+    sunday = {0: "2025-08-10", 1: "2025-08-10"}
+    assert flagged(report("The fire was 45 percent contained on Sunday, officials said.",
+                          "Officials said on Sunday the blaze was 54% contained.", dates=sunday))
+    # an undated article: the headline restates the body's figure, so it is as of the body's day
+    rep = report("Flood Death Toll Climbs To 212\n\nThe death toll from the floods rose to 212 by Friday, officials said.",
+                 "The death toll from the floods reached 198 on Friday, officials said.")
+    (f,) = [f for f in rep.findings if f.severity != "info"]
+    assert f.rule == "FL101" and {c.period for c in f.claims} == {"as of friday"}
+    (headline,) = [c for c in rep.claims if c.headline]
+    assert headline.period == "as of friday" and headline.when.origin == "context"
