@@ -71,14 +71,16 @@ def extract_claims(articles: list[Article], sentences: list[list[Sentence]], men
 def _headlines_take_their_body_times(claims: list[Claim]) -> list[Claim]:
     """"Death Toll Hits 3,145" over "... rose to 3,145 by Thursday": a headline figure with no time
     of its own restates the body's figure of the same value and measure, at the body's time."""
+    def key(c: Claim) -> tuple:
+        return c.article, c.dimension, c.value, c.descriptor.concept, c.modality, c.aggregation
+
     body: dict[tuple, TimeScope] = {}
     for c in claims:
         if not c.headline and c.when.kind != "none" and c.descriptor.concept:
-            body.setdefault((c.article, c.dimension, c.value, c.descriptor.concept), c.when)
+            body.setdefault(key(c), c.when)
     out = []
     for c in claims:
-        when = body.get((c.article, c.dimension, c.value, c.descriptor.concept)) if (
-            c.headline and c.when.kind == "none" and c.descriptor.concept) else None
+        when = body.get(key(c)) if c.headline and c.when.kind == "none" and c.descriptor.concept else None
         out.append(c if when is None else c.model_copy(update={
             "when": when.model_copy(update={"origin": "context"}), "period": when.label,
             "scope_notes": c.scope_notes + ["the time of the body sentence it restates"]}))

@@ -75,3 +75,19 @@ def test_one_occasion_however_introduced_and_a_verbs_particle_before_an_amount()
         == [["6 million dollars", "9 million dollars"]]
     # a place after "in" is still where, not a particle
     assert "confirm" not in terms("Cases were confirmed in nine of the 29 districts.", "nine")
+
+
+def test_an_estimated_figure_keeps_its_verbs_frame_and_with_a_noun_doing_it():
+    got = terms("The musical took in an estimated 6 million dollars.", "an estimated 6 million dollars")
+    assert got["take"] == "verb" and got["musical"] == "subject"
+    got = terms("Profits grew, with revenue reaching 2.2 billion dollars.", "2.2 billion dollars")
+    assert got["concept:"] == "revenue" and "grow" not in got
+
+
+def test_a_noun_two_concepts_use_is_read_as_the_one_its_sentence_names():
+    # "turnover" alone is a company's revenue; after "bilateral trade" it is the trade's turnover
+    assert terms("The retailer said turnover rose to 2.2 billion dollars.", "2.2 billion dollars")["concept:"] == "revenue"
+    assert terms("The ministers praised bilateral trade, with turnover reaching 2.2 billion dollars.",
+                 "2.2 billion dollars")["concept:"] == "trade"
+    # a pair of measures ("dead and missing") is not a longer name of either
+    assert terms("The storm left 41 dead and 12 missing.", "12")["concept:"] == "missing"

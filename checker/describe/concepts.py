@@ -16,6 +16,7 @@ class Concepts:
     phrases: dict[tuple[str, ...], str]
     units: dict[str, str]  # unit symbol -> metric ("magnitude")
     longest: int
+    compounds: dict[str, set[tuple[str, ...]]]  # a noun -> the modifier words of longer phrases it ends
 
 
 _CONCEPTS: dict[str, Concepts] = {}
@@ -36,7 +37,13 @@ def concepts(rules) -> Concepts:
                 # frames keep no conjunctions: "left 350 dead and missing" reads (dead, miss)
                 phrases.setdefault(tuple(w for w in seq if not g.is_("conjunctions", w)), name)
         units = {u: name for name, rule in rules.metrics.items() for u in rule.units}
-        _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1))
+        compounds: dict[str, set[tuple[str, ...]]] = {}
+        for name, rule in rules.metrics.items():  # "trade turnover"; not "dead and missing", a pair
+            for p in rule.phrases:
+                seq = tuple(g.measure_word(w) for w in fold(p).split())
+                if len(seq) > 1 and not any(g.is_("conjunctions", w) for w in seq):
+                    compounds.setdefault(seq[-1], set()).add(seq)
+        _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1), compounds)
     return _CONCEPTS[key]
 
 

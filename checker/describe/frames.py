@@ -333,7 +333,9 @@ class Reader:
         g = self.g
         chunks = self.chunks_left(j)
         head = chunks[-1].terms if chunks and chunks[-1].prep is None else []
-        if head and len(chunks) > 1 and chunks[-2].prep == "of" and chunks[-2].terms \
+        if chunks and chunks[0].prep == "with" and j + 1 < len(self.items) and self.items[j + 1].low.endswith("ing"):
+            head = chunks[0].terms  # "with turnover reaching $2.2 billion": the noun after "with" does it
+        elif head and len(chunks) > 1 and chunks[-2].prep == "of" and chunks[-2].terms \
                 and all(g.is_("generic_heads", t.lemma) for t in head):
             head = chunks[-2].terms  # "the number of deaths blamed on Delia rose to nine"
         mods = [t.as_role("modifier") for c in chunks if c.terms is not head for t in c.terms]
@@ -490,7 +492,8 @@ class Reader:
         """Does the mention open with an inflected verb ("passes 150", "topped $2 billion")?"""
         m = self.mentions[self.items[i].slot]
         first = m.text.split()[0].lower() if m.text[:1].isalpha() else ""
-        return bool(first) and len(m.text.split()) > 1 and self.g.lemma(first) != first
+        return bool(first) and len(m.text.split()) > 1 and self.g.lemma(first) != first \
+            and not self.g.is_("determiners", first)  # "an estimated $48 million": "an" is not "a" inflected
 
     def chunks_left(self, j: int) -> list[Chunk]:
         """Noun phrases ending at j, read leftwards, nearest first; each remembers the

@@ -178,6 +178,8 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
         words = [x.lemma for x in items[:i] if x.kind == "word"][-12:]
         hit = longest_phrase(words, c, claim_kind(m), kinds, last=True)
         concept, phrase = hit if hit else (None, "")
+    if concept:
+        concept = _sentence_sense(concept, phrase, items, c, claim_kind(m), kinds)
     change, moving = _motion(items, i, d, g, m.kind in ("percent", "percentage_point", "multiplier"))
     if concept:  # words the concept stands for ("died", "fatalities" for deaths) say nothing more
         named = set(phrase.split())
@@ -192,6 +194,20 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
 
 
 CLAUSE_BREAKS = frozenset(",;:—–")
+
+
+def _sentence_sense(concept: str, phrase: str, items: list[Item], c, kind: str, kinds: dict) -> str:
+    """A noun two concepts use ("turnover": a company's revenue, or "trade turnover") is read as
+    the concept whose longer phrase it ends, when its sentence says the rest of that phrase
+    ("growth in bilateral trade, with turnover reaching $2.2 billion")."""
+    if " " in phrase:
+        return concept
+    words = {x.lemma for x in items if x.kind == "word"}
+    for seq in sorted(c.compounds.get(phrase, ())):
+        name = c.phrases[seq]
+        if name != concept and kind in kinds.get(name, ()) and set(seq[:-1]) <= words:
+            return name
+    return concept
 
 
 def _property_owner(d: Descriptor, named: set[str], topic, phrases: dict) -> Descriptor:
