@@ -73,6 +73,8 @@ def test_one_occasion_however_introduced_and_a_verbs_particle_before_an_amount()
     assert flagged("The musical grossed 9 million dollars in its opening weekend.",
                    "The musical took in 6 million dollars over its opening weekend.") \
         == [["6 million dollars", "9 million dollars"]]
+    got = terms("The musical blasted off with 9 million dollars on Broadway.", "9 million dollars")
+    assert got["blast"] == "verb" and got["musical"] == "subject"
     # a place after "in" is still where, not a particle
     assert "confirm" not in terms("Cases were confirmed in nine of the 29 districts.", "nine")
 

@@ -281,8 +281,10 @@ class Reader:
         return self.verb_frame(j, terms)
 
     def verb_frame(self, j: int, terms: list[Term]) -> list[Term]:
-        """[subject noun phrase] [auxiliaries] verb, read leftwards from j."""
+        """[subject noun phrase] [auxiliaries] verb [particle], read leftwards from j."""
         g, items = self.g, self.items
+        if j >= 1 and items[j].kind == "word" and g.is_("particles", items[j].low) and self.participle(items[j - 1]):
+            j -= 1  # "blasted off with $162 million", "paid out $12 million"
         while j >= 0 and items[j].kind == "word" and g.is_("auxiliaries", items[j].low) \
                 and not g.is_("level_verbs", items[j].lemma):
             j -= 1
