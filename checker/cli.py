@@ -103,7 +103,7 @@ def check(
     from .cachefiles import default_cache_dir
     from .config import apply_policy
     from .load import check_paths
-    from .render import exit_code, plan_outputs, write_outputs
+    from .render import DEFAULT_DIR, exit_code, plan_outputs, write_outputs
     from .runner import changed_articles, only_changed
 
     # every option and path is checked before the analysis starts
@@ -116,7 +116,8 @@ def check(
     if cfg.baseline:
         load_baseline(Path(cfg.baseline))  # read again when applied; a bad one stops the run here
     only = changed_articles(paths, changed, since) if changed or since is not None else None
-    articles, report = _analyse(paths, rules, jobs, cache)
+    own = frozenset([DEFAULT_DIR.resolve(), *(o.path.resolve() for o in plan if o.path is not None)])
+    articles, report = _analyse(paths, rules, jobs, cache, own)
     if only is not None:
         report = only_changed(report, only)
     report = apply_policy(report, cfg, {a.path: a for a in articles}, rules=rules)
@@ -127,13 +128,14 @@ def check(
     raise typer.Exit(code)
 
 
-def _analyse(paths: list[Path], rules, jobs: int | None, cache: Path | None):
-    """(articles, report) for `paths`: load, extract (cached in `cache`, in parallel), analyse."""
+def _analyse(paths: list[Path], rules, jobs: int | None, cache: Path | None, own: frozenset[Path] = frozenset()):
+    """(articles, report) for `paths`: load (never `own`, the reports factlint writes), extract
+    (cached in `cache`, in parallel), analyse."""
     from .load import load_inputs
     from .pipeline import analyse
     from .runner import default_jobs, extract_all
 
-    articles, warnings = load_inputs([str(p) for p in paths])
+    articles, warnings = load_inputs([str(p) for p in paths], own)
     extracted = extract_all(articles, rules, jobs or default_jobs(), cache, progress=sys.stderr.isatty())
     gc.freeze()  # what the run holds to the end is no garbage: no full collection scans it again
     gc.enable()  # the analysis makes short-lived objects too (off at start-up: see main)

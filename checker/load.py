@@ -81,21 +81,28 @@ def _rel(path: Path, base: Path) -> str:
     return display_path((path.parent.resolve() / path.name).relative_to(base).as_posix())
 
 
-def _walk(folder: Path, base: Path, warnings: list[InputWarning]) -> list[Path]:
+def _walk(folder: Path, base: Path, warnings: list[InputWarning], own: frozenset[Path] = frozenset()) -> list[Path]:
     """Article files under `folder` (hidden names skipped). What cannot be read is a warning:
-    a dangling link, a FIFO or device, a linked folder (not followed), an unreadable folder."""
+    a dangling link, a FIFO or device, a linked folder (not followed), an unreadable folder; so
+    is what factlint writes itself (`own`: its reports folder and report files), never read back."""
     def warn(path: str, message: str) -> None:
         warnings.append(InputWarning(path=_rel(Path(path), base), message=message, skipped=True))
 
     found: list[Path] = []
     for top, dirs, names in os.walk(folder, onerror=lambda e: warn(e.filename, f"folder not read ({e.strerror})")):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for d in dirs:
+        for d in list(dirs):
             if os.path.islink(os.path.join(top, d)):
                 warn(os.path.join(top, d), "symbolic link to a folder, not followed")
+            elif Path(top, d).resolve() in own:
+                dirs.remove(d)
+                warn(os.path.join(top, d), "factlint's reports folder, not read as articles")
         for name in sorted(names):
             path = Path(top, name)
             if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                continue
+            if path.resolve() in own:
+                warn(str(path), "factlint's own report, not read as an article")
                 continue
             try:
                 mode = path.stat().st_mode
@@ -111,8 +118,9 @@ def _walk(folder: Path, base: Path, warnings: list[InputWarning]) -> list[Path]:
     return found
 
 
-def collect(paths: list[str]) -> Collected:
-    """Every article file under `paths`, sorted, with warnings for what had to be left out."""
+def collect(paths: list[str], own: frozenset[Path] = frozenset()) -> Collected:
+    """Every article file under `paths`, sorted, with warnings for what had to be left out
+    (`own`: resolved paths factlint writes its reports to)."""
     check_paths(paths)
     roots = [p if p.is_dir() else p.parent for p in map(Path, paths)]
     base = Path(os.path.commonpath([str(r.resolve()) for r in roots])) if roots else Path(".")
@@ -120,7 +128,7 @@ def collect(paths: list[str]) -> Collected:
     warnings: list[InputWarning] = []
     for raw in paths:
         p = Path(raw)
-        for f in (_walk(p, base, warnings) if p.is_dir() else [p]):
+        for f in (_walk(p, base, warnings, own) if p.is_dir() else [p]):
             found.setdefault(_rel(f, base), f)
     files = [ArticleFile(f, rel) for rel, f in sorted(found.items())]
     return Collected(files, sorted(warnings, key=lambda w: w.path), base)
@@ -272,6 +280,11 @@ def _metadata(rel: str, name: str, fm: FrontMatter, manifest: Manifest, problems
     return info
 
 
+# The first line of a text or Markdown report (report.py): a report written elsewhere with
+# --output by an earlier run is never an article of the next one.
+OWN_REPORT_RE = re.compile(r"(?:factlint: [\d,]+ articles?, [\d,]+ claims?: |# factlint report\n)")
+
+
 def read_article(file: Path, rel: str, manifest: Manifest) -> tuple[Article | None, list[InputWarning]]:
     """The article (None when the file is skipped) and the warnings about it."""
     try:
@@ -288,6 +301,9 @@ def read_article(file: Path, rel: str, manifest: Manifest) -> tuple[Article | No
         return None, problems + [InputWarning(path=rel, message="empty file skipped", skipped=True)]
     if not text.replace(REPLACEMENT, "").strip():
         return None, problems + [InputWarning(path=rel, message="nothing but bytes that do not decode; skipped",
+                                              skipped=True)]
+    if OWN_REPORT_RE.match(text):
+        return None, problems + [InputWarning(path=rel, message="factlint's own report, not read as an article",
                                               skipped=True)]
     fm = _front_matter(text, rel)
     problems += fm.problems
@@ -308,9 +324,10 @@ def read_article(file: Path, rel: str, manifest: Manifest) -> tuple[Article | No
     ), problems
 
 
-def load_inputs(paths: list[str]) -> Loaded:
-    """All articles under `paths`, and a warning for every file skipped or only partly read."""
-    collected = collect(paths)
+def load_inputs(paths: list[str], own: frozenset[Path] = frozenset()) -> Loaded:
+    """All articles under `paths`, and a warning for every file skipped or only partly read
+    (`own`: resolved paths factlint writes its reports to, which folders walked skip)."""
+    collected = collect(paths, own)
     manifests: dict[Path, Manifest] = {}
     articles: list[Article] = []
     warnings = list(collected.warnings)

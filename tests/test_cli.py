@@ -252,3 +252,18 @@ def test_cache_without_a_project_goes_to_the_user_cache_folder(tmp_path):
     assert p.returncode == 1, p.stderr
     assert not (tmp_path / ".factlint_cache").exists() and not (articles / ".factlint_cache").exists()
     assert list((tmp_path / "xdg" / "factlint").glob("extract-*/*/*.json"))
+
+
+def test_factlints_own_reports_are_never_read_back_as_articles(tmp_path):
+    for name, text in (("a.txt", "Exports reached 4.1 billion dollars in 2025."),
+                       ("b.txt", "Exports reached 4.6 billion dollars in 2025.")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first = factlint("check", ".", "--no-cache", cwd=tmp_path)
+    assert (tmp_path / "reports" / "factlint.txt").exists() and first.stdout.startswith("factlint: 2 articles")
+    factlint("check", ".", "--no-cache", "--format", "markdown", "--output", "notes.md", cwd=tmp_path)
+    again = factlint("check", ".", "--no-cache", "--format", "markdown", "--output", "notes.md", cwd=tmp_path)
+    assert "notes.md: factlint's own report, not read as an article" in again.stderr
+    last = factlint("check", ".", "--no-cache", "--stdout", cwd=tmp_path)
+    assert last.stdout.startswith("factlint: 2 articles")  # nor notes.md, an earlier run's --output
+    assert "reports: factlint's reports folder, not read as articles" in last.stderr
+    assert "reports: factlint's reports folder, not read as articles" in last.stderr
