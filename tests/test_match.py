@@ -266,6 +266,9 @@ def test_a_list_of_figures_is_its_first_figures_subjects():
     james = "LeBron James finished with 38 points, 11 rebounds and 7 assists."
     assert not flagged(report(james, "Anthony Davis had 24 points, 15 rebounds and 4 assists."))
     assert ("FL101", ["11", "9"]) in flagged(report(james, "LeBron James had 38 points, 9 rebounds and 7 assists."))
+    # past the first figure's of-phrase too: each side's shots are its own
+    assert not flagged(report("Harbor Rovers beat Eastport. Rovers had 58 percent of possession and 17 shots.",
+                              "Harbor Rovers beat Eastport. Eastport finished with 42% of the ball and nine shots."))
 
 
 def test_a_flow_that_grew_keeps_its_period():

@@ -315,20 +315,23 @@ class Reader:
     def list_owners(self, i: int) -> list[Term]:
         """"LeBron James finished with 38 points and 11 rebounds": a later figure of a list is
         the figure of whoever the list's first figure is (as owners: they tell facts apart)."""
-        items, g = self.items, self.g
+        items = self.items
         k = i - 1
-        while k >= 1 and i - k <= LIST_GAP and items[k].kind == "word" and (
-                self.open_word(items[k]) or items[k].low == "of" or g.is_("determiners", items[k].low)):
+        while k >= 1 and i - k <= LIST_GAP and self.in_list_phrase(items[k]):
             k -= 1  # "revenue of $1.9 billion and a profit of $200 million"
         if k < 1 or items[k].low not in ("and", ",", "-", "–"):  # (a score: "52-48", "112–104")
             return []
-        k -= 1
-        while k >= 0 and i - k <= LIST_GAP and self.open_word(items[k]):
-            k -= 1  # "11 rebounds, 7 assists"
+        joint = k = k - 1
+        while k >= 0 and joint - k < LIST_GAP and self.in_list_phrase(items[k]):
+            k -= 1  # "11 rebounds, 7 assists", "58 percent of possession and 17 shots"
         if k < 0 or items[k].kind != "slot":
             return []
         before = Reader(items, self.g, self.mentions)
         return [t.as_role("owner") for t in before.left(k) + before.list_owners(k) if t.whose]
+
+    def in_list_phrase(self, it: Item) -> bool:
+        """A word of a list item's phrase: "(a profit) of", "(58 percent) of possession"."""
+        return it.kind == "word" and (self.open_word(it) or it.low == "of" or self.g.is_("determiners", it.low))
 
     def subject_phrase(self, j: int) -> list[Term]:
         """The verb's subject ending at j, as subject terms, the phrases around it as modifiers."""
