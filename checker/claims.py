@@ -117,6 +117,7 @@ class SentenceReader:
         values = [m for m in mentions if m.kind in VALUE_KINDS]
         out: list[Claim] = []
         levels: list[tuple[int, Claim, bool]] = []  # (position, level, the base of a comparison)
+        last_end = 0
         for m, d in zip(mentions, descriptors):
             if m.kind == "limit":
                 continue  # a size limit: reported as a warning, not a claim
@@ -126,7 +127,10 @@ class SentenceReader:
             if m.kind == "weekday" and (day := _event_day(m, d, mentions, ctx.article, folded, self.g)):
                 c = _as_day(c, day, d, subject, ctx.article)
             if c.kind in ("amount", "count", "quantity") and not d.change and (c.metric or d.head):
-                levels.append((m.start, c, _is_base(folded, m)))
+                # ("compared with $1.1 billion, or $1.68 a share": a restatement of a base is one)
+                restated = bool(levels) and RESTATEMENT_RE.fullmatch(folded, last_end, m.start) is not None
+                levels.append((m.start, c, _is_base(folded, m) or restated and levels[-1][2]))
+            last_end = m.end
             out.append(c)
         _carry_period(ctx, refs, levels, bool(values))
         return _periods_are_not_facts(out) + _sums(self.rules, out, next_id)
@@ -234,8 +238,10 @@ class SentenceReader:
         if span:  # "a four-year contract until June 2029": the date ends the span, it is not its time
             refs = [r for r in refs if not SPAN_END_RE.search(folded, max(0, r.start - 12), r.start)]
         # "58 goals in 112 games since 2021": a figure "in" another shares its time
+        # ("$1.1 billion, or $1.68 a share, a year earlier": the time after a restatement is both's)
         nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
-                   and not PAIRED_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
+                   and not PAIRED_RE.fullmatch(folded, m.end, v.start)
+                   and not RESTATEMENT_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
         ref = ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, ctx.article.date)
         # (a running count "in 2025" is as of now; a flow that grew, "sales rose to $3.1 billion in the
         # second quarter", is still of its period)
@@ -316,6 +322,7 @@ DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind o
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
+RESTATEMENT_RE = re.compile(r",?\s+or\s+(?:about\s+|roughly\s+)?")  # "$1.34 billion, or $2.05 a share"
 BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")
 
 

@@ -345,3 +345,18 @@ def test_a_fire_and_a_blaze_are_one_thing_and_a_headline_takes_its_body_figures_
     assert f.rule == "FL101" and {c.period for c in f.claims} == {"as of friday"}
     (headline,) = [c for c in rep.claims if c.headline]
     assert headline.period == "as of friday" and headline.when.origin == "context"
+
+
+def test_company_results_told_three_ways_raise_nothing():
+    day = {0: "2025-10-24", 1: "2025-10-23"}
+    a = ("Pellam Foods said net income rose 18 percent to $412 million in the third quarter, as revenue "
+         "climbed 6 percent to $3.9 billion.")
+    b = ("Pellam Foods reported third-quarter revenue of $3.9 billion on Thursday. Net income was $412 million, "
+         "or $1.12 a share, compared with $349 million, or $0.95 a share, a year earlier. Its snacks unit, "
+         "which makes up a quarter of sales, posted revenue of $1.1 billion.")
+    assert not flagged(report(a, b, dates=day))
+    # the level a change reached is the changed measure's; a restated base keeps the base's time
+    rep = report(a, b, dates=day)
+    by_text = {c.text: c for c in rep.claims}
+    assert by_text["$3.9 billion"].metric == "revenue" and by_text["$349 million"].period.startswith("2024")
+    assert {"snack", "unit"} <= by_text["$1.1 billion"].descriptor.lemmas("qualifier")

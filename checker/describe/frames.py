@@ -261,11 +261,18 @@ class Reader:
             if prep == "to" and j >= 1 and items[j].kind == "slot" and items[j - 1].low == "from":
                 j -= 2  # "the lead grew from 212 to 240 votes": both ends are the frame's
                 j -= j >= 0 and items[j].text == ","  # "grew, from 212 to 240"
+            elif prep == "to" and j >= 0 and items[j].kind == "slot" and self.mentions[items[j].slot].kind in RATE_KINDS:
+                # "as revenue climbed 9 percent to $8.7 billion": the level the change reached is in its frame
+                return Reader(items, g, self.mentions).left(j)
             elif prep != "of" and j >= 0 and items[j].kind == "slot":
                 return []  # "6.21 billion USD across 276 projects": the frame is the other number's
         if prep == "of" or (prep is None and self.noun_before_hedge(i, j)):
             # "revenue of $30 billion"; "winds in excess of 149 km/h" (the hedge is the "of")
             chunks = self.chunks_left(j)
+            # (a phrase a preposition opens holds no verb: "with a total registered capital of")
+            verb = self.verb_in_phrase(chunks[0].start + 1, j) if chunks and prep == "of" and chunks[0].prep is None else -1
+            if verb >= 0:  # "The storm packed maximum sustained winds of", "its cloud unit ... posted revenue of"
+                return self.verb_and_object(verb, j, i)
             head = chunks[0].terms if chunks else []
             whose = self.name_before_verb(chunks[0].start) if chunks else []
             return ([_keep_qualifier(t, "x-of-n") for t in head if not g.is_("generic_heads", t.lemma)]
@@ -279,6 +286,29 @@ class Reader:
             terms.append(self.term(items[j], "qualifier"))
             j -= 2
         return self.verb_frame(j, terms)
+
+    def verb_in_phrase(self, first: int, last: int) -> int:
+        """The leftmost past-tense verb inside the words first..last before an of-phrase, when a
+        subject (a word, a name, or a clause ended by a comma) comes right before it: "the unit
+        posted revenue of", not "Suspected cases of" opening a sentence; -1 when none."""
+        for k in range(max(first, 1), last):
+            it, before = self.items[k], self.items[k - 1]
+            if self.participle(it) and (before.text == "," or before.proper or self.open_word(before)):
+                return k
+        return -1
+
+    def verb_and_object(self, verb: int, last: int, i: int) -> list[Term]:
+        """The object phrase before "of" says what is measured; the verb is the frame's, and its
+        subject (or, past a clause between them, the sentence's topic) says whose."""
+        g, items = self.g, self.items
+        head = [self.term(items[k], "x-of-n") for k in range(verb + 1, last + 1) if self.open_word(items[k])]
+        terms = ([_keep_qualifier(t, "x-of-n") for t in head if not g.is_("generic_heads", t.lemma)]
+                 + [t.as_role("statistic") for t in head if g.is_("statistic_words", t.lemma)]
+                 + [self.term(items[verb], "verb")])
+        who = self.subject_phrase(verb - 1) if items[verb - 1].text != "," else self.topic(i)
+        if any(g.is_("part_nouns", t.lemma) for t in who):  # "its cloud unit": a part's figure, narrower
+            who = [t if t.role == "owner" else t.as_role("qualifier") for t in who]
+        return terms + who
 
     def verb_frame(self, j: int, terms: list[Term]) -> list[Term]:
         """[subject noun phrase] [auxiliaries] verb [particle], read leftwards from j."""
@@ -656,6 +686,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
 
 
 COMPARATIVES = frozenset({"more", "less", "fewer"})
+RATE_KINDS = frozenset({"percent", "percentage_point", "multiplier"})
 
 
 def comparison_at(items: list[Item], j: int) -> bool:
