@@ -360,3 +360,10 @@ def test_company_results_told_three_ways_raise_nothing():
     by_text = {c.text: c for c in rep.claims}
     assert by_text["$3.9 billion"].metric == "revenue" and by_text["$349 million"].period.startswith("2024")
     assert {"snack", "unit"} <= by_text["$1.1 billion"].descriptor.lemmas("qualifier")
+
+
+def test_a_whole_percentage_is_rounded_and_a_when_clause_is_the_occasion_before_it():
+    runoff = "Marta Kowalczyk won the runoff on Sunday with 54.2 percent of the vote. Turnout was 63.1 percent."
+    assert not flagged(report(runoff, "Kowalczyk took 54 percent of the vote in Sunday's second round."))
+    assert not flagged(report(runoff, "Lenz had won 36.8% in the first round, when turnout was 58 percent."))
+    assert flagged(report(runoff, "Kowalczyk took 51 percent of the vote in Sunday's runoff."))

@@ -371,7 +371,10 @@ def _occasion_of_series(text: str, items: list[Item], i: int, mentions: list[Men
     """"won 48.2 percent in the first round", "In the second round, Reyes won 53.1 percent": the
     ordinal of the occasion the clause names (later in the clause, or opening the sentence)."""
     end = next((k for k in range(i + 1, len(items)) if items[k].kind == "punct"), len(items))
-    for k in [*range(i + 1, end), *([0] if i > 0 else [])]:  # the clause's own phrase first
+    start = next((k for k in range(i - 1, -1, -1) if items[k].kind == "punct"), -1)
+    # ("Lenz won 36.8% in the first round, when turnout was 58 percent": the time "when" refers to)
+    when = [start - 4] if start >= 4 and start + 1 < i and items[start + 1].low == "when" else []
+    for k in [*range(i + 1, end), *when, *([0] if i > 0 else [])]:  # the clause's own phrase first
         if items[k].low not in SERIES_PREPOSITIONS or k + 3 >= len(items) or items[k + 1].low != "the":
             continue
         slot, noun = items[k + 2], items[k + 3]

@@ -271,6 +271,8 @@ def unit(cur: Cursor, rd: Reading) -> None:
     if pick:
         mm, rule = pick
         rd.kind, rd.unit, rd.end = rule.kind, rule.symbol, mm.end()
+        if rule.kind in ("percent", "percentage_point") and not rd.r and rd.value and float(rd.value).is_integer():
+            rd.r = 0.5  # a share or a rate is continuous: "54 percent" is any value that rounds to 54
         if rule.to_base != 1.0 and rule.kind == "percentage_point":
             rd.value *= rule.to_base
             rd.r *= rule.to_base
