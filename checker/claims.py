@@ -243,10 +243,11 @@ class SentenceReader:
                    and not PAIRED_RE.fullmatch(folded, m.end, v.start)
                    and not RESTATEMENT_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
         ref = ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, ctx.article.date)
-        # (a running count "in 2025" is as of now; a flow that grew, "sales rose to $3.1 billion in the
-        # second quarter", is still of its period)
-        if ref is not None and not (tally and aggregation != "flow" and ref.kind == "period"
-                                    and ref.lo[:4] == ref.hi[:4] == (ctx.article.date or "")[:4]):
+        # (a running count "in 2025" is as of now, but a base's time is the base's: "up from 356 a
+        # week earlier"; a flow that grew, "sales rose to $3.1 billion in the second quarter", is
+        # still of its period)
+        if ref is not None and (ref.base or not (tally and aggregation != "flow" and ref.kind == "period"
+                                                 and ref.lo[:4] == ref.hi[:4] == (ctx.article.date or "")[:4])):
             return ref.scope("sentence")
         if span:
             return TimeScope()  # a length is not a flow of the period the article reports

@@ -361,3 +361,16 @@ def test_mixed_separators_never_break_the_reader():
     for text in ("0.0,0,0", "1.000,000.5", "9,9.9.9,9"):
         ms(text)  # no exception
     assert one("1.111,11").value == 1111.11
+
+
+def test_a_headline_verb_hedges_a_floor_but_not_a_vote():
+    assert one("Measles cases pass 400 in the province").hedge == "above"
+    assert one("Deaths top 100 as rains continue").hedge == "above"
+    assert [m.hedge for m in ms("The bill passed 52-48 on Tuesday.") if m.kind == "count"] == [None, None]
+
+
+def test_a_whole_percentage_is_rounded_a_count_is_exact():
+    p = one("Turnout was 54 percent.")
+    assert (p.low, p.high) == (53.5, 54.5)
+    c = one("The quake killed 54 people.")
+    assert (c.low, c.high) == (54, 54)

@@ -367,3 +367,11 @@ def test_a_whole_percentage_is_rounded_and_a_when_clause_is_the_occasion_before_
     assert not flagged(report(runoff, "Kowalczyk took 54 percent of the vote in Sunday's second round."))
     assert not flagged(report(runoff, "Lenz had won 36.8% in the first round, when turnout was 58 percent."))
     assert flagged(report(runoff, "Kowalczyk took 51 percent of the vote in Sunday's runoff."))
+
+
+def test_a_base_keeps_its_own_time_so_a_headline_does_not_contradict_it():
+    rep = report("Measles Outbreak Grows To 412 Cases\n\nThe outbreak in Valdor has grown to 412 confirmed "
+                 "cases, officials said on Thursday, up from 356 a week earlier.", dates={0: "2025-03-20"})
+    assert not flagged(rep)
+    (base,) = [c for c in rep.claims if c.text == "356"]
+    assert base.when.end == "2025-03-16"  # the week before the article's

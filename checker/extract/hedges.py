@@ -23,6 +23,8 @@ def hedge_before(cur: Cursor, rd: Reading) -> None:
         return  # "spend $2bn over five years"
     if phrase.startswith("up ") and cur.word_before(hs).lower() in lx.lower("hedge_after_motion"):
         return  # "the toll went up to 1,700": where it went, not a ceiling
+    if phrase.isalpha() and t[rd.end:rd.end + 1] in ("-", "–") and t[rd.end + 1:rd.end + 2].isdigit():
+        return  # "the bill passed 52-48": a vote, not a floor
     rd.hedge, rd.width, rd.start = rule.direction, rule.width, hs
 
 
