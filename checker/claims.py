@@ -234,6 +234,8 @@ class SentenceReader:
 
     def when(self, ctx: ArticleContext, m: Mention, refs: list[TimeRef], values: list[Mention],
              folded: str, aggregation: str, tally: bool, modality: str) -> TimeScope:
+        if m.kind == "age":  # "Lenz, 61, had governed since 2015": a person's age now, whatever the clause's time
+            refs = [r for r in refs if r.kind == "instant" and not r.reported]
         span = m.kind == "quantity" and (unit := self.rules.unit(m.unit)) is not None and unit.dimension == "duration"
         if span:  # "a four-year contract until June 2029": the date ends the span, it is not its time
             refs = [r for r in refs if not SPAN_END_RE.search(folded, max(0, r.start - 12), r.start)]
@@ -243,11 +245,12 @@ class SentenceReader:
                    and not PAIRED_RE.fullmatch(folded, m.end, v.start)
                    and not RESTATEMENT_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
         ref = ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, ctx.article.date)
-        # (a running count "in 2025" is as of now, but a base's time is the base's: "up from 356 a
-        # week earlier"; a flow that grew, "sales rose to $3.1 billion in the second quarter", is
+        # (a running count "in 2025" or "since February" is as of now, but "as of April 2025" is
+        # April's, and a base's time is the base's: "up from 356 a week earlier"; a flow that grew, "sales rose to $3.1 billion in the second quarter", is
         # still of its period)
+        today = ctx.article.date or ""
         if ref is not None and (ref.base or not (tally and aggregation != "flow" and ref.kind == "period"
-                                                 and ref.lo[:4] == ref.hi[:4] == (ctx.article.date or "")[:4])):
+                                                 and (ref.lo == ref.hi == today[:4] or ref.hi == today))):
             return ref.scope("sentence")
         if span:
             return TimeScope()  # a length is not a flow of the period the article reports
@@ -283,7 +286,9 @@ class SentenceReader:
     def _scope_hits(self, folded: str, m: Mention, sets: str, window: int, after: bool):
         lo = max(0, m.start - window)
         stop = CLAUSE_BREAK_RE.search(folded, m.end)  # words after the value act within its clause
-        hi = min(len(folded), m.end + 25, stop.start() if stop else len(folded))
+        # (an aggregation reaches past the verb: "300,000 customers lost power at the peak of the storm")
+        reach = AGGREGATION_REACH if sets == "aggregation" else SCOPE_REACH
+        hi = min(len(folded), m.end + reach, stop.start() if stop else len(folded))
         out = []
         for rx, s, value in self.scope.entries:
             if s != sets:
@@ -323,6 +328,8 @@ DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind o
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
+SCOPE_REACH = 25  # characters after a value that its scope words may stand in
+AGGREGATION_REACH = 40
 RESTATEMENT_RE = re.compile(r",?\s+or\s+(?:about\s+|roughly\s+)?")  # "$1.34 billion, or $2.05 a share"
 BASE_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s*$")
 

@@ -29,7 +29,7 @@ from .events import event_pairs, main_events, same_clock
 from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .text import without_possessive, words_of
-from .values import clock_minutes
+from .values import clock_minutes, days_of
 from .when import same_time
 from .words import Grammar, grammar
 
@@ -146,9 +146,11 @@ class Side(NamedTuple):
 class Scorer:
     """Scores a pair of claims as one fact."""
 
-    def __init__(self, rule: MatchingRule, g: Grammar, kinds: dict[str, str] | None = None) -> None:
+    def __init__(self, rule: MatchingRule, g: Grammar, kinds: dict[str, str] | None = None,
+                 running: frozenset[str] = frozenset()) -> None:
         self.rule = rule
         self.g = g
+        self.running = running  # metrics whose figures move by the hour (tolls): rules `running`
         self.kinds = kinds or {}  # entity name -> country, organisation, event; "name" otherwise
         self._features: dict[int, tuple[Descriptor, Features]] = {}  # by id: descriptors are not hashable
         self._contents: dict[tuple, Features] = {}
@@ -270,7 +272,8 @@ class Scorer:
 
     @classmethod
     def for_rules(cls, rules: RuleSet) -> "Scorer":
-        return cls(rules.matching["default"], grammar(rules), {n: e.kind for n, e in rules.entities.items()})
+        return cls(rules.matching["default"], grammar(rules), {n: e.kind for n, e in rules.entities.items()},
+                   frozenset(n for n, m in rules.metrics.items() if m.running))
 
     def kind_of(self, name: str) -> str:
         return self.kinds.get(name, "name")
@@ -359,7 +362,17 @@ class Scorer:
         # weak to part two figures
         origins = {ta.origin, tb.origin}
         explicit = origins <= {"sentence", "context"} and "sentence" in origins
-        return _differ(sa, sb) if explicit or a.tally or b.tally or "horizon" in (ta.kind, tb.kind) else ""
+        return _differ(sa, sb) if explicit or self._snapshots(a, b) or "horizon" in (ta.kind, tb.kind) else ""
+
+    def _snapshots(self, a: Claim, b: Claim) -> bool:
+        """Are two states at different times two snapshots? Running counts and moving figures are;
+        a state that does not move by the day, dated only by articles a few days apart, is not."""
+        if not (a.tally or b.tally):
+            return False
+        if any(c.moving or c.metric in self.running for c in (a, b)) or not a.when.origin == b.when.origin == "article":
+            return True
+        da, db = days_of(a.when.start), days_of(b.when.start)
+        return not (da and db) or abs(da[0] - db[0]) > self.rule.same_state_days
 
     def _apart_from_undated(self, a: Claim, b: Claim) -> bool:
         """One of the two states no time: is the other's time one an undated figure is never of?"""

@@ -194,6 +194,7 @@ class MatchingRule(Entry):
     align_threshold: float = Field(ge=0, le=1)
     same_article_margin: float = Field(default=0.1, ge=0, le=1)
     sure_measure: float = Field(default=0.8, ge=0, le=1)
+    same_state_days: int = Field(default=7, ge=0)
     weights: dict[Literal["measure", "subject", "time", "context"], float]
     roles: dict[str, float]
 

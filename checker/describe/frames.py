@@ -193,14 +193,19 @@ class Reader:
             j += 1  # "completely", "severely"
         if j < len(self.items) and self.items[j].kind == "word" and self.g.is_("prepositions", self.items[j].low):
             j = self.skip(j + 1, ("determiners",))  # "were in need of aid", "are under water"
-        return self.phrase_right(j, "predicate", 2)[0]
+        terms, k = self.phrase_right(j, "predicate", 2)
+        if len(terms) == 1 and k + 1 < len(self.items) and self.items[k].low in POSSESSIVE_DETERMINERS \
+                and self.open_word(self.items[k + 1]):
+            terms.append(self.term(self.items[k + 1], "predicate"))  # "lost their homes", "to leave their homes"
+        return terms
 
     def past_raising(self, j: int) -> int:
         """"are believed (so far) to have escaped", "are feared to be trapped": what is said of
         them is the verb after "to" (rules/grammar.toml `raising_verbs`)."""
         items = self.items
         raising = next((k for k in range(j, min(j + 3, len(items)))
-                        if items[k].kind == "word" and self.g.is_("raising_verbs", items[k].low)), None)
+                        if items[k].kind == "word" and (self.g.is_("raising_verbs", items[k].low)
+                                                        or self.g.is_("directive_verbs", items[k].low))), None)
         if raising is not None:
             for k in range(raising + 1, min(raising + 4, len(items))):
                 if items[k].low == "to":
@@ -233,7 +238,19 @@ class Reader:
         if j < len(items) and items[j].kind == "word" and (
                 g.is_("auxiliaries", items[j].low) or self.participle(items[j])):
             return terms + self.predicate(j)  # "4,589 people were injured"
+        if j + 1 < len(items) and items[j].low == "to" and self.directed(j):
+            return terms + self.predicate(j + 1)  # "ordered 80,000 residents to evacuate"
         return terms
+
+    def directed(self, to: int) -> bool:
+        """Is the verb before the counted phrase ending at `to` one that tells people to do something?"""
+        k = to - 1
+        while k >= 0 and self.items[k].kind != "slot":
+            k -= 1
+        k -= 1
+        while k >= 0 and self.items[k].kind == "word" and self.g.is_("determiners", self.items[k].low):
+            k -= 1
+        return k >= 0 and self.items[k].kind == "word" and self.g.is_("directive_verbs", self.items[k].low)
 
     # --- left of the number ---------------------------------------------------------------
 
@@ -252,6 +269,9 @@ class Reader:
             head = chunks[-1].terms if chunks and chunks[-1].prep is None else []
             return [t.as_role("subject") for t in head]
         prep = items[j].low if g.is_("prepositions", items[j].low) else None
+        if prep == "of" and j > 0 and g.is_("compound_prepositions", items[j - 1].low) \
+                and (j < 2 or g.closed(items[j - 2].low) or g.is_("prepositions", items[j - 2].low)):
+            return []  # "in front of 41,000 fans": a preposition of words names no measure
         if prep == "in" and j > 0 and self.participle(items[j - 1]) and self.mentions[items[i].slot].kind == "amount":
             return self.verb_frame(j - 1, [])  # "took in $48 million", "poured in $3 billion": a verb's particle
         if prep in PLACE_PREPOSITIONS:
@@ -598,8 +618,8 @@ class Reader:
         `nouns_only`, none when the clause opens with its verb ("It made landfall with winds of")."""
         start = 0
         for j in range(i - 1, -1, -1):
-            if self.stop(self.items[j]):
-                start = j + 1
+            if self.stop(self.items[j]) or self.items[j].low in SUBORDINATORS:
+                start = j + 1  # ("a crowd of 41,208 watched as Marsh scored twice": the "as" clause's)
                 break
         j = start
         owners = []
@@ -686,6 +706,9 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
 
 
 COMPARATIVES = frozenset({"more", "less", "fewer"})
+POSSESSIVE_DETERMINERS = frozenset({"their", "his", "her", "its", "our"})
+SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "although", "though", "after",
+                           "before", "if", "unless", "until"})  # words that open a clause of its own
 RATE_KINDS = frozenset({"percent", "percentage_point", "multiplier"})
 
 

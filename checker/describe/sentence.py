@@ -230,7 +230,10 @@ def _age(items: list[Item], i: int, g: Grammar) -> Descriptor:
     """Whose age: "Olsen, 47,", "Ingrid Olsen (47)", "23-year-old Tomás Evangelista". "The
     49-year-old economist" names nobody here: the claims stage looks for whom the story means
     (`anaphor`); "a 34-year-old man" is nobody the story has named."""
-    run = _name_before(items, i, g) if i > 1 and items[i - 1].text in ",(" else []
+    k = i
+    while k > 2 and items[k - 1].low in RELATIVE_AGE_WORDS:
+        k -= 1  # "Lenz, who is 61,": the name before the relative clause
+    run = _name_before(items, k, g) if k > 1 and items[k - 1].text in ",(" else []
     if not run and "year" in items[i].text.lower():
         k = i + 1
         while k < len(items) and items[k].kind == "word" and items[k].unknown_name:
@@ -245,6 +248,7 @@ def _age(items: list[Item], i: int, g: Grammar) -> Descriptor:
                       anaphor=definite)
 
 
+RELATIVE_AGE_WORDS = frozenset({"who", "is", "was", "turns", "turned"})
 SPAN_OPENERS = ("in", "over", "for")
 SPAN_REACH = 12  # words back from the span to its superlative
 

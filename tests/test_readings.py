@@ -1,5 +1,6 @@
-"""Properties of a thing (a quake's magnitude, a storm's winds): whose property a figure is,
-read from the grammar, and figures of two things kept apart. Sentences are the project's own."""
+"""How figures are read, in sentences of the project's own: whose property a figure is (a quake's
+magnitude, a storm's winds), verbs and particles around a number, differences and forecasts,
+clauses of their own, ages, and the time a state holds."""
 from checker.describe import describe_sentence
 from checker.extract import extract_mentions
 from checker.models import Article
@@ -93,3 +94,32 @@ def test_a_noun_two_concepts_use_is_read_as_the_one_its_sentence_names():
                  "2.2 billion dollars")["concept:"] == "trade"
     # a pair of measures ("dead and missing") is not a longer name of either
     assert terms("The storm left 41 dead and 12 missing.", "12")["concept:"] == "missing"
+
+
+def test_a_clause_of_its_own_has_its_own_topic():
+    got = terms("A crowd of 38,100 watched at the Arena as striker Ben Osei scored twice.", "twice")
+    assert got["concept:"] != "attendance"
+
+
+def test_an_age_in_a_relative_clause_and_its_time():
+    got = terms("Lenz, who is 63, conceded on Monday morning.", "63")
+    assert got["concept:"] == "age" and got["lenz"] == "owner"
+    rep = dated(("Lenz, 61, had governed since 2015.", "2025-11-17"),
+                ("Lenz, who is 63, conceded on Monday morning.", "2025-11-17"))
+    assert [f.rule for f in rep.findings if f.severity != "info"] == ["FL101"]  # "since 2015" is not the age's time
+
+
+def test_people_told_to_do_something_count_what_they_were_told_to_do():
+    assert terms("Officials ordered about 80,000 residents to evacuate.", "about 80,000")["concept:"] == "evacuated"
+    assert terms("Roughly 80,000 people had been told to leave their homes.", "Roughly 80,000")["concept:"] == "evacuated"
+    assert terms("Ben Osei scored in front of 38,100 spectators.", "38,100")["concept:"] == "attendance"
+
+
+def test_a_headcount_dated_only_by_its_articles_a_day_apart_is_one_state():
+    rep = dated(("Orlen Foods employs about 61,000 people.", "2025-10-23"),
+                ("Orlen Foods, which has roughly 16,000 employees, cut its forecast.", "2025-10-24"))
+    assert [f.rule for f in rep.findings if f.severity != "info"] == ["FL103"]  # a warning: one may be later
+    # a stock stated "as of" a month is that month's, not the article's
+    rep = dated(("As of April 2025, investors had 267 projects with registered capital of $5.6 billion.", "2025-12-02"),
+                ("Investors have 276 projects with registered capital of $6.2 billion.", "2025-12-03"))
+    assert not [f for f in rep.findings if f.severity != "info"]
