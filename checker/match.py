@@ -369,7 +369,8 @@ class Scorer:
         a state that does not move by the day, dated only by articles a few days apart, is not."""
         if not (a.tally or b.tally):
             return False
-        if any(c.moving or c.metric in self.running for c in (a, b)) or not a.when.origin == b.when.origin == "article":
+        if a.when.origin != "article" or b.when.origin != "article" or a.moving or b.moving \
+                or a.metric in self.running or b.metric in self.running:
             return True
         da, db = days_of(a.when.start), days_of(b.when.start)
         return not (da and db) or abs(da[0] - db[0]) > self.rule.same_state_days
