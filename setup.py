@@ -10,5 +10,5 @@ from setuptools import find_packages, setup
 setup(
     packages=find_packages(include=["checker", "checker.*"]) + ["checker.bundled_rules"],
     package_dir={"checker.bundled_rules": "rules"},
-    package_data={"checker.bundled_rules": ["*.toml"]},
+    package_data={"checker.bundled_rules": ["*.toml"], "checker": ["data/*.bin"]},
 )
