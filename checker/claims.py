@@ -453,6 +453,8 @@ def _sum_rules(rules: RuleSet) -> list:
 
 def _sums(rules: RuleSet, claims: list[Claim], next_id) -> list[Claim]:
     """'292 dead, with 38 missing' also states 330 dead and missing (metrics with sum_of)."""
+    if not any(c.metric for c in claims):
+        return []  # no part of any sum (most sentences: asked before the rules are looked up)
     out = []
     for name, rule in _sum_rules(rules):
         parts = []

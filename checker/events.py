@@ -76,17 +76,20 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
     for i, e in enumerate(dated):
         for name in e.names:
             by_name[name].append(i)
+    # (read once per date, not once per pair: a busy name's block pairs thousands)
+    articles = [e.claim.article for e in dated]
+    clocks = [e.claim.kind for e in dated]
     seen: set[tuple[int, int]] = set()
     out: list[EventPair] = []
     for group in by_name.values():  # blocking by a shared name keeps this near-linear
         for k, i in enumerate(group):
-            x = dated[i]
+            x, article, clock = dated[i], articles[i], clocks[i]
             for j in group[k + 1:]:
-                y = dated[j]
-                if x.claim.article == y.claim.article or (i, j) in seen:
+                if articles[j] == article or (i, j) in seen:
                     continue
                 seen.add((i, j))
-                if not same_clock(x.claim, y.claim):
+                y = dated[j]
+                if clocks[j] != clock or not same_clock(x.claim, y.claim):
                     continue  # a date meets dates, a time of day times given in one zone
                 kinds = x.kinds & y.kinds
                 # no kind of event in common; a storm's landfall in Cuba and its landfall in Florida

@@ -82,6 +82,7 @@ def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 INSIDE_NAME_RE = re.compile(r"(?<=[\w,;)] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
 CALENDAR_KINDS = frozenset({"date", "time"})  # matched by event or alignment, never by measure words
+READ_ORIGINS = ("sentence", "context")  # times read from the text, not taken from the article's date
 BEFORE_EVENT_RE = re.compile(r"(?:before|prior to)\b")  # a time stated as before an event (scope before_event)
 
 
@@ -138,6 +139,7 @@ class Side(NamedTuple):
     claim: Claim
     features: Features
     modality: str  # modality_class
+    size: float | None  # a positive number's value, else None: what a scale slip compares
     subjects: frozenset[str]
     kinds: frozenset[str]  # entity kinds of the subjects ("name" when not a known entity)
     label: str  # when.label, or "time not stated"
@@ -170,7 +172,7 @@ class Scorer:
         got = self._sides.get(id(c))
         if got is None:
             subjects = frozenset(c.subject)
-            got = self._sides[id(c)] = Side(c, self.features(c.descriptor), modality_class(c), subjects,
+            got = self._sides[id(c)] = Side(c, self.features(c.descriptor), modality_class(c), _size(c.value), subjects,
                                             frozenset(self.kind_of(x) for x in subjects), c.when.label or "time not stated")
         return got
 
@@ -180,14 +182,17 @@ class Scorer:
         if a.dimension != b.dimension:
             return APART
         fa, fb = sa.features, sb.features
-        measure, why = self._measure(a.descriptor, b.descriptor, fa, fb)
-        if measure is None:  # (cached per descriptor pair: cheaper than the subject, asked first)
+        # (cached per descriptor pair: cheaper than the subject, asked first; the cache is read
+        # here, not through `_measure`, as tens of thousands of pairs ask it)
+        measure, why = self._measures.get((id(fa), id(fb))) or self._measure(a.descriptor, b.descriptor, fa, fb)
+        if measure is None:
             return VETOED
         subject, swhy = self._subject(sa, sb)
         if subject is None:
             return VETOED
         measure = measure or 0.0
-        slip = a.article != b.article and sa.modality == sb.modality and scale_slip(a, b)
+        slip = (sa.size is not None and sb.size is not None and a.article != b.article
+                and sa.modality == sb.modality and scale_slip(sa.size, sb.size, a.text, b.text))
         if aligned is None and not slip and (measure < self.rule.min_measure or (
                 measure < self.rule.sure_measure and self._one_narrower(a, b, fa, fb))):
             return APART  # a set narrowed on one side only needs a close measure
@@ -360,8 +365,9 @@ class Scorer:
         # read from the text on both sides, one of them in its own sentence: two periods carried
         # from earlier sentences ("The $250 million production", "cost about $200 million") are too
         # weak to part two figures
-        origins = {ta.origin, tb.origin}
-        explicit = origins <= {"sentence", "context"} and "sentence" in origins
+        # (both read, one in its own sentence; asked without building a set, pair after pair)
+        explicit = (ta.origin == "sentence" and tb.origin in READ_ORIGINS
+                    or tb.origin == "sentence" and ta.origin in READ_ORIGINS)
         return _differ(sa, sb) if explicit or self._snapshots(a, b) or "horizon" in (ta.kind, tb.kind) else ""
 
     def _snapshots(self, a: Claim, b: Claim) -> bool:
@@ -421,15 +427,19 @@ def _may_restate(a: Claim, b: Claim) -> bool:
     return (a.headline or b.headline) and fuzz.token_set_ratio(a.quote, b.quote) >= 100 * SAME_ARTICLE_CONTEXT
 
 
-def scale_slip(a: Claim, b: Claim) -> bool:
-    """"$5 million" where others print "US$5 billion": the same digits, a thousandfold apart."""
-    if not (isinstance(a.value, (int, float)) and isinstance(b.value, (int, float))) or a.value <= 0 or b.value <= 0:
-        return False
-    ratio = max(a.value, b.value) / min(a.value, b.value)
+def _size(value: float | str | None) -> float | None:
+    """A positive number, or None: what `scale_slip` compares (read once per claim, in `Side`)."""
+    return value if isinstance(value, (int, float)) and value > 0 else None
+
+
+def scale_slip(x: float, y: float, tx: str, ty: str) -> bool:
+    """"$5 million" where others print "US$5 billion": the same digits, a thousandfold apart
+    (x, y: two positive values; tx, ty: their texts)."""
+    ratio = x / y if x >= y else y / x
     if ratio < 999:  # (most pairs: no power of 1,000 is this close)
         return False
     thousands = round(math.log(ratio, 1000)) if ratio > 1 else 0
-    return thousands >= 1 and abs(ratio - 1000 ** thousands) < 1e-6 * ratio and _digits(a.text) == _digits(b.text)
+    return thousands >= 1 and abs(ratio - 1000 ** thousands) < 1e-6 * ratio and _digits(tx) == _digits(ty)
 
 
 def _digits(text: str) -> str:
