@@ -230,6 +230,9 @@ class SentenceReader:
             return "stock"  # "currently has 274 stores", "rose to 3,145": a level at a time
         if kind in ("percent", "share") and PRESENT_STATE_RE.search(folded, max(0, m.start - 20), m.start):
             return "stock"  # "is 62 percent contained", "unemployment is 4.1%": the state now
+        if kind in ("percent", "share") and PAST_STATE_RE.search(folded, max(0, m.start - 20), m.start) \
+                and (nxt := NEXT_WORD_RE.match(folded, m.end)) and self.g.is_("state_participles", nxt.group(1)):
+            return "stock"  # "was 15 percent contained": a state then (not "turnout was 61%")
         return "flow"
 
     def when(self, ctx: ArticleContext, m: Mention, refs: list[TimeRef], values: list[Mention],
@@ -328,6 +331,7 @@ DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind o
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
+PAST_STATE_RE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:(?:only|just|still)\s+)?$")
 SCOPE_REACH = 25  # characters after a value that its scope words may stand in
 AGGREGATION_REACH = 40
 RESTATEMENT_RE = re.compile(r",?\s+or\s+(?:about\s+|roughly\s+)?")  # "$1.34 billion, or $2.05 a share"

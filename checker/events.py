@@ -56,11 +56,25 @@ def main_events(claims: list[Claim], articles: list[Article], found: Found) -> d
     for c in claims:
         named[c.article].update(set(c.events))
     for a in articles:
-        titled = {e.name for e in found(a.title) if e.kind == "event"} if a.title else set()
+        titled = _title_events(a, found)
         top = named[a.path].most_common(2) if not titled else [(n, 1) for n in titled]
         if len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1]):
             out[a.path] = top[0][0]
     return out
+
+
+def title_events(articles: list[Article], found: Found) -> dict[str, str]:
+    """Article -> the one named event its title names ("Pine Ridge Fire grows to 18,400 acres")."""
+    out: dict[str, str] = {}
+    for a in articles:
+        titled = _title_events(a, found)
+        if len(titled) == 1:
+            out[a.path] = next(iter(titled))
+    return out
+
+
+def _title_events(a: Article, found: Found) -> set[str]:
+    return {e.name for e in found(a.title) if e.kind == "event"} if a.title else set()
 
 
 def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None = None,

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from .align import Aligned
 from .entities import Found
-from .events import event_pairs, main_events, same_clock
+from .events import event_pairs, main_events, same_clock, title_events
 from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .text import without_possessive, words_of
@@ -164,6 +164,7 @@ class Scorer:
         self._said: dict[str, set[str]] = {}  # sentence -> its folded words
         self._words: dict[str, set[str]] = {}
         self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
+        self.main: dict[str, str] = {}  # article -> the named event its title names
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
         return self.score(self.side(a), self.side(b), aligned)
@@ -280,6 +281,10 @@ class Scorer:
         return cls(rules.matching["default"], grammar(rules), {n: e.kind for n, e in rules.entities.items()},
                    frozenset(n for n, m in rules.metrics.items() if m.running))
 
+    def main_event(self, c: Claim) -> list[str]:
+        event = self.main.get(c.article)
+        return [event] if event else []
+
     def kind_of(self, name: str) -> str:
         return self.kinds.get(name, "name")
 
@@ -288,8 +293,12 @@ class Scorer:
 
     def _subject(self, side_a: Side, side_b: Side) -> tuple[float | None, str]:
         a, b = side_a.claim, side_b.claim
-        if a.events and b.events and not set(a.events) & set(b.events):
-            return None, ""  # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts
+        ea, eb = a.events or self.main_event(a), b.events or self.main_event(b)
+        if ea and eb and not set(ea) & set(eb):
+            # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts; a figure that names no
+            # event is of the one its article is about ("the 2018 Cedar Fire burned 42,000 acres" is
+            # not the figure of an article about the Pine Ridge Fire that says "the fire has burned")
+            return None, ""
         oa, ob = side_a.features.owners, side_b.features.owners
         if (oa or ob) and (_entities_differ(oa, ob) or self._owner_unnamed_in(oa, ob, b)
                            or self._owner_unnamed_in(ob, oa, a)):
@@ -608,6 +617,8 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
         scorer.named.setdefault(c.article, set()).update(c.subject)
     usable = usable if usable is not None else [c for c in claims if comparable(c)]
     scorer.disputes = disputes(usable, scorer.g)
+    found = found or Found(rules)
+    scorer.main = title_events(articles, found)
     disputed = frozenset(s for pair in scorer.disputes for s in pair)
     of_claim = {c.id: key_of(c, disputed) for c in usable}
     # Keys are numbered in their sorted order and handled by number from here on: tens of
@@ -636,7 +647,6 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
             v = scorer.pair(by_id[x], by_id[y], aligned=sim)
             if v.relation == SAME:
                 edges[(ka, kb)] = v
-    found = found or Found(rules)
     dates = [c for c in usable if c.kind in CALENDAR_KINDS]
     for e in event_pairs(dates, rules, main_events(claims, articles, found), found):
         if scorer.subject(e.a, e.b)[0] is not None:  # two countries' elections are two events

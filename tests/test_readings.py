@@ -123,3 +123,19 @@ def test_a_headcount_dated_only_by_its_articles_a_day_apart_is_one_state():
     rep = dated(("As of April 2025, investors had 267 projects with registered capital of $5.6 billion.", "2025-12-02"),
                 ("Investors have 276 projects with registered capital of $6.2 billion.", "2025-12-03"))
     assert not [f for f in rep.findings if f.severity != "info"]
+
+
+def test_a_figure_naming_no_event_is_of_the_event_its_title_names():
+    history = "Crews battled the flames overnight. Years ago the Cedar Fire burned 42,000 acres."
+    now = "The fire has burned more than 18,000 acres, officials said."
+    arts = [Article(path="a.txt", text=history, title="Pine Fire grows overnight", date="2025-08-14", outlet="A"),
+            Article(path="b.txt", text=now, title="What to know about the Pine Fire", date="2025-08-14", outlet="B")]
+    assert not [f for f in analyse(arts, RULES).findings if f.severity != "info"]
+    untitled = [a.model_copy(update={"title": None}) for a in arts]
+    assert [f.rule for f in analyse(untitled, RULES).findings if f.severity != "info"] == ["FL101"]
+
+
+def test_a_percentage_of_a_state_in_the_past_is_the_state_then():
+    rep = dated(("The fire was 15 percent contained by Wednesday evening.", "2025-08-14"),
+                ("It was 51% contained as of Wednesday night.", "2025-08-14"))
+    assert [f.rule for f in rep.findings if f.severity != "info"] == ["FL101"]
