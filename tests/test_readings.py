@@ -139,3 +139,10 @@ def test_a_percentage_of_a_state_in_the_past_is_the_state_then():
     rep = dated(("The fire was 15 percent contained by Wednesday evening.", "2025-08-14"),
                 ("It was 51% contained as of Wednesday night.", "2025-08-14"))
     assert [f.rule for f in rep.findings if f.severity != "info"] == ["FL101"]
+
+
+def test_one_word_names_a_measure_by_the_kind_of_figure():
+    # a march's turnout is its crowd; an election's turnout is a share of the voters
+    assert terms("Police put the turnout at 38,000.", "38,000")["concept:"] == "attendance"
+    assert terms("Turnout was 61.2 percent in the capital.", "61.2 percent")["concept:"] == "turnout"
+    assert terms("Reyes won 54 percent of the vote.", "54 percent")["concept:"] == "vote_share"

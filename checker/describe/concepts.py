@@ -11,9 +11,9 @@ from ..words import grammar
 
 @dataclass(frozen=True)
 class Concepts:
-    """rules/metrics.toml compiled for descriptors: lemma sequences -> metric name."""
+    """rules/metrics.toml compiled for descriptors: lemma sequences -> metric names."""
 
-    phrases: dict[tuple[str, ...], str]
+    phrases: dict[tuple[str, ...], tuple[str, ...]]  # the metrics a phrase names, in rule order (one per kind)
     units: dict[str, str]  # unit symbol -> metric ("magnitude")
     longest: int
     compounds: dict[str, set[tuple[str, ...]]]  # a noun -> the modifier words of longer phrases it ends
@@ -29,13 +29,15 @@ def concepts(rules) -> Concepts:
     key = rules.version()
     if key not in _CONCEPTS:
         g = grammar(rules)
-        phrases: dict[tuple[str, ...], str] = {}
+        phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for name, rule in rules.metrics.items():
             for p in [*rule.phrases, *rule.nouns]:
                 seq = tuple(g.measure_word(w) for w in fold(p).split())
-                phrases.setdefault(seq, name)
-                # frames keep no conjunctions: "left 350 dead and missing" reads (dead, miss)
-                phrases.setdefault(tuple(w for w in seq if not g.is_("conjunctions", w)), name)
+                # (frames keep no conjunctions: "left 350 dead and missing" reads (dead, miss); a
+                # phrase may name one metric per kind of figure: "turnout" of voters, of a march)
+                for key in (seq, tuple(w for w in seq if not g.is_("conjunctions", w))):
+                    if name not in phrases.get(key, ()):
+                        phrases[key] = phrases.get(key, ()) + (name,)
         units = {u: name for name, rule in rules.metrics.items() for u in rule.units}
         compounds: dict[str, set[tuple[str, ...]]] = {}
         for name, rule in rules.metrics.items():  # "trade turnover"; not "dead and missing", a pair
@@ -70,8 +72,9 @@ def longest_phrase(seq: list[str], c: Concepts, kind: str, kinds: dict[str, list
     starts = range(len(seq) - 1, -1, -1) if last else range(len(seq))
     for n in range(min(c.longest, len(seq)), 0, -1):
         for a in starts:
-            name = c.phrases.get(tuple(seq[a:a + n])) if a + n <= len(seq) else None
-            if name and kind in kinds.get(name, ()):
+            names = c.phrases.get(tuple(seq[a:a + n]), ()) if a + n <= len(seq) else ()
+            name = next((x for x in names if kind in kinds.get(x, ())), None)
+            if name:
                 return name, " ".join(seq[a:a + n])
     return None
 

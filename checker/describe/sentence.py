@@ -185,7 +185,7 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
         named = set(phrase.split())
         if rules.metrics[concept].aggregation == "property":
             d = _property_owner(d, named, lambda: Reader(items, g, mentions).topic(i, nouns_only=True), c.phrases)
-        d = d.model_copy(update={"terms": [t.as_role("concept") if t.lemma in named or c.phrases.get((t.lemma,)) == concept
+        d = d.model_copy(update={"terms": [t.as_role("concept") if t.lemma in named or concept in c.phrases.get((t.lemma,), ())
                                            else t for t in d.terms]})
     instance = _instance(text, items, i, mentions, g) or _occasion_of_series(text, items, i, mentions, g)
     if instance is not None:
@@ -204,9 +204,9 @@ def _sentence_sense(concept: str, phrase: str, items: list[Item], c, kind: str, 
         return concept
     words = {x.lemma for x in items if x.kind == "word"}
     for seq in sorted(c.compounds.get(phrase, ())):
-        name = c.phrases[seq]
-        if name != concept and kind in kinds.get(name, ()) and set(seq[:-1]) <= words:
-            return name
+        for name in c.phrases[seq]:
+            if name != concept and kind in kinds.get(name, ()) and set(seq[:-1]) <= words:
+                return name
     return concept
 
 
