@@ -146,3 +146,9 @@ def test_one_word_names_a_measure_by_the_kind_of_figure():
     assert terms("Police put the turnout at 38,000.", "38,000")["concept:"] == "attendance"
     assert terms("Turnout was 61.2 percent in the capital.", "61.2 percent")["concept:"] == "turnout"
     assert terms("Reyes won 54 percent of the vote.", "54 percent")["concept:"] == "vote_share"
+
+
+def test_the_compiled_lexicon_is_built_once_per_rule_set():
+    from checker.describe.concepts import concepts
+
+    assert concepts(RULES) is concepts(RULES)

@@ -35,9 +35,9 @@ def concepts(rules) -> Concepts:
                 seq = tuple(g.measure_word(w) for w in fold(p).split())
                 # (frames keep no conjunctions: "left 350 dead and missing" reads (dead, miss); a
                 # phrase may name one metric per kind of figure: "turnout" of voters, of a march)
-                for key in (seq, tuple(w for w in seq if not g.is_("conjunctions", w))):
-                    if name not in phrases.get(key, ()):
-                        phrases[key] = phrases.get(key, ()) + (name,)
+                for words in (seq, tuple(w for w in seq if not g.is_("conjunctions", w))):
+                    if name not in phrases.get(words, ()):
+                        phrases[words] = phrases.get(words, ()) + (name,)
         units = {u: name for name, rule in rules.metrics.items() for u in rule.units}
         compounds: dict[str, set[tuple[str, ...]]] = {}
         for name, rule in rules.metrics.items():  # "trade turnover"; not "dead and missing", a pair
@@ -72,10 +72,11 @@ def longest_phrase(seq: list[str], c: Concepts, kind: str, kinds: dict[str, list
     starts = range(len(seq) - 1, -1, -1) if last else range(len(seq))
     for n in range(min(c.longest, len(seq)), 0, -1):
         for a in starts:
-            names = c.phrases.get(tuple(seq[a:a + n]), ()) if a + n <= len(seq) else ()
-            name = next((x for x in names if kind in kinds.get(x, ())), None)
-            if name:
-                return name, " ".join(seq[a:a + n])
+            names = c.phrases.get(tuple(seq[a:a + n])) if a + n <= len(seq) else None
+            if names:
+                for name in names:
+                    if kind in kinds.get(name, ()):
+                        return name, " ".join(seq[a:a + n])
     return None
 
 
