@@ -48,33 +48,25 @@ class EventPair:
     evidence: str
 
 
-def main_events(claims: list[Claim], articles: list[Article], found: Found) -> dict[str, str]:
+def main_events(claims: list[Claim], articles: list[Article], titles: dict[str, set[str]]) -> dict[str, str]:
     """Article -> the one named event it is about: the one its title names, else the one its
-    figures' sentences name most ("Keller Canyon Fire"); none when two are tied."""
+    figures' sentences name most ("Keller Canyon Fire"); none when two are tied. `titles`: the
+    events each title names (`titled_events`)."""
     out: dict[str, str] = {}
     named: dict[str, Counter] = defaultdict(Counter)
     for c in claims:
         named[c.article].update(set(c.events))
     for a in articles:
-        titled = _title_events(a, found)
+        titled = titles.get(a.path)
         top = named[a.path].most_common(2) if not titled else [(n, 1) for n in titled]
         if len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1]):
             out[a.path] = top[0][0]
     return out
 
 
-def title_events(articles: list[Article], found: Found) -> dict[str, str]:
-    """Article -> the one named event its title names ("Pine Ridge Fire grows to 18,400 acres")."""
-    out: dict[str, str] = {}
-    for a in articles:
-        titled = _title_events(a, found)
-        if len(titled) == 1:
-            out[a.path] = next(iter(titled))
-    return out
-
-
-def _title_events(a: Article, found: Found) -> set[str]:
-    return {e.name for e in found(a.title) if e.kind == "event"} if a.title else set()
+def titled_events(articles: list[Article], found: Found) -> dict[str, set[str]]:
+    """Article -> the named events its title names ("Pine Ridge Fire grows to 18,400 acres")."""
+    return {a.path: {e.name for e in found(a.title) if e.kind == "event"} for a in articles if a.title}
 
 
 def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None = None,

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from .align import Aligned
 from .entities import Found
-from .events import event_pairs, main_events, same_clock, title_events
+from .events import event_pairs, main_events, same_clock, titled_events
 from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .text import without_possessive, words_of
@@ -143,6 +143,7 @@ class Side(NamedTuple):
     subjects: frozenset[str]
     kinds: frozenset[str]  # entity kinds of the subjects ("name" when not a known entity)
     label: str  # when.label, or "time not stated"
+    events: frozenset[str]  # the named events its sentence names, else the one its article's title names
 
 
 class Scorer:
@@ -164,7 +165,7 @@ class Scorer:
         self._said: dict[str, set[str]] = {}  # sentence -> its folded words
         self._words: dict[str, set[str]] = {}
         self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
-        self.main: dict[str, str] = {}  # article -> the named event its title names
+        self.main: dict[str, str] = {}  # article -> the one named event its title names (set before any side)
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
         return self.score(self.side(a), self.side(b), aligned)
@@ -173,8 +174,10 @@ class Scorer:
         got = self._sides.get(id(c))
         if got is None:
             subjects = frozenset(c.subject)
+            events = frozenset(c.events) or frozenset([self.main[c.article]] if c.article in self.main else ())
             got = self._sides[id(c)] = Side(c, self.features(c.descriptor), modality_class(c), _size(c.value), subjects,
-                                            frozenset(self.kind_of(x) for x in subjects), c.when.label or "time not stated")
+                                            frozenset(self.kind_of(x) for x in subjects), c.when.label or "time not stated",
+                                            events)
         return got
 
     def score(self, sa: Side, sb: Side, aligned: float | None = None) -> Verdict:
@@ -281,10 +284,6 @@ class Scorer:
         return cls(rules.matching["default"], grammar(rules), {n: e.kind for n, e in rules.entities.items()},
                    frozenset(n for n, m in rules.metrics.items() if m.running))
 
-    def main_event(self, c: Claim) -> list[str]:
-        event = self.main.get(c.article)
-        return [event] if event else []
-
     def kind_of(self, name: str) -> str:
         return self.kinds.get(name, "name")
 
@@ -293,8 +292,8 @@ class Scorer:
 
     def _subject(self, side_a: Side, side_b: Side) -> tuple[float | None, str]:
         a, b = side_a.claim, side_b.claim
-        ea, eb = a.events or self.main_event(a), b.events or self.main_event(b)
-        if ea and eb and not set(ea) & set(eb):
+        ea, eb = side_a.events, side_b.events
+        if ea and eb and not ea & eb:
             # "Typhoon Yagi" and "Typhoon Shanshan": two events, two facts; a figure that names no
             # event is of the one its article is about ("the 2018 Cedar Fire burned 42,000 acres" is
             # not the figure of an article about the Pine Ridge Fire that says "the fire has burned")
@@ -519,8 +518,8 @@ def _read(c: Claim) -> bool:
     """Measure, subject and time all read from the text, not inferred (an outcome forecast, however
     plain, is never sure: it may simply have missed)."""
     d = c.descriptor
-    return (d.rule != "none" and c.subject_origin in ("sentence", "context")
-            and c.when.origin in ("sentence", "context") and not c.late_forecast)
+    return (d.rule != "none" and c.subject_origin in READ_ORIGINS
+            and c.when.origin in READ_ORIGINS and not c.late_forecast)
 
 
 def _counted_differ(a: Features, b: Features) -> bool:
@@ -618,7 +617,8 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     usable = usable if usable is not None else [c for c in claims if comparable(c)]
     scorer.disputes = disputes(usable, scorer.g)
     found = found or Found(rules)
-    scorer.main = title_events(articles, found)
+    titles = titled_events(articles, found)
+    scorer.main = {path: next(iter(named)) for path, named in titles.items() if len(named) == 1}
     disputed = frozenset(s for pair in scorer.disputes for s in pair)
     of_claim = {c.id: key_of(c, disputed) for c in usable}
     # Keys are numbered in their sorted order and handled by number from here on: tens of
@@ -648,7 +648,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
             if v.relation == SAME:
                 edges[(ka, kb)] = v
     dates = [c for c in usable if c.kind in CALENDAR_KINDS]
-    for e in event_pairs(dates, rules, main_events(claims, articles, found), found):
+    for e in event_pairs(dates, rules, main_events(claims, articles, titles), found):
         if scorer.subject(e.a, e.b)[0] is not None:  # two countries' elections are two events
             edges[(keys[e.a.id], keys[e.b.id])] = Verdict(SAME, scorer.rule.threshold, (e.evidence,))
     g = scorer.g

@@ -16,7 +16,8 @@ class Concepts:
     phrases: dict[tuple[str, ...], tuple[str, ...]]  # the metrics a phrase names, in rule order (one per kind)
     units: dict[str, str]  # unit symbol -> metric ("magnitude")
     longest: int
-    compounds: dict[str, set[tuple[str, ...]]]  # a noun -> the modifier words of longer phrases it ends
+    compounds: dict[str, tuple[tuple[str, ...], ...]]  # a noun -> the longer phrases it ends, sorted
+    kinds: dict[str, list[str]]  # metric -> the kinds of figure it names
 
 
 _CONCEPTS: dict[str, Concepts] = {}
@@ -45,7 +46,9 @@ def concepts(rules) -> Concepts:
                 seq = tuple(g.measure_word(w) for w in fold(p).split())
                 if len(seq) > 1 and not any(g.is_("conjunctions", w) for w in seq):
                     compounds.setdefault(seq[-1], set()).add(seq)
-        _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1), compounds)
+        _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1),
+                                  {w: tuple(sorted(seqs)) for w, seqs in compounds.items()},
+                                  {name: rule.kinds for name, rule in rules.metrics.items()})
     return _CONCEPTS[key]
 
 

@@ -295,8 +295,7 @@ class Reader:
                 return self.verb_and_object(verb, j, i)
             head = chunks[0].terms if chunks else []
             whose = self.name_before_verb(chunks[0].start) if chunks else []
-            return ([_keep_qualifier(t, "x-of-n") for t in head if not g.is_("generic_heads", t.lemma)]
-                    + [t.as_role("statistic") for t in head if g.is_("statistic_words", t.lemma)] + whose)
+            return _of_head(head, g) + whose
         obj = self.object_of_change(j) if prep in ("to", "by", "from", "at") else []
         if obj:
             return obj
@@ -322,9 +321,7 @@ class Reader:
         subject (or, past a clause between them, the sentence's topic) says whose."""
         g, items = self.g, self.items
         head = [self.term(items[k], "x-of-n") for k in range(verb + 1, last + 1) if self.open_word(items[k])]
-        terms = ([_keep_qualifier(t, "x-of-n") for t in head if not g.is_("generic_heads", t.lemma)]
-                 + [t.as_role("statistic") for t in head if g.is_("statistic_words", t.lemma)]
-                 + [self.term(items[verb], "verb")])
+        terms = _of_head(head, g) + [self.term(items[verb], "verb")]
         who = self.subject_phrase(verb - 1) if items[verb - 1].text != "," else self.topic(i)
         if any(g.is_("part_nouns", t.lemma) for t in who):  # "its cloud unit": a part's figure, narrower
             who = [t if t.role == "owner" else t.as_role("qualifier") for t in who]
@@ -723,6 +720,13 @@ STATISTIC_ROLES = ("topic", "subject", "modifier")  # phrases in which a statist
 PLACE_PREPOSITIONS = ("in", "across", "among")  # "in nine districts": a number of places, not the frame's
 _PRIORITY = ("x-of-n", "n-of-x", "n-in-x", "counted", "entity", "predicate", "subject", "verb")
 _RULE_NAMES = {"counted": "counted-noun", "subject": "frame", "verb": "frame"}
+
+
+def _of_head(head: list[Term], g: Grammar) -> list[Term]:
+    """The phrase before "of" as x-of-n terms: generic heads ("total") say nothing, a statistic
+    word ("average") says which statistic."""
+    return ([_keep_qualifier(t, "x-of-n") for t in head if not g.is_("generic_heads", t.lemma)]
+            + [t.as_role("statistic") for t in head if g.is_("statistic_words", t.lemma)])
 
 
 def _statistic(t: Term, g: Grammar) -> bool:

@@ -8,7 +8,7 @@ from ..models import Descriptor, Mention, Term
 from ..text import fold
 from ..words import Grammar, grammar, tokens
 from .concepts import longest_phrase, claim_kind, concept_of, concepts, known_names
-from .frames import Reader, comparison_at, describe
+from .frames import RATE_KINDS, Reader, comparison_at, describe
 from .items import Item, items_of
 
 
@@ -70,9 +70,8 @@ def describe_sentence(text: str, mentions: list[Mention], rules,
     g = grammar(rules)
     items = items_of(tokens(text), mentions, g, known_names(rules), first_name)
     c = concepts(rules)
-    kinds = {name: r.kinds for name, r in rules.metrics.items()}
     words = [x.lemma for x in items if x.kind == "word"]
-    hit = longest_phrase(words, c, "amount", {n: ["amount"] for n in kinds}, last=True)
+    hit = longest_phrase(words, c, "amount", {n: ["amount"] for n in c.kinds}, last=True)
     named = Descriptor(head=hit[1].split(), concept=hit[0], concept_phrase=hit[1], rule="named") if hit else None
     out = [Descriptor() for _ in mentions]
     for i, it in enumerate(items):
@@ -164,7 +163,7 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
     if m.kind == "quantity" and (record := _record_span(items, i, m, g, rules)) is not None:
         return record
     c = concepts(rules)
-    kinds = {name: r.kinds for name, r in rules.metrics.items()}
+    kinds = c.kinds
     d = describe(items, i, g, mentions)
     concept, phrase = concept_of(d, m, c, kinds)
     if concept is None and d.rule == "frame":  # "The toll from the landslide that ... has reached"
@@ -180,7 +179,7 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
         concept, phrase = hit if hit else (None, "")
     if concept:
         concept = _sentence_sense(concept, phrase, items, c, claim_kind(m), kinds)
-    change, moving = _motion(items, i, d, g, m.kind in ("percent", "percentage_point", "multiplier"))
+    change, moving = _motion(items, i, d, g, m.kind in RATE_KINDS)
     if concept:  # words the concept stands for ("died", "fatalities" for deaths) say nothing more
         named = set(phrase.split())
         if rules.metrics[concept].aggregation == "property":
@@ -203,7 +202,7 @@ def _sentence_sense(concept: str, phrase: str, items: list[Item], c, kind: str, 
     if " " in phrase:
         return concept
     words = {x.lemma for x in items if x.kind == "word"}
-    for seq in sorted(c.compounds.get(phrase, ())):
+    for seq in c.compounds.get(phrase, ()):
         for name in c.phrases[seq]:
             if name != concept and kind in kinds.get(name, ()) and set(seq[:-1]) <= words:
                 return name
