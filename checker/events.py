@@ -78,28 +78,27 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
     g = grammar(rules)
     solo = g.classes["solo_events"]
     dated = [e for c in claims if (e := _event_date(c, g, found, main or {})) is not None]
-    by_name: dict[str, list[int]] = defaultdict(list)  # name -> positions in `dated`, ascending
+    # Blocks: a name, a kind of event and date or time (a date meets dates, a time of day
+    # times) shared; a busy name ("Vietnam") alone would pair thousands of dates of other events.
+    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)  # -> positions in `dated`, ascending
     for i, e in enumerate(dated):
         for name in e.names:
-            by_name[name].append(i)
-    # (read once per date, not once per pair: a busy name's block pairs thousands)
-    articles = [e.claim.article for e in dated]
-    clocks = [e.claim.kind for e in dated]
+            for kind in e.kinds:
+                blocks[(name, kind, e.claim.kind)].append(i)
+    articles = [e.claim.article for e in dated]  # (read once per date, not once per pair)
     seen: set[tuple[int, int]] = set()
     out: list[EventPair] = []
-    for group in by_name.values():  # blocking by a shared name keeps this near-linear
+    for group in blocks.values():
         for k, i in enumerate(group):
-            x, article, clock = dated[i], articles[i], clocks[i]
+            x, article = dated[i], articles[i]
             for j in group[k + 1:]:
                 if articles[j] == article or (i, j) in seen:
                     continue
                 seen.add((i, j))
                 y = dated[j]
-                if clocks[j] != clock or not same_clock(x.claim, y.claim):
-                    continue  # a date meets dates, a time of day times given in one zone
                 kinds = x.kinds & y.kinds
-                # no kind of event in common; a storm's landfall in Cuba and its landfall in Florida
-                if not kinds or x.places and y.places and not x.places & y.places:
+                # a time of day given in another zone; a storm's landfall in Cuba and its landfall in Florida
+                if not same_clock(x.claim, y.claim) or x.places and y.places and not x.places & y.places:
                     continue
                 shared = sorted(n for n in x.names.keys() & y.names.keys()
                                 if kinds <= solo or {x.names[n].kind, y.names[n].kind} <= PARTICIPANT_KINDS)

@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations, product
 from typing import Iterator, NamedTuple
 
 from rapidfuzz import fuzz
@@ -63,20 +64,12 @@ def modality_class(c: Claim) -> str:
     return "actual" if c.modality in ("actual", "estimate") or c.late_forecast else c.modality
 
 
-def key_of(c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
-    """`disputed`: sources some article credits one measure to beside another: a figure
-    credited to one of them is that source's ("police said 15,000")."""
-    d = c.descriptor
-    if c.kind in CALENDAR_KINDS:  # a date or a time is one fact with another only through aligned sentences or events
-        return Key(c.kind, (c.id,), (), tuple(c.subject), "", modality_class(c), c.aggregation)
+def _measure_key(d: Descriptor) -> tuple[str, ...]:
+    """The measure part of a key: the concept and what narrows it, or the sorted strong words."""
     if d.concept:
-        measure = (d.concept,) + tuple(sorted(qualifiers(d)))
-    else:
-        measure = tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier", "qualifier", "where") or d.lemmas())
-                               | per_unit(d) | instances(d)))
-    source = {f"according to {c.attribution}"} if c.attribution in disputed else set()
-    return Key(c.dimension, measure, tuple(sorted(d.lemmas("entity") | named_subjects(d) | source)),
-               tuple(c.subject), c.when.label or "", modality_class(c), c.aggregation)
+        return (d.concept,) + tuple(sorted(qualifiers(d)))
+    return tuple(sorted((d.lemmas(*STRONG_ROLES, "modifier", "qualifier", "where") or d.lemmas())
+                        | per_unit(d) | instances(d)))
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d\d){0,2}")
@@ -116,6 +109,8 @@ class Features(NamedTuple):
     qualifiers: set[str]  # words that narrow the set or the statistic ("people on board", "core inflation")
     words: set[str]  # every lemma
     compound: tuple[str, frozenset[str]]  # the head's noun and the words before it, generic ones aside
+    measure_key: tuple[str, ...]  # Key.measure
+    entity_key: tuple[str, ...]  # Key.entity of a figure no disputed source is credited with
 
 
 class Verdict(NamedTuple):
@@ -245,14 +240,26 @@ class Scorer:
             f = self._contents.get(content)
             if f is None:
                 weights = self.weights(d)
-                counted = d.lemmas("counted")
+                counted, entities, named = d.lemmas("counted"), d.lemmas("entity"), named_subjects(d)
                 f = self._contents[content] = Features(
-                    weights, sum(weights.values()), d.lemmas("entity"), tuple(_said(d, role) for role in QUALIFIER_ROLES),
+                    weights, sum(weights.values()), entities, tuple(_said(d, role) for role in QUALIFIER_ROLES),
                     counted - self.g.classes["people"], bool(counted & self.g.classes["people"]),
-                    instances(d), named_subjects(d), per_unit(d), {without_possessive(x) for x in d.lemmas("owner")},
-                    d.lemmas("qualifier", "statistic", "where"), d.lemmas(), self.compound(d))
+                    instances(d), named, per_unit(d), {without_possessive(x) for x in d.lemmas("owner")},
+                    d.lemmas("qualifier", "statistic", "where"), d.lemmas(), self.compound(d),
+                    _measure_key(d), tuple(sorted(entities | named)))
             got = self._features[id(d)] = (d, f)
         return got[1]
+
+    def key(self, c: Claim, disputed: frozenset[str] = frozenset()) -> Key:
+        """The claim's fact key. `disputed`: sources some article credits one measure to beside
+        another: a figure credited to one of them is that source's ("police said 15,000")."""
+        if c.kind in CALENDAR_KINDS:  # a date or a time is one fact with another only through aligned sentences or events
+            return Key(c.kind, (c.id,), (), tuple(c.subject), "", modality_class(c), c.aggregation)
+        f = self.features(c.descriptor)
+        entity = tuple(sorted(f.entities | f.named | {f"according to {c.attribution}"})) \
+            if c.attribution in disputed else f.entity_key
+        return Key(c.dimension, f.measure_key, entity, tuple(c.subject), c.when.label or "", modality_class(c),
+                   c.aggregation)
 
     def weights(self, d: Descriptor) -> dict[str, float]:
         """Each word's weight (by the frame that found it); a concept stands for its words."""
@@ -620,7 +627,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     titles = titled_events(articles, found)
     scorer.main = {path: next(iter(named)) for path, named in titles.items() if len(named) == 1}
     disputed = frozenset(s for pair in scorer.disputes for s in pair)
-    of_claim = {c.id: key_of(c, disputed) for c in usable}
+    of_claim = {c.id: scorer.key(c, disputed) for c in usable}
     # Keys are numbered in their sorted order and handled by number from here on: tens of
     # thousands of key pairs are hashed and sorted, and a number does both faster than a tuple
     # of tuples, in the same order.
@@ -639,7 +646,8 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     edges: dict[tuple[int, int], Verdict] = {}
     # a key is scored by its first claim (dates are matched only through aligned sentences)
     sides = {k: scorer.side(cs[0]) for k, cs in members.items() if facts[k].dimension not in CALENDAR_KINDS}
-    for ka, kb in _candidates(members, facts):
+    cells = _cells(members, facts, sides)
+    for ka, kb in _candidates(cells):
         edges[(ka, kb)] = scorer.score(sides[ka], sides[kb])
     for (x, y), sim in pairs.items():
         ka, kb = keys[x], keys[y]
@@ -657,7 +665,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     for x, y in pairs:
         copies[(x, by_id[y].article)].append(by_id[y])
         copies[(y, by_id[x].article)].append(by_id[x])
-    return _groups(members, keys, facts, edges, pairs, generic, dict(copies)), _related(members, edges)
+    return _groups(members, keys, facts, edges, cells, pairs, generic, dict(copies)), _related(members, edges)
 
 
 def disputes(claims: list[Claim], g: Grammar) -> set[frozenset[str]]:
@@ -700,48 +708,112 @@ def _inside_names(quote: str) -> frozenset[str]:
     return frozenset(INSIDE_NAME_RE.findall(quote))
 
 
-def _candidates(members: dict[int, list[Claim]], facts: list[Key]) -> Iterator[tuple[int, int]]:
-    """Pairs of key numbers sharing a dimension and a measure word (blocking keeps this near-linear)."""
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for n, k in enumerate(facts):
-        if k.dimension in CALENDAR_KINDS:
-            continue
+class Cell(NamedTuple):
+    """What a key's candidate pairs are blocked by: its dimension, its measure words, and its
+    subject (see `_apart_by_subject`)."""
+
+    dimension: str
+    words: frozenset[str]  # a concept, else the strong measure words
+    subjects: frozenset[str]
+    kinds: frozenset[str]  # Side.kinds
+
+
+def _cells(members: dict[int, list[Claim]], facts: list[Key], sides: dict[int, Side]) -> dict[int, Cell]:
+    """The cell of every key that candidate pairs are made of (not dates: matched by event or alignment)."""
+    out = {}
+    for n, side in sides.items():
         d = members[n][0].descriptor
         words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())
-        for w in words:
-            index[(k.dimension, w)].append(n)
+        out[n] = Cell(facts[n].dimension, frozenset(words), side.subjects, side.kinds)
+    return out
+
+
+def _apart_by_subject(a: Cell, b: Cell) -> bool:
+    """Two keys of one block about different subjects of one kind ("113 deaths in Myanmar",
+    "350 in Vietnam"): `Scorer._subject` vetoes them whatever else they say, so they are never
+    scored; the veto is kept all the same (`Vetoes`)."""
+    return (bool(a.subjects) and bool(b.subjects) and a.subjects.isdisjoint(b.subjects)
+            and not a.kinds.isdisjoint(b.kinds) and a.dimension == b.dimension and not a.words.isdisjoint(b.words))
+
+
+def _candidates(cells: dict[int, Cell]) -> Iterator[tuple[int, int]]:
+    """Pairs of key numbers (lower first) sharing a dimension and a measure word, other than
+    pairs about different subjects of one kind: blocking keeps this near-linear however many
+    countries a corpus reports one measure for."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, cell in cells.items():
+        for w in cell.words:
+            index[(cell.dimension, w)].append(n)
     # a pair meets again in a later block only when both of its keys are in several blocks
     blocks = Counter(n for ns in index.values() for n in ns)
     seen: set[tuple[int, int]] = set()
     for ns in index.values():
-        for i, x in enumerate(ns):
-            for y in ns[i + 1:]:
-                if blocks[x] > 1 and blocks[y] > 1:
-                    if (x, y) in seen:
-                        continue
-                    seen.add((x, y))
-                yield x, y
+        by_subject: dict[tuple[frozenset[str], frozenset[str]], list[int]] = defaultdict(list)
+        for n in ns:
+            by_subject[(cells[n].subjects, cells[n].kinds)].append(n)
+        parts = list(by_subject.values())
+        for i, xs in enumerate(parts):
+            for ys in parts[i:]:
+                if ys is not xs and _apart_by_subject(cells[xs[0]], cells[ys[0]]):
+                    continue
+                for x, y in (combinations(xs, 2) if ys is xs else product(xs, ys)):
+                    x, y = (x, y) if x < y else (y, x)
+                    if blocks[x] > 1 and blocks[y] > 1:
+                        if (x, y) in seen:
+                            continue
+                        seen.add((x, y))
+                    yield x, y
 
 
-def _groups(members, keys, facts, edges, aligned, generic: frozenset[str], copies) -> list[Group]:
+class Vetoes:
+    """Which keys are known to be other facts than which: the vetoed pairs scored, and the pairs
+    never scored because they name different subjects of one kind (`_apart_by_subject`), asked
+    per part of the same-fact graph through the distinct cells it holds."""
+
+    def __init__(self, edges: dict[tuple[int, int], Verdict], cells: dict[int, Cell]) -> None:
+        self.cells = cells
+        self.vetoed: dict[int, set[int]] = defaultdict(set)  # key -> the keys scored as another fact
+        for (x, y), v in edges.items():
+            if v.veto:
+                self.vetoed[x].add(y)
+                self.vetoed[y].add(x)
+        # id of a part -> (the part, kept so that its id is never another's; its cells with a subject)
+        self.named: dict[int, tuple[set[int], set[Cell]]] = {}
+
+    def cells_of(self, part: set[int]) -> set[Cell]:
+        got = self.named.get(id(part))
+        if got is None:
+            got = self.named[id(part)] = (part, {self.cells[k] for k in part if k in self.cells and self.cells[k].subjects})
+        return got[1]
+
+    def between(self, small: set[int], big: set[int]) -> bool:
+        """Is a key of `small` known to be another fact than a key of `big`?"""
+        if any(x in self.vetoed and not self.vetoed[x].isdisjoint(big) for x in small):
+            return True
+        theirs = self.cells_of(big)
+        return any(_apart_by_subject(a, b) for a in self.cells_of(small) for b in theirs)
+
+    def join(self, small: set[int], big: set[int]) -> None:
+        """`small` is joined into `big` (after `between` said they may be)."""
+        self.cells_of(big).update(self.cells_of(small))
+        big |= small
+
+
+def _groups(members, keys, facts, edges, cells, aligned, generic: frozenset[str], copies) -> list[Group]:
     """Same-fact edges joined strongest first; two parts are never joined when any of their
     keys is known to be another fact (so a chain A~B~C cannot put A and C in one group)."""
     comp = {k: {k} for k in members}
-    vetoed: dict[int, set[int]] = defaultdict(set)  # key -> the keys known to be another fact
-    for (x, y), v in edges.items():
-        if v.veto:
-            vetoed[x].add(y)
-            vetoed[y].add(x)
-    same = sorted(((v.score, p) for p, v in edges.items() if v.relation == SAME), key=lambda x: (-x[0], x[1]))
+    vetoes = Vetoes(edges, cells)
+    same = sorted((-v.score, p) for p, v in edges.items() if v.relation == SAME)  # strongest first
     for _, (ka, kb) in same:
         ca, cb = comp[ka], comp[kb]
         small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)  # not every pair: near-linear
-        if ca is cb or any(x in vetoed and not vetoed[x].isdisjoint(big) for x in small):
+        if ca is cb or vetoes.between(small, big):
             continue
-        big |= small
+        vetoes.join(small, big)
         for k in small:
             comp[k] = big
-    joins = _undated_joins(comp, facts, edges, vetoed)
+    joins = _undated_joins(comp, facts, [p for _, p in same], vetoes)
     out, seen = [], set()
     for k in members:
         ks = comp[k]
@@ -756,15 +828,14 @@ def _groups(members, keys, facts, edges, aligned, generic: frozenset[str], copie
     return sorted(out, key=lambda g: g.claims[0].id)
 
 
-def _undated_joins(comp, facts, edges, vetoed) -> dict[int, set[int]]:
+def _undated_joins(comp, facts, same: list[tuple[int, int]], vetoes: Vetoes) -> dict[int, set[int]]:
     """A figure with no date that is one fact with snapshots of two dates (which are never
-    joined) is compared with each of them, not only with the one it matched best."""
+    joined) is compared with each of them, not only with the one it matched best. `same`: the
+    same-fact key pairs."""
     out: dict[int, set[int]] = defaultdict(set)
-    for (ka, kb), v in edges.items():
-        if v.relation != SAME:
-            continue
+    for ka, kb in same:
         for k, other in ((ka, kb), (kb, ka)):
-            if not facts[k].when and comp[k] is not comp[other] and vetoed.get(k, set()).isdisjoint(comp[other]):
+            if not facts[k].when and comp[k] is not comp[other] and not vetoes.between({k}, comp[other]):
                 out[id(comp[other])].add(k)
     return out
 
@@ -778,7 +849,7 @@ def _related(members, edges) -> list[Related]:
         if v.relation == RELATED:
             linked[ka].add(kb)
             linked[kb].add(ka)
-            reasons[ka].update(e for e in v.evidence if e)
+            reasons[ka].update(v.evidence)  # ("" dropped once per set below, not per pair)
     out, seen = [], set()
     for k in sorted(linked):
         if k in seen:
@@ -791,5 +862,5 @@ def _related(members, edges) -> list[Related]:
             todo += [y for y in linked[x] if y not in seen]
             seen.update(linked[x])
         part.sort()
-        out.append(Related([c for x in part for c in members[x]], sorted({w for x in part for w in reasons[x]})))
+        out.append(Related([c for x in part for c in members[x]], sorted(set().union(*(reasons[x] for x in part)) - {""})))
     return out

@@ -375,3 +375,16 @@ def test_a_base_keeps_its_own_time_so_a_headline_does_not_contradict_it():
     assert not flagged(rep)
     (base,) = [c for c in rep.claims if c.text == "356"]
     assert base.when.end == "2025-03-16"  # the week before the article's
+
+
+def test_figures_of_two_countries_never_meet_through_a_figure_that_names_neither():
+    # A~U and U~C both score as one fact; A and C (two countries' tolls, never scored as a pair
+    # since they are another subject of one kind) must still stay out of one group
+    rep = report("In Myanmar, the floods killed 113 people, officials said.",
+                 "The floods killed 113 people, officials said. In Myanmar, 40 homes were destroyed; "
+                 "in Vietnam, 12 bridges collapsed.",
+                 "In Vietnam, the floods killed 292 people, officials said.")
+    for f in rep.findings:
+        assert not {"Myanmar", "Vietnam"} <= {s for c in f.claims for s in c.subject}, f.message
+    # the undated figure is still compared with the one it did not join (FL103, a snapshot warning)
+    assert [sorted(c.text for c in f.claims) for f in rep.findings if f.severity != "info"] == [["113", "292"]]
