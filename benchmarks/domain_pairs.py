@@ -141,24 +141,28 @@ def findings(rules, a: str, b: str) -> list[tuple[str, list[str]]]:
     return [(f.rule, sorted(c.text for c in f.claims)) for f in analyse(arts, rules).findings if f.severity != "info"]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--verbose", action="store_true", help="print every pair the checker gets wrong")
-    args = ap.parse_args()
+def score(pairs: list[tuple[bool, str, str]], verbose: bool) -> str:
+    """Run every pair (printing each one the checker gets wrong if verbose) and return the score line."""
     rules = load_rules()
     found = quiet = 0
-    for expected, a, b in PAIRS:
+    for expected, a, b in pairs:
         got = findings(rules, a, b)
         right = bool(got) == expected
         found += right and expected
         quiet += right and not expected
-        if args.verbose and not right:
+        if verbose and not right:
             print("missed" if expected else "false alarm", "|", a, "|", b, "|", got)
-    conflicts = sum(1 for e, _, _ in PAIRS if e)
-    print(f"one fact, values apart: found {found} of {conflicts}; two facts: quiet {quiet} of {len(PAIRS) - conflicts}; "
-          f"right {found + quiet} of {len(PAIRS)}")
-    return 0
+    conflicts = sum(1 for e, _, _ in pairs if e)
+    return (f"one fact, values apart: found {found} of {conflicts}; two facts: quiet {quiet} of {len(pairs) - conflicts}; "
+            f"right {found + quiet} of {len(pairs)}")
 
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--verbose", action="store_true", help="print every pair the checker gets wrong")
+    args = ap.parse_args()
+    print(score(PAIRS, args.verbose))
+    return 0
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -18,6 +18,7 @@ class Concepts:
     longest: int
     compounds: dict[str, tuple[tuple[str, ...], ...]]  # a noun -> the longer phrases it ends, sorted
     kinds: dict[str, list[str]]  # metric -> the kinds of figure it names
+    tallies: frozenset[str]  # running metrics: counts of what happened to people or things
 
 
 _CONCEPTS: dict[str, Concepts] = {}
@@ -48,7 +49,8 @@ def concepts(rules) -> Concepts:
                     compounds.setdefault(seq[-1], set()).add(seq)
         _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1),
                                   {w: tuple(sorted(seqs)) for w, seqs in compounds.items()},
-                                  {name: rule.kinds for name, rule in rules.metrics.items()})
+                                  {name: rule.kinds for name, rule in rules.metrics.items()},
+                                  frozenset(name for name, rule in rules.metrics.items() if rule.running))
     return _CONCEPTS[key]
 
 
@@ -66,6 +68,13 @@ def concept_of(d: Descriptor, m: Mention, c: Concepts, kinds: dict[str, list[str
     for seq in sequences:
         hit = longest_phrase(seq, c, kind, kinds)
         if hit:
+            return hit
+    if d.rule == "counted-noun":
+        # a counted noun that names no metric: its verb names a tally when it says what happened
+        # to those counted ("detained 124 demonstrators", "has sickened 212 guests"); a state's
+        # verb does not ("employs 2,300 teachers" is "has 2,300 teachers")
+        hit = longest_phrase([t.lemma for t in d.terms if t.role == "verb"], c, kind, kinds)
+        if hit and hit[0] in c.tallies:
             return hit
     return None, ""
 

@@ -1,0 +1,42 @@
+"""Paraphrase: one fact said with other words in two articles is one fact (news vocabulary that
+names one measure, frames that say what a figure is), and two facts worded alike stay two."""
+import pytest
+
+from test_match import flagged, report
+
+DATES = {0: "2025-03-04", 1: "2025-03-04"}
+
+
+@pytest.mark.parametrize("a, b", [
+    # what is done to the people counted names the tally, whatever noun counts them
+    ("In Porto on Sunday, riot police detained 86 protesters.", "In Porto on Sunday, police arrested 68 people."),
+    # what a company or a deal is worth
+    ("The takeover is valued at $12 billion.", "The takeover is worth $21 billion."),
+    ("The chipmaker's market capitalisation passed $900 billion on Friday.",
+     "The chipmaker was worth $700 billion on Friday."),
+    # jobs are cut however the cut is said
+    ("The airline is shedding 1,500 jobs at its Lisbon hub.", "At its Lisbon hub the airline will cut 5,100 jobs."),
+    # a change said by its direction, not by the verb chosen for it; shares are the stock
+    ("Shares in the carmaker dropped 8 percent on Monday.", "The carmaker's stock fell 4% on Monday."),
+    # a harvest or a crop is the output
+    ("The maize crop is projected at 31 million tonnes this season.",
+     "Maize output is forecast at 13 million tonnes this season."),
+    # voters who cast a ballot are the turnout
+    ("Turnout in the referendum was 58 percent.", "Some 85% of registered voters cast a ballot in the referendum."),
+])
+def test_one_fact_said_with_other_words_is_compared(a, b):
+    assert flagged(report(a, b, dates=DATES))
+
+
+@pytest.mark.parametrize("a, b", [
+    # (aligned word for word, but sickened and killed name two tallies)
+    ("The outbreak has sickened 212 guests at the resort.", "The outbreak has killed 3 guests at the resort."),
+    ("Riot police detained 86 protesters in Porto on Sunday.", "Riot police injured 40 protesters in Porto on Sunday."),
+    ("The takeover is valued at $12 billion.", "The takeover was valued at $9 billion in 2019."),
+    ("The airline will axe 1,500 jobs this year.", "The airline will hire 5,100 workers this year."),
+    ("Copper prices jumped 6 percent on Thursday.", "Copper prices climbed 9% on Friday."),
+    ("The maize crop is projected at 31 million tonnes this season.",
+     "Wheat output is forecast at 13 million tonnes this season."),
+])
+def test_two_facts_worded_alike_stay_two(a, b):
+    assert not flagged(report(a, b, dates=DATES))
