@@ -40,3 +40,24 @@ def test_a_with_clause_goes_on_with_the_bulletin_of_the_dated_count_before_it():
     first = "Officials said on Thursday that 41 people had died and more than 200 were injured in the landslide."
     later = "The death toll from Thursday's landslide rose to 82 on Saturday, with more than 300 people injured."
     assert alarms(first, later, dates={0: "2025-03-06", 1: "2025-03-08"}) == []
+
+
+def concept(sentence: str, text: str) -> str | None:
+    from checker.describe import describe_sentence
+    from checker.extract import extract_mentions
+    mentions = extract_mentions(sentence, RULES)
+    (d,) = [d for m, d in zip(mentions, describe_sentence(sentence, mentions, RULES)[0]) if m.text == text]
+    return d.concept
+
+
+def test_a_count_and_the_next_clauses_verb_with_its_own_figure_are_two_measures():
+    assert concept("The storm killed 214 people and injured more than 1,100.", "214") == "deaths"
+    assert concept("The blast killed 12 workers and injuring 40 others, police said.", "12") != "injured"
+    # a second noun without a figure of its own is still what is counted
+    assert concept("Floodwaters left 300 dead and missing in the valley.", "300") is not None
+
+
+def test_a_word_labelling_another_figure_is_not_the_measure_of_a_later_one():
+    assert concept("Magnitude 7.1 quake kills 40 in Peru", "40") == "deaths"
+    assert concept("Magnitude 7.1 quake kills 40 in Peru", "7.1") == "magnitude"
+    assert concept("Category 4 storm kills at least 12 in Florida", "at least 12") == "deaths"
