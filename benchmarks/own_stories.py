@@ -1,5 +1,6 @@
 """Multi-article stories of our own (a cup semi-final, company results, a presidential runoff, a
-hurricane, a measles outbreak): does the checker stay quiet where the outlets agree, and catch
+hurricane, a measles outbreak, a wildfire, a protest, a drug trial, a parliamentary election, an
+earthquake, a rocket launch): does the checker stay quiet where the outlets agree, and catch
 a discrepancy planted in one of them?
 
     python benchmarks/own_stories.py [--verbose]

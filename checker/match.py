@@ -383,7 +383,13 @@ class Scorer:
         # (both read, one in its own sentence; asked without building a set, pair after pair)
         explicit = (ta.origin == "sentence" and tb.origin in READ_ORIGINS
                     or tb.origin == "sentence" and ta.origin in READ_ORIGINS)
-        return _differ(sa, sb) if explicit or self._snapshots(a, b) or "horizon" in (ta.kind, tb.kind) else ""
+        # a year long gone read in one sentence is history to a figure dated only by its article
+        # ("since 1999, when a magnitude 7.1 quake killed 2,800" and today's quake); a rank stands
+        # until it changes ("became its third-largest partner in 2024")
+        history = a.aggregation != "rank" and (
+            ta.origin == "sentence" and tb.origin == "article" and self._history(ta, b)
+            or tb.origin == "sentence" and ta.origin == "article" and self._history(tb, a))
+        return _differ(sa, sb) if explicit or history or self._snapshots(a, b) or "horizon" in (ta.kind, tb.kind) else ""
 
     def _snapshots(self, a: Claim, b: Claim) -> bool:
         """Are two states at different times two snapshots? Running counts and moving figures are;

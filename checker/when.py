@@ -15,7 +15,7 @@ Without one, a claim holds as of its article's date, and says so (origin "articl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .models import Mention, TimeScope
@@ -232,6 +232,12 @@ RECORD_SINCE_RE = re.compile(
     r"\b(?:the|its|their|his|her)\s+(?:(?!(?:inter|for|harv|prot|requ|cont|conqu|w|t|qu|n|ch|gu|cr|arr|unr|inqu)est\b)"
     r"[a-z]{2,}est|worst|best|most\s+[a-z]+|least\s+[a-z]+)\b[^,;.:()]{0,60}\bsince\b[^,;.:()]{0,40}$")
 SNAPSHOT_BEFORE_RE = re.compile(r"(?:as\s+of|by|until|through|till)\s*$")
+# "since 1999, when a quake killed 2,800", "in the first round, when turnout was 58 percent": the
+# time a "when" clause follows is the time of its figures (even the span of a record)
+WHEN_CLAUSE_RE = re.compile(r"\s*,?\s*when\b")
+# a day printed right after a figure dates it; a "with" clause after it goes on with that bulletin
+DATED_FIGURE_RE = re.compile(r"\d\s+(?:on\s+|by\s+|as\s+of\s+)?$")
+WITH_CLAUSE_RE = re.compile(r"\s*,\s*with\b")
 NAMING_PERIOD = 30  # characters: "third-quarter revenue of" names the period of the figure after it
 OPENING = 30  # characters: a dateline or an opening "On Thursday," sets the time of the sentence
 
@@ -246,7 +252,7 @@ def ref_for(refs: list[TimeRef], start: int, end: int, next_value: int, clause_e
     # is not of the day someone spoke about it ("revenue was $4.8 billion, the company said on
     # Thursday"), a running count is as of then
     usable = [r for r in refs if (not r.base or r.marker <= start < r.start) and (tally or not r.reported)
-              and not r.record]
+              and (not r.record or (r.end <= start and WHEN_CLAUSE_RE.match(folded, r.end)))]
     after = [r for r in usable if end <= r.start < min(next_value, clause_end)]
     near = [r for r in usable if r.kind == "period" and 0 <= start - r.end <= NAMING_PERIOD]
     if after and after[0].kind == "instant" and near and not tally:
@@ -254,15 +260,25 @@ def ref_for(refs: list[TimeRef], start: int, end: int, next_value: int, clause_e
     if after:
         return after[0]
     before = [r for r in usable if r.end <= start and (not tally or _sets_snapshot(r, folded, today))]
-    return before[-1] if before else None
+    return _when_clause_time(before[-1], folded) if before else None
+
+
+def _when_clause_time(r: TimeRef, folded: str) -> TimeRef:
+    """"since 1999, when a quake killed 2,800": the figures of the "when" clause are of 1999,
+    not of the span from 1999 until now."""
+    if r.lo and r.hi != r.lo and WHEN_CLAUSE_RE.match(folded, r.end) and SINCE_RE.search(folded[max(0, r.start - 45):r.start]):
+        return replace(r, hi=r.lo)
+    return r
 
 
 def _sets_snapshot(r: TimeRef, folded: str, today: str | None) -> bool:
     """May a time named before a running count be its as-of time? The sentence's opening, an
     "as of"/"by" phrase, or a past year or month ("floods in 2011 and 2015 killed more than
     100"); a day named in passing is the event's ("struck on March 28"), not the count's."""
-    if r.start < OPENING or SNAPSHOT_BEFORE_RE.search(folded[:r.start]):
+    if r.start < OPENING or SNAPSHOT_BEFORE_RE.search(folded[:r.start]) or WHEN_CLAUSE_RE.match(folded, r.end):
         return True
+    if DATED_FIGURE_RE.search(folded[:r.start]) and WITH_CLAUSE_RE.match(folded, r.end):
+        return True  # "rose to 389 on Wednesday, with more than 1,700 injured": one bulletin's counts
     return r.kind == "period" and bool(today) and r.hi < today[:len(r.hi)] and r.hi[:4] != today[:4]
 
 

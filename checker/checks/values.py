@@ -44,14 +44,22 @@ class Reading:
     claims: list[Claim]
     interval: Interval  # in the group's unit
     own: Interval | None  # in its own unit (a currency the group does not mostly use)
+    measured: Interval | None = None  # a whole measurement read as rounded to it (see `relation`)
 
     def relation(self, other: "Reading") -> int:
         """One sentence's "VND40 trillion" against another's "VND40 billion": in their own
         currency when both print it, whatever the group's; two ranges that quote other ends
-        are in tension even where they overlap."""
+        are in tension even where they overlap. Measurements in two units are compared as
+        measured, each holding what rounds to it: one outlet's conversion of the other's figure
+        is rounded ("a 61-metre rocket", "the 200-foot rocket")."""
         a, b = self.claims[0], other.claims[0]
         same_unit = a.unit == b.unit and self.own is not None and other.own is not None
-        rel = relation(self.own, other.own) if same_unit else relation(self.interval, other.interval)
+        if same_unit:
+            rel = relation(self.own, other.own)
+        elif self.measured and other.measured:
+            rel = relation(self.measured, other.measured)
+        else:
+            rel = relation(self.interval, other.interval)
         if rel == AGREE and a.is_range and b.is_range and (a.low, a.high) != (b.low, b.high):
             return TENSION
         return rel
@@ -59,7 +67,7 @@ class Reading:
     def kind(self) -> tuple:
         """What `relation` reads: readings of one kind relate alike to every other reading."""
         a = self.claims[0]
-        return a.unit, self.interval, self.own, a.is_range, a.low, a.high
+        return a.unit, self.interval, self.own, self.measured, a.is_range, a.low, a.high
 
 
 SAMPLE = 4  # members of each reading tried when asking whether two readings were matched
@@ -72,8 +80,17 @@ def readings(ctx: Context, g: Group) -> list[Reading]:
         i = interval(c, ctx.rules, currency)
         if i is not None:
             own = interval(c, ctx.rules, c.unit) if c.kind == "amount" and c.unit != currency else i
-            out.setdefault((g.keys[c.id], i, own, c.is_range), Reading([], i, own)).claims.append(c)
+            shown = interval(_measured(c), ctx.rules, None) if c.kind == "quantity" else None
+            out.setdefault((g.keys[c.id], i, own, shown, c.is_range), Reading([], i, own, shown)).claims.append(c)
     return list(out.values())
+
+
+def _measured(c: Claim) -> Claim:
+    """A whole measurement printed without a hedge or a range holds what rounds to it ("61
+    metres" is 60.5 to 61.5 metres; "200 feet" 199.5 to 200.5: its zeros are read as printed)."""
+    if c.hedge is not None or c.low != c.high or not isinstance(c.value, (int, float)) or c.value != int(c.value):
+        return c
+    return c.model_copy(update={"low": c.value - 0.5, "high": c.value + 0.5})
 
 
 def compare_group(ctx: Context, g: Group) -> list[Outcome]:

@@ -226,8 +226,11 @@ class Reader:
         items, g = self.items, self.g
         if j < len(items) and items[j].low == "of" and all(g.is_("generic_heads", t.lemma) for t in terms):
             return self.phrase_right(self.skip(j + 1, ("determiners",)), "n-of-x")[0]
-        if j + 1 < len(items) and items[j].low in ("and", "or") and self.open_word(items[j + 1]):
-            more, j = self.phrase_right(j + 1, "counted")  # "242 passengers and crew"
+        if j + 1 < len(items) and items[j].low in ("and", "or") and self.open_word(items[j + 1]) \
+                and not (j + 2 < len(items) and items[j + 2].kind == "slot"):
+            # "242 passengers and crew"; not "killed 214 people and injured 1,100": a word with a
+            # figure of its own after it is the next clause's verb
+            more, j = self.phrase_right(j + 1, "counted")
             terms = terms + more
         j = self.skip_list(j)
         j += j < len(items) and items[j].low in ("there", "here")  # "46 residents there escaped"
@@ -552,6 +555,7 @@ class Reader:
         preposition that introduces it ("the death toll | from a 6.1 magnitude quake |
         off the coast"): the leftmost one without a preposition is the head."""
         g, items = self.g, self.items
+        last = j  # the word right before the figure read: a label of no other figure
         out: list[Chunk] = []
         cur: list[Term] = []
         filled = False  # the current phrase holds something (a word, a name or a number)
@@ -594,7 +598,9 @@ class Reader:
             elif self.open_word(it):
                 if cur and self.verb_of_change(j):
                     break  # "lift | two-way trade": a verb ends the phrase it governs
-                if len(cur) < MAX_PHRASE:
+                if j < last and self.labels_figure(j):
+                    filled = True  # "Magnitude 7.1 quake kills 40": the word is the other figure's
+                elif len(cur) < MAX_PHRASE:
                     cur.insert(0, self.term(it, "subject"))
                 filled = True
             elif self.part_owner(it) or it.proper or it.kind == "slot":
@@ -607,6 +613,14 @@ class Reader:
             # "while Reyes finished with 196,530": a subject that is only a name says whose figure
             out.append(Chunk(cur or names, None, j))
         return out
+
+    def labels_figure(self, j: int) -> bool:
+        """Does the word at j label the number right after it ("magnitude 7.1", "Category 4")?
+        Then it names that figure's measure, not that of a figure later in the sentence."""
+        nxt = self.items[j + 1] if j + 1 < len(self.items) else None
+        # (a word in its own form: not a verb's, "won 58 of the 200 seats", "winning 58 seats")
+        return nxt is not None and nxt.kind == "slot" and self.items[j].lemma == self.items[j].low \
+            and self.mentions[nxt.slot].kind not in ("date", "time", "weekday")
 
     # --- fallback: the clause's first noun phrase ----------------------------------------
 
