@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import combinations, product
 from typing import Iterator, NamedTuple
@@ -127,6 +128,29 @@ APART = Verdict(DIFFERENT)
 VETOED = Verdict(DIFFERENT, veto=True)
 
 
+class TimeClass(NamedTuple):
+    """What `Scorer.scope` reads of a side's time once both sides state one (see `Scorer.apart`)."""
+
+    slot: tuple | None  # one time, as `same_time` compares it; None when it names none to compare
+    modality: str  # modality_class
+    aggregation: str
+    kind: str  # TimeScope.kind
+    origin: str  # TimeScope.origin
+    end_year: int | None  # the year its time ends, when it says
+    year: int | None  # the year of its article's date
+    tally: bool
+    moving: bool  # stated as moving, or a metric the rules call running
+    day: int | None  # the first day of its time (a date ordinal)
+
+
+def _slot(t: TimeScope) -> tuple | None:
+    """Two times with other slots are never one time (`same_time` is False); None: a time that
+    may meet another in more ways (none stated, a weekday without a date)."""
+    if t.kind == "none" or (t.kind == "instant" and not t.start):
+        return None
+    return (0, t.start, t.end or "") if t.start else (1, t.kind, t.label or "")
+
+
 class Side(NamedTuple):
     """What pair scoring reads of one claim besides its fields, worked out once per claim: a
     key's first claim meets hundreds of others in one candidate block."""
@@ -139,6 +163,7 @@ class Side(NamedTuple):
     kinds: frozenset[str]  # entity kinds of the subjects ("name" when not a known entity)
     label: str  # when.label, or "time not stated"
     events: frozenset[str]  # the named events its sentence names, else the one its article's title names
+    time: TimeClass
 
 
 class Scorer:
@@ -172,8 +197,16 @@ class Scorer:
             events = frozenset(c.events) or frozenset([self.main[c.article]] if c.article in self.main else ())
             got = self._sides[id(c)] = Side(c, self.features(c.descriptor), modality_class(c), _size(c.value), subjects,
                                             frozenset(self.kind_of(x) for x in subjects), c.when.label or "time not stated",
-                                            events)
+                                            events, self.time_class(c))
         return got
+
+    def time_class(self, c: Claim) -> TimeClass:
+        t = c.when
+        day = days_of(t.start)
+        end = t.end or ""
+        return TimeClass(_slot(t), modality_class(c), c.aggregation, t.kind, t.origin,
+                         int(end[:4]) if end[:4].isdigit() else None, self.years.get(c.article), c.tally,
+                         c.moving or c.metric in self.running, day[0] if day else None)
 
     def score(self, sa: Side, sb: Side, aligned: float | None = None) -> Verdict:
         """`pair` of two claims' sides (see `side`)."""
@@ -377,30 +410,38 @@ class Scorer:
         same = same_time(ta, tb)
         if same is None or same:
             return ""
+        return _differ(sa, sb) if self._times_apart(sa.time, sb.time) else ""
+
+    def apart(self, x: TimeClass, y: TimeClass) -> bool:
+        """Does `scope` part every pair of sides of these time classes (so that no such pair is
+        ever one fact, a scale slip aside)? Only for two times that are never one time."""
+        if x.slot is None or y.slot is None or x.slot[0] != y.slot[0] or x.slot == y.slot:
+            return False  # (a date and an occasion: `same_time` compares their labels)
+        return x.modality != y.modality or x.aggregation != y.aggregation or self._times_apart(x, y)
+
+    def _times_apart(self, x: TimeClass, y: TimeClass) -> bool:
+        """Two times that are not one time: are they two scopes, or too weak to part two figures?"""
         # read from the text on both sides, one of them in its own sentence: two periods carried
         # from earlier sentences ("The $250 million production", "cost about $200 million") are too
         # weak to part two figures
-        # (both read, one in its own sentence; asked without building a set, pair after pair)
-        explicit = (ta.origin == "sentence" and tb.origin in READ_ORIGINS
-                    or tb.origin == "sentence" and ta.origin in READ_ORIGINS)
+        explicit = (x.origin == "sentence" and y.origin in READ_ORIGINS
+                    or y.origin == "sentence" and x.origin in READ_ORIGINS)
         # a year long gone read in one sentence is history to a figure dated only by its article
         # ("since 1999, when a magnitude 7.1 quake killed 2,800" and today's quake); a rank stands
         # until it changes ("became its third-largest partner in 2024")
-        history = a.aggregation != "rank" and (
-            ta.origin == "sentence" and tb.origin == "article" and self._history(ta, b)
-            or tb.origin == "sentence" and ta.origin == "article" and self._history(tb, a))
-        return _differ(sa, sb) if explicit or history or self._snapshots(a, b) or "horizon" in (ta.kind, tb.kind) else ""
+        history = x.aggregation != "rank" and (
+            x.origin == "sentence" and y.origin == "article" and _long_gone(x.end_year, y.year)
+            or y.origin == "sentence" and x.origin == "article" and _long_gone(y.end_year, x.year))
+        return explicit or history or self._snapshots(x, y) or "horizon" in (x.kind, y.kind)
 
-    def _snapshots(self, a: Claim, b: Claim) -> bool:
+    def _snapshots(self, x: TimeClass, y: TimeClass) -> bool:
         """Are two states at different times two snapshots? Running counts and moving figures are;
         a state that does not move by the day, dated only by articles a few days apart, is not."""
-        if not (a.tally or b.tally):
+        if not (x.tally or y.tally):
             return False
-        if a.when.origin != "article" or b.when.origin != "article" or a.moving or b.moving \
-                or a.metric in self.running or b.metric in self.running:
+        if x.origin != "article" or y.origin != "article" or x.moving or y.moving:
             return True
-        da, db = days_of(a.when.start), days_of(b.when.start)
-        return not (da and db) or abs(da[0] - db[0]) > self.rule.same_state_days
+        return x.day is None or y.day is None or abs(x.day - y.day) > self.rule.same_state_days
 
     def _apart_from_undated(self, a: Claim, b: Claim) -> bool:
         """One of the two states no time: is the other's time one an undated figure is never of?"""
@@ -416,8 +457,8 @@ class Scorer:
     def _history(self, stated: TimeScope, dated: Claim) -> bool:
         """Did the stated period end more than a year before the year of the article whose figure
         gives no time? That figure is of its article's time, not of a period long gone."""
-        year = self.years.get(dated.article)
-        return year is not None and bool(stated.end) and stated.end[:4].isdigit() and int(stated.end[:4]) < year - 1
+        end = stated.end or ""
+        return _long_gone(int(end[:4]) if end[:4].isdigit() else None, self.years.get(dated.article))
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:
         same = same_time(a.when, b.when)
@@ -426,6 +467,11 @@ class Scorer:
         both = a.when.origin == b.when.origin == "sentence"
         inferred = "from an earlier sentence" if "context" in (a.when.origin, b.when.origin) else "from the article date"
         return (1.0 if both else 0.7), f"{a.when.label}" + ("" if both else f" ({inferred})")
+
+
+def _long_gone(end_year: int | None, year: int | None) -> bool:
+    """Did a period end more than a year before the year of an article?"""
+    return end_year is not None and year is not None and end_year < year - 1
 
 
 @lru_cache(maxsize=4096)
@@ -653,7 +699,8 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     # a key is scored by its first claim (dates are matched only through aligned sentences)
     sides = {k: scorer.side(cs[0]) for k, cs in members.items() if facts[k].dimension not in CALENDAR_KINDS}
     cells = _cells(members, facts, sides)
-    for ka, kb in _candidates(cells):
+    apart = lru_cache(maxsize=None)(scorer.apart)  # asked per pair of time classes, not of keys
+    for ka, kb in _candidates(cells, apart, scorer.rule.same_state_days):
         edges[(ka, kb)] = scorer.score(sides[ka], sides[kb])
     for (x, y), sim in pairs.items():
         ka, kb = keys[x], keys[y]
@@ -671,7 +718,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     for x, y in pairs:
         copies[(x, by_id[y].article)].append(by_id[y])
         copies[(y, by_id[x].article)].append(by_id[x])
-    return _groups(members, keys, facts, edges, cells, pairs, generic, dict(copies)), _related(members, edges)
+    return _groups(members, keys, facts, edges, cells, apart, pairs, generic, dict(copies)), _related(members, edges)
 
 
 def disputes(claims: list[Claim], g: Grammar) -> set[frozenset[str]]:
@@ -715,13 +762,15 @@ def _inside_names(quote: str) -> frozenset[str]:
 
 
 class Cell(NamedTuple):
-    """What a key's candidate pairs are blocked by: its dimension, its measure words, and its
-    subject (see `_apart_by_subject`)."""
+    """What a key's candidate pairs are blocked by: its dimension and measure words, its subject
+    (see `_apart_by_subject`) and its time (see `_pairs_in_time`)."""
 
     dimension: str
     words: frozenset[str]  # a concept, else the strong measure words
     subjects: frozenset[str]
     kinds: frozenset[str]  # Side.kinds
+    time: TimeClass
+    digits: str  # of its first figure as printed: a scale slip keeps them ("$5 million", "$5 billion")
 
 
 def _cells(members: dict[int, list[Claim]], facts: list[Key], sides: dict[int, Side]) -> dict[int, Cell]:
@@ -730,7 +779,8 @@ def _cells(members: dict[int, list[Claim]], facts: list[Key], sides: dict[int, S
     for n, side in sides.items():
         d = members[n][0].descriptor
         words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())
-        out[n] = Cell(facts[n].dimension, frozenset(words), side.subjects, side.kinds)
+        out[n] = Cell(facts[n].dimension, frozenset(words), side.subjects, side.kinds, side.time,
+                      _digits(side.claim.text))
     return out
 
 
@@ -742,10 +792,22 @@ def _apart_by_subject(a: Cell, b: Cell) -> bool:
             and not a.kinds.isdisjoint(b.kinds) and a.dimension == b.dimension and not a.words.isdisjoint(b.words))
 
 
-def _candidates(cells: dict[int, Cell]) -> Iterator[tuple[int, int]]:
+def _never_one(a: Cell, b: Cell, apart) -> bool:
+    """Are two keys of one block known to be two facts without scoring them: other subjects of
+    one kind, or times `Scorer.apart` parts (other digits: a scale slip is one fact at any time)?"""
+    if a.dimension != b.dimension or a.words.isdisjoint(b.words):
+        return False
+    return _apart_by_subject(a, b) or a.digits != b.digits and apart(a.time, b.time)
+
+
+NEAR = 8  # time classes either side of one, in time order, whose pairs are scored even when apart
+
+
+def _candidates(cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int, int]]:
     """Pairs of key numbers (lower first) sharing a dimension and a measure word, other than
-    pairs about different subjects of one kind: blocking keeps this near-linear however many
-    countries a corpus reports one measure for."""
+    pairs known to be two facts (`_never_one`): blocking keeps this near-linear however many
+    countries and dates a corpus reports one measure for. `apart`: `Scorer.apart`, cached;
+    `span`: the days a state dated only by its article may last (`same_state_days`)."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, cell in cells.items():
         for w in cell.words:
@@ -762,7 +824,7 @@ def _candidates(cells: dict[int, Cell]) -> Iterator[tuple[int, int]]:
             for ys in parts[i:]:
                 if ys is not xs and _apart_by_subject(cells[xs[0]], cells[ys[0]]):
                     continue
-                for x, y in (combinations(xs, 2) if ys is xs else product(xs, ys)):
+                for x, y in _pairs_in_time(xs, ys, cells, apart, span):
                     x, y = (x, y) if x < y else (y, x)
                     if blocks[x] > 1 and blocks[y] > 1:
                         if (x, y) in seen:
@@ -771,25 +833,125 @@ def _candidates(cells: dict[int, Cell]) -> Iterator[tuple[int, int]]:
                     yield x, y
 
 
+def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int, int]]:
+    """The pairs of two lists of keys (one list: its pairs) worth scoring: all but those of two
+    time classes `apart` (a running count at two dates, a target and an outcome) more than NEAR
+    classes from each other in time order. Those are never one fact, so only their relation is
+    lost: a series of snapshots is still one related set, through its neighbours. (Same digits
+    are scored whatever their times: a scale slip.) Each class meets only the classes that may
+    not be apart from it (`TimeIndex`), so a measure reported at a thousand dates is not a
+    million class pairs."""
+    one = ys is xs
+    by_x = _by_time(xs, cells)
+    by_y = by_x if one else _by_time(ys, cells)
+    index = TimeIndex(by_x.keys() | by_y.keys(), apart, span)
+    digits: dict[str, list[int]] = defaultdict(list)
+    for y in ys:
+        digits[cells[y].digits].append(y)
+    for tx, kx in by_x.items():
+        met = index.partners(tx)
+        for ty in met:
+            ky = by_y.get(ty)
+            if ky is None or one and index.order[ty] < index.order[tx]:
+                continue
+            yield from (combinations(kx, 2) if one and ty == tx else product(kx, ky))
+        yield from ((x, y) for x in kx for y in digits.get(cells[x].digits, ())
+                    if cells[y].time not in met and not (one and index.order[cells[y].time] < index.order[tx]))
+
+
+class TimeIndex:
+    """The time classes of some keys, found by what may keep two of them from being `apart`:
+    no time to compare, another kind of time, the same time, or, for figures of one modality
+    and aggregation, times too weak to part them or days a state may last
+    (`Scorer._times_apart`). `partners` are a class's NEAR neighbours and those classes."""
+
+    def __init__(self, classes, apart, span: int) -> None:
+        self.apart = apart
+        self.span = span  # same_state_days
+        self.ordered = sorted(classes, key=_time_order)
+        self.order = {t: i for i, t in enumerate(self.ordered)}
+        self.open = [t for t in self.ordered if t.slot is None]
+        self.by_slot: dict[tuple, list[TimeClass]] = defaultdict(list)
+        self.by_kind: dict[int, list[TimeClass]] = defaultdict(list)  # slot kind: a date, a labelled time
+        # by (slot kind, modality, aggregation): figures that are no running count, and figures
+        # dated by their article's day (by day, with their order)
+        self.calm: dict[tuple, list[TimeClass]] = defaultdict(list)
+        self.daily: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        for i, t in enumerate(self.ordered):
+            if t.slot is None:
+                continue
+            self.by_slot[t.slot].append(t)
+            self.by_kind[t.slot[0]].append(t)
+            state = (t.slot[0], t.modality, t.aggregation)
+            if not t.tally:
+                self.calm[state].append(t)
+            if _dated_by_article(t):
+                self.daily[state].append((t.day, i))
+        for days in self.daily.values():
+            days.sort()
+
+    def partners(self, t: TimeClass) -> set[TimeClass]:
+        """The classes not `apart` from t, and its NEAR neighbours in time order."""
+        if t.slot is None:
+            return set(self.ordered)  # a time that names none meets every time
+        at = self.order[t]
+        maybe = self.open + self.by_slot[t.slot] + self._same_state(t)
+        for kind, ts in self.by_kind.items():
+            if kind != t.slot[0]:
+                maybe += ts  # a date and an occasion: `same_time` compares their labels
+        return set(self.ordered[max(0, at - NEAR):at + NEAR + 1]) | {u for u in maybe if not self.apart(t, u)}
+
+    def _same_state(self, t: TimeClass) -> list[TimeClass]:
+        """Classes of t's modality and aggregation at another time that may not be apart from
+        it: when either is a running count, only two dated by their articles within `span` days
+        (`Scorer._snapshots`); two figures that are no running count, whatever their times (weak
+        times and the history rule decide)."""
+        state = (t.slot[0], t.modality, t.aggregation)
+        out = [] if t.tally else list(self.calm[state])
+        if _dated_by_article(t):
+            days = self.daily[state]
+            lo = bisect_left(days, (t.day - self.span, -1))
+            hi = bisect_right(days, (t.day + self.span, len(self.ordered)))
+            out += [self.ordered[i] for _, i in days[lo:hi]]
+        return out
+
+
+def _dated_by_article(t: TimeClass) -> bool:
+    """A time taken from the article's day for a figure not stated as moving."""
+    return t.origin == "article" and not t.moving and t.day is not None
+
+
+def _by_time(keys: list[int], cells: dict[int, Cell]) -> dict[TimeClass, list[int]]:
+    out: dict[TimeClass, list[int]] = defaultdict(list)
+    for k in keys:
+        out[cells[k].time].append(k)
+    return out
+
+
+def _time_order(t: TimeClass) -> tuple:
+    return (t.slot is not None, repr(t.slot), repr(t))
+
+
 class Vetoes:
     """Which keys are known to be other facts than which: the vetoed pairs scored, and the pairs
-    never scored because they name different subjects of one kind (`_apart_by_subject`), asked
-    per part of the same-fact graph through the distinct cells it holds."""
+    known without scoring (`_never_one`), asked per part of the same-fact graph through the
+    distinct cells it holds."""
 
-    def __init__(self, edges: dict[tuple[int, int], Verdict], cells: dict[int, Cell]) -> None:
+    def __init__(self, edges: dict[tuple[int, int], Verdict], cells: dict[int, Cell], apart) -> None:
         self.cells = cells
+        self.apart = apart
         self.vetoed: dict[int, set[int]] = defaultdict(set)  # key -> the keys scored as another fact
         for (x, y), v in edges.items():
             if v.veto:
                 self.vetoed[x].add(y)
                 self.vetoed[y].add(x)
-        # id of a part -> (the part, kept so that its id is never another's; its cells with a subject)
-        self.named: dict[int, tuple[set[int], set[Cell]]] = {}
+        # id of a part -> (the part, kept so that its id is never another's; its cells)
+        self.held: dict[int, tuple[set[int], set[Cell]]] = {}
 
     def cells_of(self, part: set[int]) -> set[Cell]:
-        got = self.named.get(id(part))
+        got = self.held.get(id(part))
         if got is None:
-            got = self.named[id(part)] = (part, {self.cells[k] for k in part if k in self.cells and self.cells[k].subjects})
+            got = self.held[id(part)] = (part, {self.cells[k] for k in part if k in self.cells})
         return got[1]
 
     def between(self, small: set[int], big: set[int]) -> bool:
@@ -797,7 +959,7 @@ class Vetoes:
         if any(x in self.vetoed and not self.vetoed[x].isdisjoint(big) for x in small):
             return True
         theirs = self.cells_of(big)
-        return any(_apart_by_subject(a, b) for a in self.cells_of(small) for b in theirs)
+        return any(_never_one(a, b, self.apart) for a in self.cells_of(small) for b in theirs)
 
     def join(self, small: set[int], big: set[int]) -> None:
         """`small` is joined into `big` (after `between` said they may be)."""
@@ -805,11 +967,11 @@ class Vetoes:
         big |= small
 
 
-def _groups(members, keys, facts, edges, cells, aligned, generic: frozenset[str], copies) -> list[Group]:
+def _groups(members, keys, facts, edges, cells, apart, aligned, generic: frozenset[str], copies) -> list[Group]:
     """Same-fact edges joined strongest first; two parts are never joined when any of their
     keys is known to be another fact (so a chain A~B~C cannot put A and C in one group)."""
     comp = {k: {k} for k in members}
-    vetoes = Vetoes(edges, cells)
+    vetoes = Vetoes(edges, cells, apart)
     same = sorted((-v.score, p) for p, v in edges.items() if v.relation == SAME)  # strongest first
     for _, (ka, kb) in same:
         ca, cb = comp[ka], comp[kb]

@@ -388,3 +388,22 @@ def test_figures_of_two_countries_never_meet_through_a_figure_that_names_neither
         assert not {"Myanmar", "Vietnam"} <= {s for c in f.claims for s in c.subject}, f.message
     # the undated figure is still compared with the one it did not join (FL103, a snapshot warning)
     assert [sorted(c.text for c in f.claims) for f in rep.findings if f.severity != "info"] == [["113", "292"]]
+
+
+def test_a_running_count_at_many_dates_is_one_related_set_without_any_alarm():
+    # 24 weekly bulletins: pairs of far-apart dates are never scored (they are never one fact),
+    # yet the series is still one related set, joined through its neighbours in time
+    texts = [f"The death toll from the floods in Kerala rose to {100 + 7 * i}, officials said." for i in range(24)]
+    dates = {i: f"2025-{1 + i // 4:02d}-{1 + 7 * (i % 4):02d}" for i in range(24)}
+    rep = report(*texts, dates=dates)
+    assert not flagged(rep)
+    (f,) = [f for f in rep.findings if f.rule == "FL301"]
+    assert len(f.claims) == 24
+
+
+def test_a_scale_slip_is_caught_between_snapshots_never_scored_for_their_dates():
+    # two bulletins ten weeks apart are two snapshots, but the same digits a thousandfold apart are a slip
+    rep = report("The number of people displaced by the floods rose to 5 million, officials said.",
+                 "The number of people displaced by the floods rose to 5 billion, officials said.",
+                 dates={0: "2025-01-06", 1: "2025-03-20"})
+    assert flagged(rep) == [("FL103", ["5 billion", "5 million"])]
