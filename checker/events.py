@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 
 from .entities import EntityMention, Found
 from .models import Article, Claim
@@ -78,13 +79,7 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
     g = grammar(rules)
     solo = g.classes["solo_events"]
     dated = [e for c in claims if (e := _event_date(c, g, found, main or {})) is not None]
-    # Blocks: a name, a kind of event and date or time (a date meets dates, a time of day
-    # times) shared; a busy name ("Vietnam") alone would pair thousands of dates of other events.
-    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)  # -> positions in `dated`, ascending
-    for i, e in enumerate(dated):
-        for name in e.names:
-            for kind in e.kinds:
-                blocks[(name, kind, e.claim.kind)].append(i)
+    blocks = _blocks(dated, solo)
     articles = [e.claim.article for e in dated]  # (read once per date, not once per pair)
     seen: set[tuple[int, int]] = set()
     out: list[EventPair] = []
@@ -105,6 +100,25 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
                 if len(shared) >= (1 if kinds <= solo else MIN_SHARED):
                     who = " and ".join(x.names[n].name for n in shared[:3])
                     out.append(EventPair(x.claim, y.claim, f"one event ({', '.join(sorted(kinds))}) with {who}"))
+    return out
+
+
+def _blocks(dated: list[EventDate], solo: frozenset[str]) -> dict[tuple, list[int]]:
+    """Dates that may be of one event, by what they must share: a kind of event and date or time
+    (a date meets dates, a time of day times), and the name a solo event needs or the two
+    participants any other needs; a busy name alone would pair thousands of dates of other events.
+    Positions in `dated`, ascending."""
+    out: dict[tuple, list[int]] = defaultdict(list)
+    for i, e in enumerate(dated):
+        clock = e.claim.kind
+        taking = sorted(n for n, m in e.names.items() if m.kind in PARTICIPANT_KINDS)
+        for kind in e.kinds:
+            if kind in solo:
+                for name in e.names:
+                    out[(name, kind, clock)].append(i)
+            else:
+                for two in combinations(taking, MIN_SHARED):
+                    out[(two, kind, clock)].append(i)
     return out
 
 
