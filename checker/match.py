@@ -771,6 +771,7 @@ class Cell(NamedTuple):
     kinds: frozenset[str]  # Side.kinds
     time: TimeClass
     digits: str  # of its first figure as printed: a scale slip keeps them ("$5 million", "$5 billion")
+    size: float | None  # Side.size
 
 
 def _cells(members: dict[int, list[Claim]], facts: list[Key], sides: dict[int, Side]) -> dict[int, Cell]:
@@ -780,7 +781,7 @@ def _cells(members: dict[int, list[Claim]], facts: list[Key], sides: dict[int, S
         d = members[n][0].descriptor
         words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())
         out[n] = Cell(facts[n].dimension, frozenset(words), side.subjects, side.kinds, side.time,
-                      _digits(side.claim.text))
+                      _digits(side.claim.text), side.size)
     return out
 
 
@@ -845,9 +846,8 @@ def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, 
     by_x = _by_time(xs, cells)
     by_y = by_x if one else _by_time(ys, cells)
     index = TimeIndex(by_x.keys() | by_y.keys(), apart, span)
-    digits: dict[str, list[int]] = defaultdict(list)
-    for y in ys:
-        digits[cells[y].digits].append(y)
+    slips = _slips(xs if one else xs + ys, cells)
+    theirs = None if one else set(ys)
     for tx, kx in by_x.items():
         met = index.partners(tx)
         for ty in met:
@@ -855,8 +855,26 @@ def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, 
             if ky is None or one and index.order[ty] < index.order[tx]:
                 continue
             yield from (combinations(kx, 2) if one and ty == tx else product(kx, ky))
-        yield from ((x, y) for x in kx for y in digits.get(cells[x].digits, ())
-                    if cells[y].time not in met and not (one and index.order[cells[y].time] < index.order[tx]))
+        yield from ((x, y) for x in kx for y in slips.get(x, ()) if cells[y].time not in met and (
+            y in theirs if theirs is not None else index.order[cells[y].time] > index.order[tx]))
+
+
+def _slips(keys: list[int], cells: dict[int, Cell]) -> dict[int, list[int]]:
+    """Key -> the keys whose first figure has its digits at another power of 1,000 (`scale_slip`
+    decides): one fact at any time, so paired whatever their times."""
+    sizes: dict[str, dict[float, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for k in keys:
+        if cells[k].size is not None:
+            sizes[cells[k].digits][cells[k].size].append(k)
+    out: dict[int, list[int]] = {}
+    for by_size in sizes.values():
+        for a, b in combinations(by_size, 2):
+            if max(a, b) >= 999 * min(a, b):
+                for x in by_size[a]:
+                    out.setdefault(x, []).extend(by_size[b])
+                for y in by_size[b]:
+                    out.setdefault(y, []).extend(by_size[a])
+    return out
 
 
 class TimeIndex:
