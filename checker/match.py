@@ -801,7 +801,10 @@ def _never_one(a: Cell, b: Cell, apart) -> bool:
     return _apart_by_subject(a, b) or a.digits != b.digits and apart(a.time, b.time)
 
 
-NEAR = 8  # time classes either side of one, in time order, whose pairs are scored even when apart
+# Pairs of time classes that are apart are all scored (for their relation: FL301) when a block's
+# subject has at most ALL_TIMES of them; past that, only NEAR classes either side in time order.
+ALL_TIMES = 24
+NEAR = 2
 
 
 def _candidates(cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int, int]]:
@@ -837,8 +840,9 @@ def _candidates(cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int,
 def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int, int]]:
     """The pairs of two lists of keys (one list: its pairs) worth scoring: all but those of two
     time classes `apart` (a running count at two dates, a target and an outcome) more than NEAR
-    classes from each other in time order. Those are never one fact, so only their relation is
-    lost: a series of snapshots is still one related set, through its neighbours. (Same digits
+    classes from each other in time order, when there are more than ALL_TIMES classes. Those are
+    never one fact, so only their relation is lost: a series of snapshots is still one related
+    set, through its neighbours. (Same digits
     are scored whatever their times: a scale slip.) Each class meets only the classes that may
     not be apart from it (`TimeIndex`), so a measure reported at a thousand dates is not a
     million class pairs."""
@@ -881,7 +885,8 @@ class TimeIndex:
     """The time classes of some keys, found by what may keep two of them from being `apart`:
     no time to compare, another kind of time, the same time, or, for figures of one modality
     and aggregation, times too weak to part them or days a state may last
-    (`Scorer._times_apart`). `partners` are a class's NEAR neighbours and those classes."""
+    (`Scorer._times_apart`). `partners` are those classes and a class's NEAR neighbours (every
+    class, up to ALL_TIMES classes)."""
 
     def __init__(self, classes, apart, span: int) -> None:
         self.apart = apart
@@ -909,7 +914,7 @@ class TimeIndex:
             days.sort()
 
     def partners(self, t: TimeClass) -> set[TimeClass]:
-        """The classes not `apart` from t, and its NEAR neighbours in time order."""
+        """The classes not `apart` from t, and its neighbours in time order."""
         if t.slot is None:
             return set(self.ordered)  # a time that names none meets every time
         at = self.order[t]
@@ -917,6 +922,8 @@ class TimeIndex:
         for kind, ts in self.by_kind.items():
             if kind != t.slot[0]:
                 maybe += ts  # a date and an occasion: `same_time` compares their labels
+        if len(self.ordered) <= ALL_TIMES:
+            return set(self.ordered)
         return set(self.ordered[max(0, at - NEAR):at + NEAR + 1]) | {u for u in maybe if not self.apart(t, u)}
 
     def _same_state(self, t: TimeClass) -> list[TimeClass]:
