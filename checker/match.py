@@ -633,24 +633,45 @@ class Group:
 
     def match(self, a: Claim, b: Claim) -> Match | None:
         """Why a and b are one fact, or None when they were never matched directly."""
+        link = self.link(a, b)
+        return link.model() if link else None
+
+    def link(self, a: Claim, b: Claim) -> "Link | None":
+        """`match` as a plain value: the checks ask it of thousands of pairs and report a few."""
         if a.id in self.guests and b.id in self.guests:
             return None  # compared in their own group
         pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         if pair in self.aligned:
             sim = self.aligned[pair]
-            return Match(a=a.id, b=b.id, score=round(sim, 3), aligned=True, sure=True,
-                         evidence=[f"aligned sentences ({sim:.2f} alike word for word)"])
+            return Link(a.id, b.id, round(sim, 3), (f"aligned sentences ({sim:.2f} alike word for word)",), True, True)
         # A reprint of b in a's article stands for b: two facts there are two facts here.
         if not (_may_restate(a, b) and all(_may_restate(a, c) for c in self.copies.get((b.id, a.article), []))):
             return None
         ka, kb = self.keys[a.id], self.keys[b.id]
         if ka == kb and self.facts[ka].measure and not self.generic(ka):
-            sure = _read(a) and _read(b)
-            return Match(a=a.id, b=b.id, score=1.0, sure=sure, evidence=["same measure, subject and time"])
+            return Link(a.id, b.id, 1.0, SAME_KEY, _read(a) and _read(b))
         v = self.edges.get((ka, kb)) or self.edges.get((kb, ka))
         if v is None or v.relation != SAME:
             return None
-        return Match(a=a.id, b=b.id, score=v.score, sure=v.sure, evidence=v.evidence)
+        return Link(a.id, b.id, v.score, v.evidence, v.sure)
+
+
+SAME_KEY = ("same measure, subject and time",)
+
+
+class Link(NamedTuple):
+    """Why two claims are one fact (`Group.link`); `model` is the Match a report carries."""
+
+    a: str  # claim ids
+    b: str
+    score: float
+    evidence: tuple[str, ...]
+    sure: bool = False
+    aligned: bool = False
+
+    def model(self) -> Match:
+        return Match(a=self.a, b=self.b, score=self.score, aligned=self.aligned, sure=self.sure,
+                     evidence=list(self.evidence))
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..compare import AGREE, CONFLICT, TENSION, Interval, clusters, currency_of, interval, relation, weight
-from ..match import Group
+from ..match import Group, Link
 from ..models import Claim, Finding, Match
 from ..when import same_time
 from .base import Check, Context, articles, fact_label, how_read, quoted, running, sources, tolerance, what
@@ -102,9 +102,9 @@ def compare_group(ctx: Context, g: Group) -> list[Outcome]:
     if len(rs) < 2:
         return []
     pair_ok = _comparability(ctx, g)
-    asked: dict[tuple[int, int], Match | None] = {}  # clusters and the disputes below ask the same pairs
+    asked: dict[tuple[int, int], Link | None] = {}  # clusters and the disputes below ask the same pairs
 
-    def comparable(x: int, y: int) -> Match | None:
+    def comparable(x: int, y: int) -> Link | None:
         if (x, y) not in asked:
             asked[(x, y)] = next((m for a in rs[x].claims[:SAMPLE] for b in rs[y].claims[:SAMPLE]
                                   if (m := pair_ok(a, b))), None)
@@ -121,7 +121,7 @@ def compare_group(ctx: Context, g: Group) -> list[Outcome]:
     return [_outcome(g, rs, part, tie) for part in _disputes(edges)]
 
 
-def _disputes(edges: list[tuple[int, int, int, Match]]) -> list[list[tuple[int, int, int, Match]]]:
+def _disputes(edges: list[tuple[int, int, int, Link]]) -> list[list[tuple[int, int, int, Link]]]:
     """Disagreeing pairs joined into disputes: pairs that share a reading are one dispute."""
     parent: dict[int, int] = {}
 
@@ -140,11 +140,11 @@ def _disputes(edges: list[tuple[int, int, int, Match]]) -> list[list[tuple[int, 
     return list(out.values())
 
 
-def _outcome(g: Group, rs: list[Reading], dispute: list[tuple[int, int, int, Match]], tie: bool) -> Outcome:
+def _outcome(g: Group, rs: list[Reading], dispute: list[tuple[int, int, int, Link]], tie: bool) -> Outcome:
     by_id = {c.id: c for r in rs for c in r.claims}
     majority = [c for i in sorted({e[0] for e in dispute}) for c in rs[i].claims]
     outliers = [c for j in sorted({e[1] for e in dispute}) for c in rs[j].claims]
-    matches = _unique([e[3] for e in dispute])
+    matches = [link.model() for link in _unique([e[3] for e in dispute])]
     drift = any(_at_other_times(by_id[m.a], by_id[m.b]) for m in matches)
     if tie:
         majority, outliers = [], majority + outliers
@@ -152,11 +152,11 @@ def _outcome(g: Group, rs: list[Reading], dispute: list[tuple[int, int, int, Mat
 
 
 def _comparability(ctx: Context, g: Group):
-    """Which claim pairs of a group may contradict each other (the match, or None)."""
+    """Which claim pairs of a group may contradict each other (why they are one fact, or None)."""
     gap = tolerance(ctx, "snapshot_gap", 0.10)
 
-    def pair_ok(a: Claim, b: Claim) -> Match | None:
-        m = g.match(a, b)
+    def pair_ok(a: Claim, b: Claim) -> Link | None:
+        m = g.link(a, b)
         if m is None or m.aligned:
             return m  # aligned: one sentence in two articles, another number there is another reading
         if _vague(a) or _vague(b):
@@ -172,7 +172,7 @@ def _comparability(ctx: Context, g: Group):
             if not any(c.moving and running(ctx, c) for c in undated) or ctx.shares(a.article, b.article):
                 return m
             why = ctx.same_bulletin(a.article, b.article, g)
-            return m.model_copy(update={"evidence": [*m.evidence, why]}) if why else None
+            return m._replace(evidence=(*m.evidence, why)) if why else None
         return m
     return pair_ok
 
@@ -195,7 +195,7 @@ def _at_other_times(a: Claim, b: Claim) -> bool:
     return not same_time(a.when, b.when)
 
 
-def _unique(matches: list[Match]) -> list[Match]:
+def _unique(matches: list[Link]) -> list[Link]:
     seen, out = set(), []
     for m in matches:
         if (m.a, m.b) not in seen:
