@@ -816,10 +816,16 @@ def _apart_by_subject(a: Cell, b: Cell) -> bool:
 
 def _never_one(a: Cell, b: Cell, apart) -> bool:
     """Are two keys of one block known to be two facts without scoring them: other subjects of
-    one kind, or times `Scorer.apart` parts (other digits: a scale slip is one fact at any time)?"""
+    one kind, or times `Scorer.apart` parts (unless a scale slip: one fact at any time)?"""
     if a.dimension != b.dimension or a.words.isdisjoint(b.words):
         return False
-    return _apart_by_subject(a, b) or a.digits != b.digits and apart(a.time, b.time)
+    return _apart_by_subject(a, b) or not _may_slip(a, b) and apart(a.time, b.time)
+
+
+def _may_slip(a: Cell, b: Cell) -> bool:
+    """The same digits a power of 1,000 apart, or so near one that `scale_slip` must decide."""
+    return (a.size is not None and b.size is not None and a.digits == b.digits
+            and max(a.size, b.size) >= 999 * min(a.size, b.size))
 
 
 # Pairs of time classes that are apart are all scored (for their relation: FL301) when a block's
@@ -894,7 +900,7 @@ def _slips(keys: list[int], cells: dict[int, Cell]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for by_size in sizes.values():
         for a, b in combinations(by_size, 2):
-            if max(a, b) >= 999 * min(a, b):
+            if _may_slip(cells[by_size[a][0]], cells[by_size[b][0]]):
                 for x in by_size[a]:
                     out.setdefault(x, []).extend(by_size[b])
                 for y in by_size[b]:
