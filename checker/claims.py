@@ -20,7 +20,8 @@ from .describe import EXPECTED, VALUE_KINDS, claim_kind
 from .entities import Found
 from .models import Article, Claim, Descriptor, Mention, Sentence, Term, TimeScope
 from .rules import RuleSet
-from .subjects import ArticleContext, Entities, Subject, build_context, entities, learn_places, sentence_subject, two_sided
+from .subjects import (ArticleContext, Entities, Subject, build_context, entities, item_subjects, learn_places,
+                       sentence_subject, two_sided)
 from .text import CLAUSE_BREAK_RE, WORD_RE, fold, phrase_regex, words_of
 from .when import (TimeRef, frames_later_figures, last_period_named, last_year_named, late_in, ref_for, time_refs,
                    weekday_date, year_of_day)
@@ -118,12 +119,15 @@ class SentenceReader:
         out: list[Claim] = []
         levels: list[tuple[int, Claim, bool]] = []  # (position, level, the base of a comparison)
         last_end = 0
+        items = self._items(ctx, s.text, values, refs)
         for m, d in zip(mentions, descriptors):
             if m.kind == "limit":
                 continue  # a size limit: reported as a warning, not a claim
             if m.kind in VALUE_KINDS and any(r.start <= m.start and m.end <= r.end for r in refs):
                 d = Descriptor(rule="time")  # "the fourth quarter", "the first ten months": part of a time
-            c = self.claim(ctx, s, index, folded, m, d, subject, refs, values, levels, next_id)
+            own = items.get(m.start)
+            whose = subject if own is None else Subject([own], "sentence", subject.events)
+            c = self.claim(ctx, s, index, folded, m, d, whose, refs, values, levels, next_id)
             if m.kind == "weekday" and (day := _event_day(m, d, mentions, ctx.article, folded, self.g)):
                 c = _as_day(c, day, d, subject, ctx.article)
             if c.kind in ("amount", "count", "quantity") and not d.change and (c.metric or d.head):
@@ -134,6 +138,17 @@ class SentenceReader:
             out.append(c)
         _carry_period(ctx, refs, levels, bool(values))
         return _periods_are_not_facts(out) + _sums(self.rules, out, next_id)
+
+    def _items(self, ctx: ArticleContext, text: str, values: list[Mention], refs: list[TimeRef]) -> dict[int, str]:
+        """Start of a value -> the name its own item of a list gives it (see `item_subjects`),
+        for each kind of value apart ("22 seats and the Liberals 17"; not a time's figures)."""
+        out: dict[int, str] = {}
+        figures = [m for m in values if not any(r.start <= m.start and m.end <= r.end for r in refs)]
+        for kind in dict.fromkeys(m.kind for m in figures):
+            same = [m for m in figures if m.kind == kind]
+            names = item_subjects(self.ents, ctx, text, [(m.start, m.end) for m in same])
+            out.update((m.start, name) for m, name in zip(same, names) if name)
+        return out
 
     def claim(self, ctx, s, index, folded, m, d, subject, refs, values, levels, next_id) -> Claim:
         kind = claim_kind(m)

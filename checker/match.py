@@ -30,6 +30,7 @@ from .entities import Found
 from .events import event_pairs, main_events, same_clock, titled_events
 from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
+from .subjects import ITEM_KINDS, Entities, entities
 from .text import without_possessive, words_of
 from .values import clock_minutes, days_of
 from .when import same_time
@@ -186,6 +187,8 @@ class Scorer:
         self._words: dict[str, set[str]] = {}
         self.disputes: set[frozenset[str]] = set()  # sources one article credits one measure to
         self.main: dict[str, str] = {}  # article -> the one named event its title names (set before any side)
+        self.names: Entities | None = None  # the names a sentence gives figures to (set before any side)
+        self.subjects: frozenset[str] = frozenset()  # the subjects the story's sentences name
 
     def pair(self, a: Claim, b: Claim, aligned: float | None = None) -> Verdict:
         return self.score(self.side(a), self.side(b), aligned)
@@ -348,6 +351,8 @@ class Scorer:
             return (1.0 if a.subject_origin == b.subject_origin == "sentence" else 0.8), _about(tuple(a.subject))
         sa, sb = side_a.subjects, side_b.subjects
         if not sa or not sb:
+            if self._others_named(side_a, b) or self._others_named(side_b, a):
+                return None, ""  # "the Greens and the Liberals, won 39 seats" is not the Homeland Party's
             both = side_a.features.named & side_b.features.named
             if both:  # "Olsen took 52.4 percent", "Olsen, who won 54.2 percent": the verb's own subject
                 return 0.8, f"both about {', '.join(sorted(both))}"
@@ -394,6 +399,15 @@ class Scorer:
         return (a.subject_origin == "sentence" and not b.subject and b.article in self.named
                 and any(self.kind_of(x) in OWNER_KINDS for x in a.subject)
                 and not self.named[b.article] & side_a.subjects)
+
+    def _others_named(self, side_a: Side, b: Claim) -> bool:
+        """a is the figure of a subject its sentence names; b names none, but its sentence names
+        others whose figures the story gives ("Brekke's partners, the Greens and the Liberals,
+        won 39 seats" against "the Homeland Party took 31 seats"): b is theirs, not a's."""
+        if side_a.claim.subject_origin != "sentence" or b.subject or self.names is None:
+            return False
+        named = {e.name for e in self.names.find(b.quote) if e.kind in ITEM_KINDS}
+        return bool(named & self.subjects - side_a.subjects)
 
     def scope(self, sa: Side, sb: Side) -> str:
         """Why two claims on one measure are related rather than one fact ("" when they are not)."""
@@ -698,6 +712,8 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     scorer.disputes = disputes(usable, scorer.g)
     found = found or Found(rules)
     titles = titled_events(articles, found)
+    scorer.names = entities(rules, found)
+    scorer.subjects = frozenset(x for c in claims if c.subject_origin == "sentence" for x in c.subject)
     scorer.main = {path: next(iter(named)) for path, named in titles.items() if len(named) == 1}
     disputed = frozenset(s for pair in scorer.disputes for s in pair)
     of_claim = {c.id: scorer.key(c, disputed) for c in usable}

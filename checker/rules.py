@@ -48,6 +48,9 @@ class HedgeRule(Entry):
     direction: Literal["below", "above", "about", "at_least", "at_most"]
     width: float = Field(ge=0, le=1)  # relative width of the interval on the open side(s)
     position: Literal["before", "after"] = "before"
+    # a hedge toward a round figure ("just over", "nearly") reaches at least this share of the
+    # figure's printed step: "just over three years" holds 3.2 with 0.25 (see extract/hedges.py)
+    round_step: float = Field(default=0.0, ge=0, le=1)
 
 
 class ScaleRule(Entry):

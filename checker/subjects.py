@@ -261,6 +261,35 @@ def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subjec
     return Subject(ctx.default_subject, "article" if ctx.default_subject else "none", events)
 
 
+ITEM_KINDS = ("organisation", "person", "name")  # who a list gives figures to (countries and places
+# keep the sentence's subject: "Vietnam's exports to Laos ... and its imports from Laos" is one pair's)
+COORDINATOR_RE = re.compile(r",|;|\b(?:and|while|whereas|but)\b")
+
+
+def item_subjects(ents: Entities, ctx: ArticleContext, text: str, spans: list[tuple[int, int]]) -> list[str | None]:
+    """"The Greens won 22 seats and the Liberals 17", "the Greens (22 seats) and Liberals (17)":
+    in a list of figures of one kind, each figure is the figure of the name nearest before it in
+    its own item (the words after the figure before it, from the first "and" or comma on: "$100
+    million in North America and $62 million" gives the second figure no name). Only a list
+    that opens with a name and gives at least two figures one, in a sentence that names no
+    country or place; a figure whose item names nobody keeps the sentence's subject (None)."""
+    if len(spans) < 2 or ctx.places.find(fold(text)) or _named(ents, ctx.places, text, ("country",)):
+        return [None] * len(spans)
+    named = _named(ents, ctx.places, text, ITEM_KINDS)
+    out: list[str | None] = []
+    prev = 0
+    for n, (start, end) in enumerate(spans):
+        lo = prev
+        if n:
+            joint = COORDINATOR_RE.search(text, prev, start)
+            lo = joint.end() if joint else start
+        out.append(next((name for pos, name in reversed(named) if lo <= pos < start), None))
+        prev = end
+    if out[0] is None or sum(1 for x in out if x) < 2:
+        return [None] * len(spans)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _typed_names(text: str) -> tuple[tuple[str, str], ...]:
     """(kind, name) of every place written with its type ("Lang Nu hamlet", "village of X"):

@@ -250,3 +250,17 @@ def test_common_measures_of_other_domains_are_named_by_the_lexicon():
 def test_a_count_of_a_measure_with_its_own_unit_is_of_that_dimension():
     cs = by_text(claims("The earthquake had a magnitude of 6.8.", "The festival drew 80,000 visitors."))
     assert (cs["6.8"].dimension, cs["80,000"].metric) == ("magnitude", "attendance")
+
+
+def test_each_figure_of_a_list_is_the_figure_of_the_name_in_its_own_item():
+    cs = claims("The Pirates won 6 seats on the city council and the Socialists 4.",
+                "With the Kestrels (8,200 season tickets) and Rovers (5,900), the league sold 31,000.",
+                "Starfall took $100 million in North America and $62 million abroad.",
+                "The Pirates and the Socialists won 6 and 4 seats respectively.")
+    got = {(c.article, c.text): c.subject for c in cs if c.dimension}
+    assert got[("0.txt", "6")] == ["Pirates"] and got[("0.txt", "4")] == ["Socialists"]
+    assert got[("1.txt", "8,200")] == ["Kestrels"] and got[("1.txt", "5,900")] == ["Rovers"]
+    assert got[("1.txt", "31,000")] == []  # its item names nobody
+    # a name after the figure of the item before is that figure's place, not the next one's
+    # subject; names that open a list only once give no figure to anyone
+    assert got[("2.txt", "$62 million")] == [] and got[("3.txt", "6")] == got[("3.txt", "4")] == []

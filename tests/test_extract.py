@@ -108,13 +108,32 @@ def test_hedges(text, hedge):
 
 def test_hedge_intervals_come_from_rules():
     w = RULES.hedges["nearly"].width
-    m = one("nearly 3 billion")
-    assert m.hedge == "below" and approx(m.low, 3e9 * (1 - w)) and approx(m.high, 3e9)
+    m = one("nearly 2.9 billion")
+    assert m.hedge == "below" and approx(m.low, 2.9e9 * (1 - w)) and approx(m.high, 2.9e9)
     w = RULES.hedges["over"].width
     m = one("over $5.8 billion")
     assert approx(m.low, 5.8e9) and approx(m.high, 5.8e9 * (1 + w))
     m = one("about 100")
     assert m.low < 100 < m.high
+
+
+def test_a_hedge_toward_a_round_figure_reaches_a_quarter_of_its_printed_step():
+    # "just over four hours" is nearer four than four and a half: up to 4.25, not 4.12
+    m = one("just over four hours")
+    assert m.hedge == "above" and approx(m.low, 4) and approx(m.high, 4.25)
+    m = one("nearly 40 stores")  # a step of 10: down to 37.5
+    assert approx(m.low, 37.5) and approx(m.high, 40)
+    m = one("nearly 3 billion")  # a step of a billion
+    assert approx(m.low, 2.75e9)
+    # more digits: the hedge's own width is wider than a quarter step ("just over 18.4 percent")
+    w = RULES.hedges["just_over"].width
+    m = one("just over 18.4 percent")
+    assert approx(m.high, 18.4 * (1 + w))
+    # a floor or a ceiling says only the direction: its own width; a negative figure keeps its width
+    assert approx(one("more than 300 people").high, 300 * (1 + RULES.hedges["over"].width))
+    assert approx(one("up to 40 stores").low, 40 * (1 - RULES.hedges["at_most"].width))
+    m = one("nearly -3 degrees")
+    assert approx(m.low, -3) and approx(m.high, -3 * (1 - RULES.hedges["nearly"].width))
 
 
 @pytest.mark.parametrize("text", ["surged by 50.4 per cent", "Another 2,000 people were injured",

@@ -125,6 +125,19 @@ def test_aligned_sentences_that_count_different_things_are_two_facts():
     assert flagged(report(dead, fewer, dates=same_day)) == [("FL101", ["290", "310"])]
 
 
+def test_a_figure_its_sentence_gives_to_other_named_subjects_is_not_a_named_subjects_figure():
+    # "won 10 seats between them" names nobody, but its sentence names the parties another
+    # article gives figures to: it is neither the Pirates' 6 nor the Civic Union's 9
+    rep = report("The Pirates won 6 seats on the city council and the Socialists 4.",
+                 "Their partners in the old council, the Pirates and the Socialists, won 10 seats between them.",
+                 "The Civic Union won 9 seats on the council.", dates={0: "2025-05-05", 1: "2025-05-05", 2: "2025-05-05"})
+    assert flagged(rep) == []
+    # the list's own items are still each party's figure
+    rep = report("The Pirates won 6 seats on the city council and the Socialists 4.",
+                 "The Pirates won 8 seats on the city council.", dates={0: "2025-05-05", 1: "2025-05-05"})
+    assert flagged(rep) == [("FL101", ["6", "8"])]
+
+
 def test_figures_of_different_named_subjects_are_two_facts():
     same_day = {0: "2025-06-16", 1: "2025-06-16"}
     for a, b in [("In Ohio, Smith won 52.3% of the vote.", "In Ohio, Jones won 46.1% of the vote."),

@@ -25,7 +25,7 @@ def hedge_before(cur: Cursor, rd: Reading) -> None:
         return  # "the toll went up to 1,700": where it went, not a ceiling
     if phrase.isalpha() and t[rd.end:rd.end + 1] in ("-", "–") and t[rd.end + 1:rd.end + 2].isdigit():
         return  # "the bill passed 52-48": a vote, not a floor
-    rd.hedge, rd.width, rd.start = rule.direction, rule.width, hs
+    rd.hedge, rd.width, rd.start, rd.step_share = rule.direction, rule.width, hs, rule.round_step
 
 
 def _duration(cur: Cursor, unit: str) -> bool:
@@ -45,7 +45,7 @@ def hedge_after(cur: Cursor, rd: Reading) -> None:
                 rule = None
         if rule is not None:
             if rd.hedge is None or rd.hedge == "about":
-                rd.hedge, rd.width = rule.direction, rule.width
+                rd.hedge, rd.width, rd.step_share = rule.direction, rule.width, rule.round_step
             rd.end = ha.end()
     if rd.hedge in ("below", "above"):
         oe = cur.pt.or_equal.match(t, rd.end)
@@ -62,18 +62,43 @@ def interval(rd: Reading) -> tuple[float | None, float | None]:
         return ordered(rd.low, rd.high)
     if rd.core.quantifier:
         return rd.value, rd.core.high
-    return around(rd.value, rd.r, rd.hedge, rd.width)
+    return around(rd.value, rd.r, rd.hedge, rd.width, rd.step_share)
 
 
-def around(v: float, r: float, hedge: str | None, w: float) -> tuple[float, float]:
-    """The interval a hedge (or, without one, the rounding half-width r) puts around v."""
-    if hedge in ("below", "at_most"):
+def around(v: float, r: float, hedge: str | None, w: float, share: float = 0.0) -> tuple[float, float]:
+    """The interval a hedge (or, without one, the rounding half-width r) puts around v; `share`:
+    the share of the printed step a hedge toward a round figure reaches at least (`printed_step`)."""
+    if hedge == "below":  # (a negative figure keeps its relative width: "nearly -3 degrees")
+        low = v * (1 - w)
+        return ordered(min(low, v - printed_step(v, r) * share) if v > 0 else low, v)
+    if hedge == "above":
+        high = v * (1 + w)
+        return ordered(v, max(high, v + printed_step(v, r) * share) if v > 0 else high)
+    if hedge == "at_most":
         return ordered(v * (1 - w), v)
-    if hedge in ("above", "at_least"):
+    if hedge == "at_least":
         return ordered(v, v * (1 + w))
     if hedge == "about":
         return ordered(v * (1 - w), v * (1 + w))
     return v - r, v + r
+
+
+def printed_step(v: float, r: float) -> float:
+    """The step of a figure as printed: twice its rounding, else that of its last digit ("three",
+    "300": 1, 100). A hedge toward a round figure ("just over", "nearly": `round_step` 0.25 in
+    rules/hedges.toml) means a value nearer to it than to halfway to the next step, so it reaches
+    at least a quarter of the step whatever its relative width: "just over three years" holds
+    3.2 years (not 3.4), "nearly 3 billion" 2.75 billion (not 2.6); "just over 27 percent" keeps
+    its 3 percent (27.81). A floor ("over", "passes") says only the direction."""
+    if r:
+        return 2 * r
+    if v != int(v) or v == 0:
+        return 0.0
+    n, step = int(abs(v)), 1
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return float(step)
 
 
 def ordered(a: float, b: float | None) -> tuple[float, float | None]:

@@ -33,6 +33,7 @@ class Reading:
     hedge: str | None = None
     hedge_rule: HedgeRule | None = None
     width: float = 0.0
+    step_share: float = 0.0  # the hedge's round_step
 
     @classmethod
     def of(cls, core: Core) -> "Reading":

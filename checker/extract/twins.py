@@ -72,7 +72,7 @@ def _shared_hedge(rd: Reading, twin: Mention) -> Mention:
     if twin.hedge is not None or rd.hedge is None or not isinstance(twin.value, float) or twin.is_range:
         return twin
     r = (twin.high - twin.low) / 2 if isinstance(twin.low, float) and isinstance(twin.high, float) else 0.0
-    low, high = around(twin.value, r, rd.hedge, rd.width)
+    low, high = around(twin.value, r, rd.hedge, rd.width, rd.step_share)
     return twin.model_copy(update={"hedge": rd.hedge, "low": clean(low), "high": clean(high)})
 
 
