@@ -32,6 +32,11 @@ DATES = {0: "2025-03-04", 1: "2025-03-04"}
     ("A judge sentenced Okafor to nine years for fraud.", "Okafor was jailed for 19 years for fraud."),
     # a measure said only in generic words ("shares", "stock") is still scored as a pair
     ("On Thursday the shares slid 9 percent after the warning.", "The stock slid 19% on Thursday."),
+    # a verb that names a crowd when what it counts is people (metrics `verbs`)
+    ("The vigil in Turin drew about 8,000 people on Sunday.", "Some 18,000 people attended the vigil in Turin on Sunday."),
+    # a verb form after the number with a singular object is the clause's verb ("required hospital
+    # treatment"), not a qualifier of a counted noun ("1,872 suspected cholera cases")
+    ("At the resort, 41 required hospital treatment.", "At the resort, 14 people have been hospitalised."),
 ])
 def test_one_fact_said_with_other_words_is_compared(a, b):
     assert flagged(report(a, b, dates=DATES))
@@ -52,6 +57,8 @@ def test_one_fact_said_with_other_words_is_compared(a, b):
     # sources on opposite sides of a count, as the verb's subjects, each give their own figure
     ("Police counted 15,000 marchers in Lyon on Saturday.", "Organisers counted 60,000 marchers in Lyon on Saturday."),
     ("Police put the crowd at 15,000.", "Organisers put the crowd at 60,000."),
+    # ... and not when it counts no people: a draw is a score
+    ("Rovers drew 2-2 with United on Sunday.", "A crowd of 31,000 watched Rovers on Sunday."),
 ])
 def test_two_facts_worded_alike_stay_two(a, b):
     assert not flagged(report(a, b, dates=DATES))

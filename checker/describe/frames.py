@@ -157,7 +157,10 @@ class Reader:
             return terms
         if self.participle(first) and self.attributive(j):  # "1,872 suspected cholera cases"
             terms, k = self.phrase_right(j + 1, "counted")  # (suspected, confirmed: a narrower set)
-            return self.after_counted([self.term(first, "qualifier")] + terms, k)
+            if self.counts(terms[-1]):
+                return self.after_counted([self.term(first, "qualifier")] + terms, k)
+            # "61 required hospital treatment": a verb, and its object says what happened to them
+            return [self.term(first, "verb")] + [t.as_role("predicate") for t in terms]
         if self.g.is_("auxiliaries", first.low) or self.participle(first):
             return self.predicate(j)
         if self.g.is_("people", first.low):  # "1,929 others injured", "12 more remain missing"
@@ -171,6 +174,11 @@ class Reader:
         if terms and role == "counted":
             terms = self.after_counted(terms, j)
         return terms
+
+    def counts(self, t: Term) -> bool:
+        """Can a noun be what a number counts: a plural ("cases", "children") or a word for people?"""
+        low = t.text.lower()
+        return self.g.lemma(low) != low or self.g.is_("irregular_plurals", low) or self.g.is_("people", low)
 
     def skip_phrase(self, j: int, always: bool = False) -> tuple[list[Term], int]:
         """A short prepositional phrase after a counted noun, read as qualifiers, when a
