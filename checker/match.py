@@ -33,7 +33,7 @@ from .rules import MatchingRule, RuleSet
 from .text import without_possessive, words_of
 from .values import clock_minutes, days_of
 from .when import same_time
-from .words import Grammar, grammar
+from .words import ABILITY, Grammar, grammar
 
 COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal", "share",
               "ratio", "age"}
@@ -524,7 +524,8 @@ def _measure(a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> tuple[
             or _predicates_differ(a, b, fa, fb) or _counted_differ(fa, fb) \
             or fa.instances != fb.instances or _named_subjects_differ(fa.named, fb.named) \
             or fa.per != fb.per or _compounds_differ(a, b, fa, fb) \
-            or (fa.sides and fb.sides and not fa.sides & fb.sides):  # "Police put the crowd at", "Organisers put it at"
+            or (fa.sides and fb.sides and not fa.sides & fb.sides) \
+            or (ABILITY in fa.words) != (ABILITY in fb.words):  # "can carry up to 1,200", "was carrying 850"
         return None, ""
     wa, wb = fa.weights, fb.weights
     total = fa.total + fb.total

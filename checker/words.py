@@ -31,7 +31,7 @@ CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronou
            "whole_owners", "span_words", "expectation_markers",
            "expectation_verbs", "place_prepositions",
            "future_markers", "year_events", "story_events", "raising_verbs", "damage_verbs",
-           "measure_synonyms", "statistic_words", "irregular_plurals", "rival_sources", "particles", "part_nouns", "directive_verbs", "compound_prepositions", "state_participles")
+           "measure_synonyms", "statistic_words", "irregular_plurals", "rival_sources", "particles", "part_nouns", "directive_verbs", "compound_prepositions", "state_participles", "ability_modals")
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,8 @@ def in_dictionary(word: str) -> bool:
     it does not know ("Olsen", "Nordhaven") is most likely a name, wherever it stands."""
     return bool(_lemmatizer().is_known(word, lang="en"))
 
+
+ABILITY = "capacity"  # what a verb after "can" measures ("can carry", "can seat": as "its capacity of")
 
 # Classes of common nouns: a capitalised one at the start of a sentence is not a name.
 COMMON_CLASSES = ("people", "generic_heads", "part_nouns", "whole_owners", "statistic_words", "change_nouns")

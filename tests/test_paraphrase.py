@@ -37,6 +37,8 @@ DATES = {0: "2025-03-04", 1: "2025-03-04"}
     # a verb form after the number with a singular object is the clause's verb ("required hospital
     # treatment"), not a qualifier of a counted noun ("1,872 suspected cholera cases")
     ("At the resort, 41 required hospital treatment.", "At the resort, 14 people have been hospitalised."),
+    # what something "can" do is its capacity, and "up to" that is the capacity itself
+    ("The ferry can carry up to 1,200 passengers.", "The ferry has a capacity of 2,100 passengers."),
 ])
 def test_one_fact_said_with_other_words_is_compared(a, b):
     assert flagged(report(a, b, dates=DATES))
@@ -59,6 +61,9 @@ def test_one_fact_said_with_other_words_is_compared(a, b):
     ("Police put the crowd at 15,000.", "Organisers put the crowd at 60,000."),
     # ... and not when it counts no people: a draw is a score
     ("Rovers drew 2-2 with United on Sunday.", "A crowd of 31,000 watched Rovers on Sunday."),
+    # a capacity is not a load carried, and a capacity said two ways agrees
+    ("The ferry can carry up to 1,200 passengers.", "The ferry was carrying 850 passengers when it sank."),
+    ("The ferry can carry up to 1,200 passengers.", "The ferry has a capacity of 1,200 passengers."),
 ])
 def test_two_facts_worded_alike_stay_two(a, b):
     assert not flagged(report(a, b, dates=DATES))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..models import Descriptor, Mention, Term
 from ..text import POSSESSIVE_RE, without_possessive
-from ..words import Grammar
+from ..words import ABILITY, Grammar
 from .items import HARD_STOPS, MAX_PHRASE, RELATIVE, SLOT_KINDS_IN_NAMES, Chunk, Item
 
 class Reader:
@@ -359,6 +359,8 @@ class Reader:
         elif j >= 0 and items[j].kind == "word" and g.is_("level_verbs", items[j].lemma):
             j -= 1  # "turnout was 60%": the copula names nothing
         while j >= 0 and items[j].kind == "word" and g.is_("auxiliaries", items[j].low):
+            if g.is_("ability_modals", items[j].low) and terms:  # "can carry up to 4,800 kg": what it can do
+                terms.append(Term(lemma=ABILITY, role="qualifier", text=items[j].text))
             j -= 1
         named = self.apposed_name(j)
         if named is not None:
