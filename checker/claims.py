@@ -25,7 +25,7 @@ from .subjects import (ArticleContext, Entities, Subject, build_context, entitie
 from .text import CLAUSE_BREAK_RE, WORD_RE, fold, phrase_regex, words_of
 from .when import (TimeRef, frames_later_figures, last_period_named, last_year_named, late_in, ref_for, time_refs,
                    weekday_date, year_of_day)
-from .words import Grammar, grammar
+from .words import ABILITY, Grammar, grammar
 
 CLAUSE_END_RE = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with|whereas)\b|\.\s")
 
@@ -199,7 +199,12 @@ class SentenceReader:
         if m.hedge in ("above", "at_least") and self._near(folded, m, "period", "threshold", 45):
             high = None  # "passed the $2 billion mark": a floor, not an estimate
             notes.append("threshold")
-        return Claim(**{**base, "high": high}, metric=d.concept, metric_phrase=d.concept_phrase or d.text or None,
+        exact = {}
+        if m.hedge == "at_most" and ABILITY in d.lemmas("qualifier"):
+            # "can carry up to 4,800 kilograms": the most it can do is its capacity, said exactly
+            exact = {"hedge": None, "low": m.value}
+            notes.append(ABILITY)
+        return Claim(**{**base, "high": high, **exact}, metric=d.concept, metric_phrase=d.concept_phrase or d.text or None,
                      subject=names, subject_origin=origin, events=events, period=when.label, when=when,
                      aggregation=aggregation, modality=modality, scope_notes=notes, descriptor=d,
                      dimension=self.dimension(kind, m, d), tally=tally and aggregation != "change",

@@ -34,7 +34,7 @@ from .subjects import ITEM_KINDS, Entities, entities
 from .text import without_possessive, words_of
 from .values import clock_minutes, days_of
 from .when import same_time
-from .words import Grammar, grammar
+from .words import ABILITY, Grammar, grammar
 
 COMPARABLE = {"amount", "count", "percent", "percentage_point", "multiplier", "quantity", "ordinal", "share",
               "ratio", "age"}
@@ -113,6 +113,7 @@ class Features(NamedTuple):
     compound: tuple[str, frozenset[str]]  # the head's noun and the words before it, generic ones aside
     measure_key: tuple[str, ...]  # Key.measure
     entity_key: tuple[str, ...]  # Key.entity of a figure no disputed source is credited with
+    sides: frozenset[str]  # the sides of the sources its verb's subject names ("Police detained": official)
 
 
 class Verdict(NamedTuple):
@@ -277,12 +278,14 @@ class Scorer:
             if f is None:
                 weights = self.weights(d)
                 counted, entities, named = d.lemmas("counted"), d.lemmas("entity"), named_subjects(d)
+                # the sources its verb's subject names are whose count it is, as names are
+                sides = frozenset(filter(None, (self.g.side(t) for t in d.terms if t.role == "subject")))
                 f = self._contents[content] = Features(
                     weights, sum(weights.values()), entities, tuple(_said(d, role) for role in QUALIFIER_ROLES),
                     counted - self.g.classes["people"], bool(counted & self.g.classes["people"]),
                     instances(d), named, per_unit(d), {without_possessive(x) for x in d.lemmas("owner")},
                     d.lemmas("qualifier", "statistic", "where"), d.lemmas(), self.compound(d),
-                    _measure_key(d), tuple(sorted(entities | named)))
+                    _measure_key(d), tuple(sorted(entities | named | {f"{x} side" for x in sides})), sides)
             got = self._features[id(d)] = (d, f)
         return got[1]
 
@@ -306,6 +309,8 @@ class Scorer:
             w = self.rule.roles.get(t.role, 0.3)
             if t.role == "verb" and d.rule in NOUN_RULES:  # "signed a five-year contract": the noun says what
                 w = self.rule.roles.get("verb_beside_noun", w)
+            elif t.role == "subject" and self.g.side(t):  # "Police detained 23 demonstrators": who counted, not what
+                w = self.rule.roles.get("source", w)
             if t.role != "statistic" and (self.g.is_("people", t.lemma) or self.g.is_("generic_heads", t.lemma)):
                 w = min(w, GENERIC_WEIGHT)  # "people", "total": say little about what is measured
             if w > out.get(t.lemma, 0.0):
@@ -532,7 +537,9 @@ def _measure(a: Descriptor, b: Descriptor, fa: Features, fb: Features) -> tuple[
     if (a.concept and b.concept and a.concept != b.concept) or _entities_differ(fa.entities, fb.entities) \
             or _predicates_differ(a, b, fa, fb) or _counted_differ(fa, fb) \
             or fa.instances != fb.instances or _named_subjects_differ(fa.named, fb.named) \
-            or fa.per != fb.per or _compounds_differ(a, b, fa, fb):  # "$1.37 a share" is not a total
+            or fa.per != fb.per or _compounds_differ(a, b, fa, fb) \
+            or (fa.sides and fb.sides and not fa.sides & fb.sides) \
+            or (ABILITY in fa.words) != (ABILITY in fb.words):  # "can carry up to 1,200", "was carrying 850"
         return None, ""
     wa, wb = fa.weights, fb.weights
     total = fa.total + fb.total
@@ -739,6 +746,9 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     apart = lru_cache(maxsize=None)(scorer.apart)  # asked per pair of time classes, not of keys
     for ka, kb in _candidates(cells, apart, scorer.rule.same_state_days):
         edges[(ka, kb)] = scorer.score(sides[ka], sides[kb])
+    g = scorer.g
+    generic = g.classes["people"] | g.classes["generic_heads"]
+    edges.update(_generic_keys(scorer, members, facts, generic))
     for (x, y), sim in pairs.items():
         ka, kb = keys[x], keys[y]
         if ka != kb and ((ka, kb) not in edges or edges[(ka, kb)].relation != SAME):
@@ -749,13 +759,28 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     for e in event_pairs(dates, rules, main_events(claims, articles, titles), found):
         if scorer.subject(e.a, e.b)[0] is not None:  # two countries' elections are two events
             edges[(keys[e.a.id], keys[e.b.id])] = Verdict(SAME, scorer.rule.threshold, (e.evidence,))
-    g = scorer.g
-    generic = g.classes["people"] | g.classes["generic_heads"]
     copies: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for x, y in pairs:
         copies[(x, by_id[y].article)].append(by_id[y])
         copies[(y, by_id[x].article)].append(by_id[x])
     return _groups(members, keys, facts, edges, cells, apart, pairs, generic, dict(copies)), _related(members, edges)
+
+
+def _generic_keys(scorer: Scorer, members: dict[int, list[Claim]], facts: list[Key],
+                  generic: frozenset[str]) -> dict[tuple[int, int], Verdict]:
+    """A key whose measure words are all generic ("Shares fell 12 percent", "The stock dropped
+    21%": share) proves nothing by itself (Group.link), so two articles' claims of it are scored
+    as a pair, first claim against the first of another article, like two keys."""
+    out = {}
+    for k, cs in members.items():
+        if facts[k].dimension in CALENDAR_KINDS or not all(w in generic for w in facts[k].measure):
+            continue
+        other = next((c for c in cs if c.article != cs[0].article), None)
+        if other is not None:
+            v = scorer.pair(cs[0], other)
+            if v.relation == SAME:
+                out[(k, k)] = v
+    return out
 
 
 def disputes(claims: list[Claim], g: Grammar) -> set[frozenset[str]]:

@@ -129,6 +129,7 @@ class MetricRule(Entry):
     running: bool = False  # a running count (death toll): snapshots change over time
     monotone: bool = False  # its stock only ever grows (deaths, accumulated investment)
     nouns: list[str] = []  # counted nouns that name this metric on their own ("projects")
+    verbs: list[str] = []  # verbs that name it when what they count is people ("drew 38,000 people")
     units: list[str] = []  # unit symbols that name this metric on their own ("7.9-magnitude")
     sum_of: list[str] = []  # metrics whose values in one sentence add up to this one
     parties: int = Field(default=1, ge=1, le=2)  # 2: a relation between two countries (trade)

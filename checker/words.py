@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .models import Term
 from .rules import RuleSet
 from .text import fold
 
@@ -30,7 +31,7 @@ CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronou
            "whole_owners", "span_words", "expectation_markers",
            "expectation_verbs", "place_prepositions",
            "future_markers", "year_events", "story_events", "raising_verbs", "damage_verbs",
-           "measure_synonyms", "statistic_words", "irregular_plurals", "rival_sources", "particles", "part_nouns", "directive_verbs", "compound_prepositions", "state_participles")
+           "measure_synonyms", "statistic_words", "irregular_plurals", "rival_sources", "particles", "part_nouns", "directive_verbs", "compound_prepositions", "state_participles", "ability_modals")
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,12 @@ def in_dictionary(word: str) -> bool:
     return bool(_lemmatizer().is_known(word, lang="en"))
 
 
+ABILITY = "capacity"  # what a verb after "can" measures ("can carry", "can seat": as "its capacity of")
+
+# Classes of common nouns: a capitalised one at the start of a sentence is not a name.
+COMMON_CLASSES = ("people", "generic_heads", "part_nouns", "whole_owners", "statistic_words", "change_nouns")
+
+
 @dataclass(frozen=True)
 class Grammar:
     """The closed word classes of rules/grammar.toml, as sets of folded words and lemmas."""
@@ -151,8 +158,19 @@ class Grammar:
         sa, sb = self.sides.get(a), self.sides.get(b)
         return sa is not None and sb is not None and sa != sb
 
+    def side(self, t: Term) -> str | None:
+        """The side of a count a word names when it is a source ("Police", "organisers"), else None."""
+        return self.sides.get(fold(t.text)) or self.sides.get(t.lemma)
+
     def is_(self, cls: str, word: str) -> bool:
         return word in self.classes.get(cls, frozenset())
+
+    def common_noun(self, word: str, lemma: str) -> bool:
+        """Is a word whose capital says nothing (it opens the sentence, or the line is in title
+        case) a common noun rather than a name? It is when the lemmatiser inflects it ("Officers",
+        "Authorities": a name takes no plural) or the grammar lists it ("Police", a source side);
+        a dictionary word it neither inflects nor lists ("Chelsea", "Smith") may be a name."""
+        return lemma != word or word in self.sides or any(word in self.classes[c] for c in COMMON_CLASSES)
 
     def closed(self, word: str) -> bool:
         """A function word: never part of what a number measures."""

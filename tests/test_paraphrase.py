@@ -23,6 +23,22 @@ DATES = {0: "2025-03-04", 1: "2025-03-04"}
      "Maize output is forecast at 13 million tonnes this season."),
     # voters who cast a ballot are the turnout
     ("Turnout in the referendum was 58 percent.", "Some 85% of registered voters cast a ballot in the referendum."),
+    # a capitalised common noun opening the sentence is no name: an inflected one ("Authorities")
+    # or one the grammar lists ("Police", a source) does not say whose figure it is
+    ("Authorities detained 310 migrants near Calais on Monday.", "Police arrested 130 people near Calais on Monday."),
+    # a source as the verb's subject says who counted, not what is counted
+    ("Riot police arrested 96 protesters in Porto on Friday.", "In Porto on Friday, 69 people were arrested."),
+    # the named object of the verb is whose figure it is, as the subject of the passive is
+    ("A judge sentenced Okafor to nine years for fraud.", "Okafor was jailed for 19 years for fraud."),
+    # a measure said only in generic words ("shares", "stock") is still scored as a pair
+    ("On Thursday the shares slid 9 percent after the warning.", "The stock slid 19% on Thursday."),
+    # a verb that names a crowd when what it counts is people (metrics `verbs`)
+    ("The vigil in Turin drew about 8,000 people on Sunday.", "Some 18,000 people attended the vigil in Turin on Sunday."),
+    # a verb form after the number with a singular object is the clause's verb ("required hospital
+    # treatment"), not a qualifier of a counted noun ("1,872 suspected cholera cases")
+    ("At the resort, 41 required hospital treatment.", "At the resort, 14 people have been hospitalised."),
+    # what something "can" do is its capacity, and "up to" that is the capacity itself
+    ("The ferry can carry up to 1,200 passengers.", "The ferry has a capacity of 2,100 passengers."),
 ])
 def test_one_fact_said_with_other_words_is_compared(a, b):
     assert flagged(report(a, b, dates=DATES))
@@ -37,6 +53,17 @@ def test_one_fact_said_with_other_words_is_compared(a, b):
     ("Copper prices jumped 6 percent on Thursday.", "Copper prices climbed 9% on Friday."),
     ("The maize crop is projected at 31 million tonnes this season.",
      "Wheat output is forecast at 13 million tonnes this season."),
+    # a dictionary word the lemmatiser does not inflect and no list holds may be a surname
+    ("Baker scored 14 goals this season.", "Carter scored 9 goals this season."),
+    ("A judge sentenced Okafor to nine years for fraud.", "Brandt was jailed for 19 years for fraud."),
+    # sources on opposite sides of a count, as the verb's subjects, each give their own figure
+    ("Police counted 15,000 marchers in Lyon on Saturday.", "Organisers counted 60,000 marchers in Lyon on Saturday."),
+    ("Police put the crowd at 15,000.", "Organisers put the crowd at 60,000."),
+    # ... and not when it counts no people: a draw is a score
+    ("Rovers drew 2-2 with United on Sunday.", "A crowd of 31,000 watched Rovers on Sunday."),
+    # a capacity is not a load carried, and a capacity said two ways agrees
+    ("The ferry can carry up to 1,200 passengers.", "The ferry was carrying 850 passengers when it sank."),
+    ("The ferry can carry up to 1,200 passengers.", "The ferry has a capacity of 1,200 passengers."),
 ])
 def test_two_facts_worded_alike_stay_two(a, b):
     assert not flagged(report(a, b, dates=DATES))

@@ -19,6 +19,8 @@ class Concepts:
     compounds: dict[str, tuple[tuple[str, ...], ...]]  # a noun -> the longer phrases it ends, sorted
     kinds: dict[str, list[str]]  # metric -> the kinds of figure it names
     tallies: frozenset[str]  # running metrics: counts of what happened to people or things
+    people_verbs: dict[str, str]  # verb lemma -> the metric it names of a count of people (`verbs`)
+    people: frozenset[str]  # nouns that only say "people" (grammar.toml)
 
 
 _CONCEPTS: dict[str, Concepts] = {}
@@ -50,7 +52,9 @@ def concepts(rules) -> Concepts:
         _CONCEPTS[key] = Concepts(phrases, units, max((len(p) for p in phrases), default=1),
                                   {w: tuple(sorted(seqs)) for w, seqs in compounds.items()},
                                   {name: rule.kinds for name, rule in rules.metrics.items()},
-                                  frozenset(name for name, rule in rules.metrics.items() if rule.running))
+                                  frozenset(name for name, rule in rules.metrics.items() if rule.running),
+                                  {g.measure_word(fold(v)): name for name, rule in rules.metrics.items() for v in rule.verbs},
+                                  g.classes["people"])
     return _CONCEPTS[key]
 
 
@@ -69,13 +73,19 @@ def concept_of(d: Descriptor, m: Mention, c: Concepts, kinds: dict[str, list[str
         hit = longest_phrase(seq, c, kind, kinds)
         if hit:
             return hit
+    verbs = [t.lemma for t in d.terms if t.role == "verb"]
     if d.rule == "counted-noun":
         # a counted noun that names no metric: its verb names a tally when it says what happened
         # to those counted ("detained 124 demonstrators", "has sickened 212 guests"); a state's
         # verb does not ("employs 2,300 teachers" is "has 2,300 teachers")
-        hit = longest_phrase([t.lemma for t in d.terms if t.role == "verb"], c, kind, kinds)
+        hit = longest_phrase(verbs, c, kind, kinds)
         if hit and hit[0] in c.tallies:
             return hit
+    if d.rule in ("counted-noun", "frame") and d.lemmas("counted") & c.people:
+        # "drew about 38,000 people", "attracted 12,000 people": a crowd (not "drew 2-2")
+        named = next((v for v in verbs if v in c.people_verbs and kind in kinds.get(c.people_verbs[v], ())), None)
+        if named:
+            return c.people_verbs[named], named
     return None, ""
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..models import Descriptor, Mention, Term
 from ..text import POSSESSIVE_RE, without_possessive
-from ..words import Grammar
+from ..words import ABILITY, Grammar
 from .items import HARD_STOPS, MAX_PHRASE, RELATIVE, SLOT_KINDS_IN_NAMES, Chunk, Item
 
 class Reader:
@@ -57,6 +57,10 @@ class Reader:
     def term(self, it: Item, role: str) -> Term:
         text = it.text if it.kind != "slot" else self.mentions[it.slot].text
         lemma = self.g.synonym(it.lemma) if it.kind == "word" else text.lower()
+        if role == "subject" and it.kind == "word" and not it.proper and self.g.common_noun(it.low, it.lemma):
+            # "Police arrested 214", "Officers detained 124": the capital only opens the sentence,
+            # and a capitalised subject says whose figure it is (Term.whose)
+            text = text[:1].lower() + text[1:]
         return Term(lemma=lemma, role=role, text=text)
 
     # --- right of the number --------------------------------------------------------------
@@ -153,7 +157,10 @@ class Reader:
             return terms
         if self.participle(first) and self.attributive(j):  # "1,872 suspected cholera cases"
             terms, k = self.phrase_right(j + 1, "counted")  # (suspected, confirmed: a narrower set)
-            return self.after_counted([self.term(first, "qualifier")] + terms, k)
+            if self.counts(terms[-1]):
+                return self.after_counted([self.term(first, "qualifier")] + terms, k)
+            # "61 required hospital treatment": a verb, and its object says what happened to them
+            return [self.term(first, "verb")] + [t.as_role("predicate") for t in terms]
         if self.g.is_("auxiliaries", first.low) or self.participle(first):
             return self.predicate(j)
         if self.g.is_("people", first.low):  # "1,929 others injured", "12 more remain missing"
@@ -167,6 +174,11 @@ class Reader:
         if terms and role == "counted":
             terms = self.after_counted(terms, j)
         return terms
+
+    def counts(self, t: Term) -> bool:
+        """Can a noun be what a number counts: a plural ("cases", "children") or a word for people?"""
+        low = t.text.lower()
+        return self.g.lemma(low) != low or self.g.is_("irregular_plurals", low) or self.g.is_("people", low)
 
     def skip_phrase(self, j: int, always: bool = False) -> tuple[list[Term], int]:
         """A short prepositional phrase after a counted noun, read as qualifiers, when a
@@ -302,6 +314,9 @@ class Reader:
         obj = self.object_of_change(j) if prep in ("to", "by", "from", "at") else []
         if obj:
             return obj
+        verb = self.verb_of_named_object(j) if prep in ("to", "for") else -1
+        if verb >= 0:  # "The court sentenced Marten to 12 years", "banned Ruiz for six matches"
+            return self.named_object_frame(verb, j)
         terms: list[Term] = []
         if prep is None and self.object_before(j):
             # "The Senate passed the bill 52-48", "beat the Celtics 112-104": verb, object, figure
@@ -344,6 +359,8 @@ class Reader:
         elif j >= 0 and items[j].kind == "word" and g.is_("level_verbs", items[j].lemma):
             j -= 1  # "turnout was 60%": the copula names nothing
         while j >= 0 and items[j].kind == "word" and g.is_("auxiliaries", items[j].low):
+            if g.is_("ability_modals", items[j].low) and terms:  # "can carry up to 4,800 kg": what it can do
+                terms.append(Term(lemma=ABILITY, role="qualifier", text=items[j].text))
             j -= 1
         named = self.apposed_name(j)
         if named is not None:
@@ -354,6 +371,24 @@ class Reader:
                 return terms
             self.anaphor = True  # "In 2025, it came to roughly USD 4 billion", "it rose to 3,145"
         return terms + self.subject_phrase(j)
+
+    def verb_of_named_object(self, j: int) -> int:
+        """Where the verb stands when the words ending at j are a name right after a verb form
+        ("sentenced Marten", "jailed Ana Ruiz"); -1 when they are not."""
+        k = j
+        while k >= 0 and self.items[k].kind == "word" and self.items[k].proper:
+            k -= 1
+        if k == j or k < 0 or not self.open_word(self.items[k]) or not self.participle(self.items[k]):
+            return -1
+        return k
+
+    def named_object_frame(self, verb: int, j: int) -> list[Term]:
+        """"The court sentenced Marten to 12 years": the figure is the named object's, as it is
+        the subject's in "Marten was jailed for 21 years" (an entity: whose property it is, told
+        apart from another's); the verb's subject only did it (a modifier)."""
+        terms = self.verb_frame(verb, [])
+        whose = self.term(self.items[j], "entity")  # (a surname stands for the whole name)
+        return [t.as_role("modifier") if t.role == "subject" else t for t in terms] + [whose]
 
     def object_before(self, j: int) -> bool:
         """Is the word at j the object of the verb before its determiner ("passed the bill")?"""
