@@ -25,7 +25,7 @@ from .subjects import (ArticleContext, Entities, Subject, build_context, entitie
 from .text import CLAUSE_BREAK_RE, WORD_RE, fold, phrase_regex, words_of
 from .when import (TimeRef, frames_later_figures, last_period_named, last_year_named, late_in, ref_for, time_refs,
                    weekday_date, year_of_day)
-from .words import ABILITY, Grammar, grammar
+from .words import ABILITY, Grammar, grammar, lemma
 
 CLAUSE_END_RE = re.compile(r"[;:(]|,\s+(?:while|but|and|which|bringing|with|whereas)\b|\.\s")
 
@@ -185,6 +185,7 @@ class SentenceReader:
         tally = actual and (bool(rule and rule.running) or moving or aggregation == "stock")
         if when is None:
             when = self.when(ctx, m, refs, values, folded, aggregation, tally, modality)
+            when = self._base_before(folded, m, levels, when)
         late = modality == "forecast" and late_in(when, ctx.article.date, self.late_share)
         names, origin, events = subject
         own = sorted({e.name for n in d.names for e in self.ents.find(n) if e.kind in ("country", "organisation")})
@@ -209,6 +210,17 @@ class SentenceReader:
                      aggregation=aggregation, modality=modality, scope_notes=notes, descriptor=d,
                      dimension=self.dimension(kind, m, d), tally=tally and aggregation != "change",
                      moving=moving and aggregation != "change", late_forecast=late)
+
+    def _base_before(self, folded: str, m: Mention, levels, when: TimeScope) -> TimeScope:
+        """"net income fell to $412m in the quarter from $665m": a base of a change that names no
+        time of its own is of a time before the figure it changed into, never of that figure's."""
+        level = [c for pos, c, base in levels if not base and pos < m.start and c.kind == claim_kind(m)]
+        if not level or level[-1].when != when or when.kind == "none" or not _is_base(folded, m):
+            return when
+        clause = CLAUSE_BREAK_RE.split(folded[:m.start])[-1]
+        if not any(self.g.is_("change_verbs", lemma(w)) for w in WORD_RE.findall(clause)):
+            return when
+        return TimeScope(kind="period", origin=when.origin, text=f"before {when.text or when.label}")
 
     # --- parts of the key -----------------------------------------------------------------
 

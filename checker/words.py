@@ -27,7 +27,7 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,:]
 CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronouns",
            "generic_heads", "people", "change_nouns", "change_verbs", "level_verbs",
            "time_words", "reporting_verbs", "irregular", "rank_nouns", "comparison_markers",
-           "event_words", "resultative_verbs", "solo_events", "margin_verbs",
+           "event_words", "resultative_verbs", "solo_events", "margin_verbs", "gap_words", "lead_words",
            "whole_owners", "span_words", "expectation_markers",
            "expectation_verbs", "place_prepositions",
            "future_markers", "year_events", "story_events", "raising_verbs", "damage_verbs",

@@ -199,3 +199,12 @@ def test_a_figure_after_the_verbs_object_is_the_subjects_and_a_score_is_one_side
     d = described("The Senate passed the bill 52-48.")
     assert d["52"].lemmas("qualifier") == {"bill"} and "senate" in d["52"].lemmas("subject")
     assert "senate" in d["48"].lemmas("owner")
+
+
+def test_a_figure_followed_by_a_gap_word_is_a_difference():
+    d = described("The leader finished 14 seconds ahead of the defending champion.")
+    assert d["14 seconds"].change
+    assert described("The bill fell 12 votes short of a majority.")["12"].change
+    # "ahead of" after a plain count or a noun times it
+    assert not described("Police deployed 5,000 officers ahead of the summit.")["5,000"].change
+    assert not described("The team has 71 points after 36 games.")["71 points"].change

@@ -420,3 +420,22 @@ def test_a_scale_slip_is_caught_between_snapshots_never_scored_for_their_dates()
                  "The number of people displaced by the floods rose to 5 billion, officials said.",
                  dates={0: "2025-01-06", 1: "2025-03-20"})
     assert flagged(rep) == [("FL103", ["5 billion", "5 million"])]
+
+
+def test_the_base_of_a_change_is_of_an_earlier_time_than_the_figure_it_changed_into():
+    day = {0: "2025-08-07", 1: "2025-08-07"}
+    a = "Harlow Mining said second-quarter net income fell to $230 million from $310 million."
+    rep = report(a, "Harlow Mining reported net income of $230 million for the second quarter.", dates=day)
+    assert not flagged(rep)
+    (base,) = [c for c in rep.claims if c.text == "$310 million"]
+    assert base.when.text.startswith("before") and not base.when.start
+    # the level itself keeps the quarter, so a different quarterly figure is still caught
+    rep = report(a, "Harlow Mining reported net income of $203 million for the second quarter.", dates=day)
+    assert flagged(rep) == [("FL101", ["$203 million", "$230 million"])]
+
+
+def test_a_lead_over_a_rival_is_a_gap_not_a_level():
+    day = {0: "2025-04-20", 1: "2025-04-20"}
+    lead = "Ferndale are six points clear of Brookside with two games left."
+    assert not flagged(report(lead, "Ferndale have 71 points with two games left.", dates=day))
+    assert flagged(report(lead, "With two games left, Ferndale are nine points clear of Brookside.", dates=day))

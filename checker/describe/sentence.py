@@ -2,6 +2,7 @@
 frames alone cannot say (changes, references, ranks, pronouns)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..models import Descriptor, Mention, Term
@@ -179,7 +180,7 @@ def _describe_value(text: str, items: list[Item], i: int, m: Mention, g: Grammar
         concept, phrase = hit if hit else (None, "")
     if concept:
         concept = _sentence_sense(concept, phrase, items, c, claim_kind(m), kinds)
-    change, moving = _motion(items, i, d, g, m.kind in RATE_KINDS)
+    change, moving = _motion(items, i, d, g, m.kind in RATE_KINDS, m.kind == "quantity")
     if concept:  # words the concept stands for ("died", "fatalities" for deaths) say nothing more
         named = set(phrase.split())
         if rules.metrics[concept].aggregation == "property":
@@ -423,7 +424,17 @@ def _margin_verb_before(items: list[Item], by: int, g: Grammar) -> bool:
     return False
 
 
-def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) -> tuple[bool, bool]:
+def _gap(items: list[Item], i: int, g: Grammar, measured: bool) -> bool:
+    """"nine points clear of", "14 seconds ahead", "12 votes short of": a gap to another figure."""
+    nxt = items[i + 1:i + 4]
+    words = len(list(itertools.takewhile(lambda x: x.kind == "word", nxt)))
+    if words and (g.is_("gap_words", nxt[0].low) or measured and g.is_("lead_words", nxt[0].low)):
+        return True
+    return words == 3 and not g.closed(nxt[0].low) and g.is_("gap_words", nxt[1].low) and nxt[2].low == "of"
+
+
+def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool,
+            measured: bool) -> tuple[bool, bool]:
     """(the value is a change, the value is a level reached by a change)."""
     before = items[i - 1] if i > 0 and items[i - 1].kind == "word" else None
     after = items[i + 1] if i + 1 < len(items) and items[i + 1].kind == "word" else None
@@ -433,7 +444,7 @@ def _motion(items: list[Item], i: int, d: Descriptor, g: Grammar, rate: bool) ->
         return True, False
     if before and before.low == "by" and (moved or _margin_verb_before(items, i - 1, g)):
         return True, False  # "rose by 5%", "won the runoff by almost 20,000 votes"
-    if after and (after.low in INCREMENT_WORDS or after.low in CHANGE_AFTER):
+    if after and (after.low in INCREMENT_WORDS or after.low in CHANGE_AFTER) or _gap(items, i, g, measured):
         return True, False
     if any(g.is_("change_nouns", t.lemma) for t in d.terms if t.role in ("counted", "entity", "x-of-n")):
         return True, False
