@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .models import Mention, TimeScope
 from .values import days_of
@@ -260,7 +261,10 @@ def ref_for(refs: list[TimeRef], start: int, end: int, next_value: int, clause_e
     if after:
         return after[0]
     before = [r for r in usable if r.end <= start and (not tally or _sets_snapshot(r, folded, today))]
-    return _when_clause_time(before[-1], folded) if before else None
+    if not before:
+        return None
+    gap = _gap_clause(folded, before[-1].end, start)
+    return _when_clause_time(before[-1], folded) if gap is None else _shifted(before[-1], gap)
 
 
 def _when_clause_time(r: TimeRef, folded: str) -> TimeRef:
@@ -269,6 +273,52 @@ def _when_clause_time(r: TimeRef, folded: str) -> TimeRef:
     if r.lo and r.hi != r.lo and WHEN_CLAUSE_RE.match(folded, r.end) and SINCE_RE.search(folded[max(0, r.start - 45):r.start]):
         return replace(r, hi=r.lo)
     return r
+
+
+GAP_COUNTS = {"a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+              "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+GAP_DAYS = {"day": 1, "week": 7}
+# "rose to five on Friday, a day after the storm came ashore with winds of 120 mph": a clause
+# opened by a gap of time before or after the time named before it (the word after "after" opens
+# the clause; "the day before, ..." is an adverb, not a clause)
+GAP_CLAUSE_RE = re.compile(r"\b(?:(?P<n>an?|one|the|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+                           r"(?P<unit>hour|day|week|month|year)s?\s+(?P<dir>after|before)\s+[a-z]")
+CLAUSE_BREAK_AFTER_GAP_RE = re.compile(r"[,;:()]")
+
+
+class Gap(NamedTuple):
+    """A clause's distance in time from the time named before it: -2 days for "two days after"."""
+
+    count: int | None  # None: "hours after", "days before" (how many is not said)
+    unit: str
+    text: str
+
+
+def _gap_clause(folded: str, ref_end: int, start: int) -> Gap | None:
+    """The gap phrase between a time and a value at `start`, when the value is inside the clause
+    the phrase opens (no break between them); None when there is none."""
+    hits = list(GAP_CLAUSE_RE.finditer(folded, ref_end, start))
+    if not hits or CLAUSE_BREAK_AFTER_GAP_RE.search(folded, hits[-1].end(), start):
+        return None
+    h = hits[-1]
+    n = h.group("n")
+    count = int(n) if n and n.isdigit() else GAP_COUNTS.get(n or "")
+    sign = -1 if h.group("dir") == "after" else 1
+    return Gap(None if count is None else sign * count, h.group("unit"), h.group()[:-1].strip())
+
+
+def _shifted(r: TimeRef, gap: Gap) -> TimeRef | None:
+    """The time named before a gap clause, moved by the gap: "on Friday, a day after ..." is
+    Thursday. None (not the time named) when the gap cannot be counted in that time's units."""
+    if gap.count is None:
+        return None
+    if gap.unit in GAP_DAYS and len(r.lo) == len(r.hi) == 10:
+        move = timedelta(days=gap.count * GAP_DAYS[gap.unit])
+        lo, hi = (date.fromisoformat(x) + move for x in (r.lo, r.hi))
+        return replace(r, lo=lo.isoformat(), hi=hi.isoformat(), text=f"{gap.text} {r.text}")
+    if gap.unit == "year" and len(r.lo) == len(r.hi) == 4 and r.lo.isdigit() and r.hi.isdigit():
+        return replace(r, lo=str(int(r.lo) + gap.count), hi=str(int(r.hi) + gap.count), text=f"{gap.text} {r.text}")
+    return None
 
 
 def _sets_snapshot(r: TimeRef, folded: str, today: str | None) -> bool:

@@ -110,3 +110,31 @@ def test_the_day_a_flow_was_reported_is_not_its_period():
     folded = fold("Revenue was $4.8 billion, the company said on Thursday.")
     assert ref_for(refs, 12, 24, len(folded), len(folded), folded, tally=False) is None
     assert ref_for(refs, 12, 24, len(folded), len(folded), folded, tally=True) is day
+
+
+def time_of(sentence: str, value: str, today: str = "2025-11-20"):
+    folded = fold(sentence)
+    mentions = extract_mentions(sentence, RULES)
+    m = next(x for x in mentions if x.text == value)
+    ref = ref_for(all_refs(sentence, today), m.start, m.end, len(folded), len(folded), folded, False, today)
+    return None if ref is None else (ref.lo, ref.hi)
+
+
+def test_a_clause_a_day_after_a_named_day_is_of_the_day_before():
+    sentence = "The toll rose to 12 on Friday, a day after the ferry sank off the coast with 80 people aboard."
+    assert time_of(sentence, "12") == ("2025-11-14", "2025-11-14")  # outside the clause: Friday
+    assert time_of(sentence, "80") == ("2025-11-13", "2025-11-13")
+    later = "Ticket sales reached 9,000 on Monday, two days before the gates opened to 4,000 fans."
+    assert time_of(later, "4,000") == ("2025-11-19", "2025-11-19")
+    assert time_of("Sales rose 5 percent in 2024, a year after the plant opened with 300 workers.", "300") == ("2023", "2023")
+
+
+def test_a_clause_an_uncounted_gap_away_does_not_take_the_time_named():
+    sentence = "Shares fell 8 percent on Tuesday, hours after the company cut its forecast to $2 billion."
+    assert time_of(sentence, "8 percent") == ("2025-11-18", "2025-11-18")
+    assert time_of(sentence, "$2 billion") is None
+
+
+def test_a_figure_after_the_gap_clause_has_ended_keeps_the_time_named():
+    sentence = "The toll rose to 12 on Friday, a day after the ferry sank, and 40 people remain missing."
+    assert time_of(sentence, "40") == ("2025-11-14", "2025-11-14")
