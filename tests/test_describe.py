@@ -208,3 +208,34 @@ def test_a_figure_followed_by_a_gap_word_is_a_difference():
     # "ahead of" after a plain count or a noun times it
     assert not described("Police deployed 5,000 officers ahead of the summit.")["5,000"].change
     assert not described("The team has 71 points after 36 games.")["71 points"].change
+
+
+def test_what_happened_in_a_share_of_a_group_is_measured():
+    d = described("Serious side effects occurred in 4.2 percent of volunteers given the vaccine.")["4.2 percent"]
+    assert {"occur", "effect"} <= {t.lemma for t in d.terms}
+    # a place is still where, not what: "in nine of the 29 districts"
+    assert "confirm" not in {t.lemma for t in described("Cases were confirmed in nine of the 29 districts.")["nine"].terms}
+
+
+@pytest.mark.parametrize("sentence, value, verb", [
+    ("About 12 percent of students at the academy quit the course in the first month.", "About 12 percent", "quit"),
+    ("Two in five firms in the survey cut staff last year.", "Two in five", "cut"),
+    ("Some 40 residents in the town died in the blaze.", "Some 40", "die"),
+])
+def test_the_verb_after_a_counted_phrase_and_its_qualifier_is_its_predicate(sentence, value, verb):
+    d = described(sentence)[value]
+    assert verb in {t.lemma for t in d.terms if t.role in ("predicate", "concept")}
+
+
+@pytest.mark.parametrize("sentence, value, head, which", [
+    # the change is of the risk of every outcome the list names, not of its last one
+    ("The vaccine cut the risk of hospital admission or death by 70 percent.", "70 percent", ["risk"],
+     {"admission", "death"}),
+    ("The new engine lowered the cost of repairs, fuel and insurance by 12 percent.", "12 percent",
+     ["cost"], {"repair", "fuel", "insurance"}),
+    # a phrase after the changed noun says which of them
+    ("The drug cut deaths from heart disease by 18 percent.", "18 percent", ["death"], {"heart", "disease"}),
+])
+def test_the_object_of_a_change_reads_past_lists_and_qualifiers(sentence, value, head, which):
+    d = described(sentence)[value]
+    assert d.head == head and which <= {t.lemma for t in d.terms if t.role == "qualifier"}

@@ -74,6 +74,11 @@ class Reader:
         return it.low.endswith("ed") or not (it.low.endswith(("s", "ing", "er", "est"))
                                              or self.g.is_("irregular_plurals", it.low))
 
+    def verb_after_subject(self, it: Item) -> bool:
+        """Does the word after a counted phrase start its predicate ("were", "died", "quit")?"""
+        return it.kind == "word" and (self.g.is_("auxiliaries", it.low) or self.participle(it)
+                                      or self.g.is_("unchanged_pasts", it.low))
+
     def attributive(self, j: int) -> bool:
         """"1,872 suspected cholera cases", "two stolen cars": a participle that qualifies the noun
         after it (a past tense such as "struck" or "fell" is the clause's verb)."""
@@ -82,9 +87,9 @@ class Reader:
             and not self.g.is_("prepositions", nxt.low)
 
     def phrase_right(self, j: int, role: str, limit: int = MAX_PHRASE,
-                     time_words: bool = False) -> tuple[list[Term], int]:
+                     time_words: bool = False, until_verb: bool = False) -> tuple[list[Term], int]:
         """Open-class words from j on, up to a closed word, a name, punctuation or (in a
-        counted noun phrase) a participle."""
+        counted noun phrase, or `until_verb`) a verb form."""
         out: list[Term] = []
         while j < len(self.items) and len(out) < limit:
             it = self.items[j]
@@ -95,7 +100,8 @@ class Reader:
             elif it.proper and role in ("counted", "n-of-x", "n-in-x") and j + 1 < len(self.items) \
                     and self.open_word(self.items[j + 1]):
                 self.names.append(it.text)  # "169 Indian nationals": whose, not what
-            elif not self.open_word(it) or (role in ("counted", "entity") and out and self.participle(it)):
+            elif not self.open_word(it) or (role in ("counted", "entity") and out and self.participle(it)) \
+                    or (until_verb and out and self.verb_after_subject(it)):
                 break
             else:
                 out.append(self.term(it, role))
@@ -190,11 +196,10 @@ class Reader:
         k = self.skip(j + 1, ("determiners",))
         if k < len(items) and items[k].kind == "slot":
             k += 1  # "across 57 townships"
-        words, k = self.phrase_right(k, "qualifier", 3)
+        words, k = self.phrase_right(k, "qualifier", 3, until_verb=True)  # "on the drug | quit the trial"
         while k < len(items) and items[k].proper:
             k += 1
-        if always or k < len(items) and items[k].kind == "word" and (
-                g.is_("auxiliaries", items[k].low) or self.participle(items[k])):
+        if always or k < len(items) and self.verb_after_subject(items[k]):
             return words, k
         return [], j
 
@@ -250,8 +255,7 @@ class Reader:
         # young people": against and among always say which set, whatever follows
         mods, j = self.skip_phrase(j, always=j < len(items) and items[j].low in ("against", "among"))
         terms = terms + mods
-        if j < len(items) and items[j].kind == "word" and (
-                g.is_("auxiliaries", items[j].low) or self.participle(items[j])):
+        if j < len(items) and self.verb_after_subject(items[j]):
             return terms + self.predicate(j)  # "4,589 people were injured"
         if j + 1 < len(items) and items[j].low == "to" and self.directed(j):
             return terms + self.predicate(j + 1)  # "ordered 80,000 residents to evacuate"
@@ -289,6 +293,8 @@ class Reader:
             return []  # "in front of 41,000 fans": a preposition of words names no measure
         if prep == "in" and j > 0 and self.participle(items[j - 1]) and self.mentions[items[i].slot].kind == "amount":
             return self.verb_frame(j - 1, [])  # "took in $48 million", "poured in $3 billion": a verb's particle
+        if prep == "in" and self.share_of_group(i):
+            return self.verb_frame(j - 1, [])  # "an event occurred in 6.8 percent of patients": what happened to them
         if prep in PLACE_PREPOSITIONS:
             return []  # "cases were confirmed in nine of the 29 districts": where, not what
         if prep:
@@ -323,6 +329,12 @@ class Reader:
             terms.append(self.term(items[j], "qualifier"))
             j -= 2
         return self.verb_frame(j, terms)
+
+    def share_of_group(self, i: int) -> bool:
+        """Is the figure at i a share of a group ("6.8 percent of patients")? What happened "in" it is
+        the measure, not a place."""
+        nxt = self.items[i + 1] if i + 1 < len(self.items) else None
+        return self.mentions[self.items[i].slot].kind in ("percent", "share") and nxt is not None and nxt.low == "of"
 
     def verb_in_phrase(self, first: int, last: int) -> int:
         """The leftmost past-tense verb inside the words first..last before an of-phrase, when a
@@ -558,6 +570,12 @@ class Reader:
         """"aim to raise exports to $8 billion", "raising trade by 10%": the noun phrase
         after a verb of change is what changes."""
         chunks = self.chunks_left(j)
+        which: list[Term] = []
+        while len(chunks) > 1 and chunks[0].prep not in (None, "of"):
+            which += chunks[0].terms  # "cut the risk of death | from heart disease | by 25%": which deaths
+            chunks = chunks[1:]
+        if len(chunks) == 1:
+            chunks = self.list_of(chunks[0])
         of = chunks[0].terms if len(chunks) > 1 and chunks[0].prep == "of" else []
         head = chunks[1] if of else chunks[0] if chunks else None  # "cut the risk | of death | by 25%"
         if head is None or not head.terms or head.prep is not None:
@@ -568,8 +586,24 @@ class Reader:
         verb = self.items[k] if 0 <= k < len(self.items) else None
         if verb is None or verb.kind != "word" or not self.g.is_("change_verbs", verb.lemma):
             return []
-        return ([t.as_role("x-of-n") for t in head.terms] + [t.as_role("qualifier") for t in of]
+        return ([t.as_role("x-of-n") for t in head.terms] + [t.as_role("qualifier") for t in of + which]
                 + [self.term(verb, "verb")])
+
+    def list_of(self, last: Chunk) -> list[Chunk]:
+        """The phrases before the last item of a list an "of" opens ("the risk of heart attack,
+        stroke or death"): the whole list as the "of" phrase, then the phrases before it; the
+        item alone when no "of" opens the list."""
+        items, k = self.items, last.start
+        terms = list(last.terms)
+        if not (0 <= k < len(items) and (items[k].low in ("or", "and") or items[k].text == ",")):
+            return [last]
+        while k >= 0 and (items[k].low in ("or", "and") or items[k].text == "," or self.open_word(items[k])):
+            if self.open_word(items[k]):
+                terms.insert(0, self.term(items[k], "subject"))
+            k -= 1
+        if k < 1 or items[k].low != "of":
+            return [last]
+        return [Chunk(terms, "of", k - 1)] + self.chunks_left(k - 1)
 
     def noun_before_hedge(self, i: int, j: int) -> bool:
         """"winds in excess of 149": a plural noun right before a hedged number names it."""
