@@ -32,7 +32,7 @@ CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronou
            "expectation_verbs", "place_prepositions",
            "future_markers", "year_events", "story_events", "raising_verbs", "damage_verbs",
            "measure_synonyms", "statistic_words", "irregular_plurals", "rival_sources", "particles", "part_nouns", "directive_verbs", "compound_prepositions", "state_participles", "ability_modals",
-           "unchanged_pasts")
+           "unchanged_pasts", "kind_nouns")
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,12 @@
 
 The sentences are the project's own, across sport, elections, business, disasters, health and
 science; none of their nouns is in a word list."""
-import pytest
+import json
 
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import app
 from checker.describe import describe_sentence
 from checker.extract import extract_mentions
 from checker.rules import load_rules
@@ -239,3 +243,23 @@ def test_the_verb_after_a_counted_phrase_and_its_qualifier_is_its_predicate(sent
 def test_the_object_of_a_change_reads_past_lists_and_qualifiers(sentence, value, head, which):
     d = described(sentence)[value]
     assert d.head == head and which <= {t.lemma for t in d.terms if t.role == "qualifier"}
+
+
+def test_words_before_a_noun_of_kind_say_which_ones_and_any_says_none():
+    narrow = described("Deaths from respiratory causes rose 9 percent in the winter.")["9 percent"]
+    assert "respiratory" in narrow.lemmas("qualifier")
+    every = described("Deaths from all causes rose 4 percent in the winter.")["4 percent"]
+    assert not every.lemmas("qualifier") and "cause" not in every.lemmas()
+    cut = described("The programme cut accidents of every kind by 30 percent.")["30 percent"]
+    assert not cut.lemmas("qualifier")
+
+
+def test_a_narrower_kind_in_one_story_is_not_the_whole_in_another(tmp_path):
+    for name, outlet, body in (
+            ("a.md", "One", "Deaths from respiratory causes were 15 percent lower in the vaccinated group, doctors said."),
+            ("b.md", "Two", "In the vaccinated group, deaths from any cause were 6 percent lower, the study found.")):
+        (tmp_path / name).write_text(f"---\ntitle: Winter deaths\noutlet: {outlet}\ndate: 2025-03-02\n---\n{body}\n",
+                                     encoding="utf-8")
+    out = tmp_path / "r.json"
+    CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json", "--output", str(out)])
+    assert not [f for f in json.loads(out.read_text())["findings"] if f["severity"] in ("error", "warning")]

@@ -440,12 +440,24 @@ class Reader:
         elif head and len(chunks) > 1 and chunks[-2].prep == "of" and chunks[-2].terms \
                 and all(g.is_("generic_heads", t.lemma) for t in head):
             head = chunks[-2].terms  # "the number of deaths blamed on Delia rose to nine"
-        mods = [t.as_role("modifier") for c in chunks if c.terms is not head for t in c.terms]
+        mods = [t for c in chunks if c.terms is not head for t in self.modifiers(c)]
         if all(g.is_("generic_heads", t.lemma) or g.is_("people", t.lemma) for t in head):
             head = head + self.relative  # "the number of people [who died]": the clause says what
         else:
             mods += [t.as_role("modifier") for t in self.relative]
         return [_keep_qualifier(t, "subject") for t in head] + mods
+
+    def modifiers(self, c: Chunk) -> list[Term]:
+        """A phrase around a subject modifies it; "from cardiovascular causes" says which of them."""
+        kinds = self.kinds_named(c.terms) if c.prep in ("from", "of") else None
+        return [t.as_role("modifier") for t in c.terms] if kinds is None else kinds
+
+    def kinds_named(self, terms: list[Term]) -> list[Term] | None:
+        """The words before a noun of kind, as qualifiers ("from cardiovascular causes"; none for
+        "from any cause": the closed word narrows nothing); None when the phrase ends in another noun."""
+        if not terms or not self.g.is_("kind_nouns", terms[-1].lemma):
+            return None
+        return [t.as_role("qualifier") for t in terms[:-1]]
 
     def per_unit(self, i: int) -> list[Term]:
         """"$1.37 a share", "$10 per person", "earnings per share of $1.37": a figure for each
@@ -572,7 +584,8 @@ class Reader:
         chunks = self.chunks_left(j)
         which: list[Term] = []
         while len(chunks) > 1 and chunks[0].prep not in (None, "of"):
-            which += chunks[0].terms  # "cut the risk of death | from heart disease | by 25%": which deaths
+            kinds = self.kinds_named(chunks[0].terms)  # "cut the risk of death | from heart disease | by 25%": which deaths
+            which += chunks[0].terms if kinds is None else kinds
             chunks = chunks[1:]
         if len(chunks) == 1:
             chunks = self.list_of(chunks[0])
@@ -580,6 +593,8 @@ class Reader:
         head = chunks[1] if of else chunks[0] if chunks else None  # "cut the risk | of death | by 25%"
         if head is None or not head.terms or head.prep is not None:
             return []
+        kinds = self.kinds_named(of)  # "cut accidents | of every kind": no narrower set
+        of = of if kinds is None else kinds
         k = head.start
         while k >= 0 and self.items[k].kind == "word" and self.g.is_("determiners", self.items[k].low):
             k -= 1  # "raised its key interest rate to 4.5 percent"
