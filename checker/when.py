@@ -9,7 +9,9 @@ article's date; "over the next two to three years" is a horizon from the article
 for stated but dateless horizons ("in the coming period") are rule data (scope, `horizon`).
 
 A claim takes the time expression that follows it in its clause, else the nearest one before
-it; a time that is the base of a comparison ("up 50% from 2024") is never a claim's time.
+it; a time that is the base of a comparison ("up 50% from 2024") is never a claim's time. A
+clause opened by a gap of time ("on Friday, a day after the storm came ashore with winds of ...")
+is that far from the time named before it, or has no time when the gap is not counted ("hours after").
 Without one, a claim holds as of its article's date, and says so (origin "article").
 """
 from __future__ import annotations
