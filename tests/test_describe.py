@@ -245,6 +245,11 @@ def test_the_object_of_a_change_reads_past_lists_and_qualifiers(sentence, value,
     assert d.head == head and which <= {t.lemma for t in d.terms if t.role == "qualifier"}
 
 
+def test_a_phrase_holding_another_figure_is_no_qualifier_of_the_changed_object():
+    d = described("The utility aims to raise output by 12% in 2026 compared to 2025.")["2025"]
+    assert d.rule == "frame" and not d.lemmas("qualifier")
+
+
 def test_words_before_a_noun_of_kind_say_which_ones_and_any_says_none():
     narrow = described("Deaths from respiratory causes rose 9 percent in the winter.")["9 percent"]
     assert "respiratory" in narrow.lemmas("qualifier")

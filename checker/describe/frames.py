@@ -583,7 +583,8 @@ class Reader:
         after a verb of change is what changes."""
         chunks = self.chunks_left(j)
         which: list[Term] = []
-        while len(chunks) > 1 and chunks[0].prep not in (None, "of"):
+        while len(chunks) > 1 and chunks[0].prep not in (None, "of") and not self.holds_figure(chunks[0].start, j):
+            j = chunks[0].start
             kinds = self.kinds_named(chunks[0].terms)  # "cut the risk of death | from heart disease | by 25%": which deaths
             which += chunks[0].terms if kinds is None else kinds
             chunks = chunks[1:]
@@ -603,6 +604,11 @@ class Reader:
             return []
         return ([t.as_role("x-of-n") for t in head.terms] + [t.as_role("qualifier") for t in of + which]
                 + [self.term(verb, "verb")])
+
+    def holds_figure(self, first: int, last: int) -> bool:
+        """Is there a figure after `first`, up to `last`? A phrase with one ("by 10% in 2025") is
+        that figure's, not a qualifier of the object before it."""
+        return any(it.kind == "slot" for it in self.items[first + 1:last + 1])
 
     def list_of(self, last: Chunk) -> list[Chunk]:
         """The phrases before the last item of a list an "of" opens ("the risk of heart attack,
