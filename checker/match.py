@@ -921,10 +921,9 @@ def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, 
     time classes `apart` (a running count at two dates, a target and an outcome) more than NEAR
     classes from each other in time order, when there are more than ALL_TIMES classes. Those are
     never one fact, so only their relation is lost: a series of snapshots is still one related
-    set, through its neighbours. (Same digits
-    are scored whatever their times: a scale slip.) Each class meets only the classes that may
-    not be apart from it (`TimeIndex`), so a measure reported at a thousand dates is not a
-    million class pairs."""
+    set, through its neighbours. (A possible scale slip is scored whatever its times.) Each
+    class meets only the classes that may not be apart from it (`TimeIndex`), so a measure
+    reported at a thousand dates is not a million class pairs."""
     one = ys is xs
     by_x = _by_time(xs, cells)
     by_y = by_x if one else _by_time(ys, cells)
