@@ -104,11 +104,22 @@ def compare_group(ctx: Context, g: Group) -> list[Outcome]:
     pair_ok = _comparability(ctx, g)
     asked: dict[tuple[int, int], Link | None] = {}  # clusters and the disputes below ask the same pairs
 
+    samples = [r.claims[:SAMPLE] for r in rs]
+
     def comparable(x: int, y: int) -> Link | None:
-        if (x, y) not in asked:
-            asked[(x, y)] = next((m for a in rs[x].claims[:SAMPLE] for b in rs[y].claims[:SAMPLE]
-                                  if (m := pair_ok(a, b))), None)
-        return asked[(x, y)]
+        """(Loops, not a generator: a large group asks this a million times.)"""
+        key = (x, y)
+        if key in asked:
+            return asked[key]
+        found = None
+        for a in samples[x]:
+            for b in samples[y]:
+                found = pair_ok(a, b)
+                if found is not None:
+                    asked[key] = found
+                    return found
+        asked[key] = found
+        return found
 
     arts = [[c.article for c in r.claims] for r in rs]
     parts = clusters(len(rs), arts, lambda x, y: comparable(x, y) is not None, lambda x, y: rs[x].relation(rs[y]),
