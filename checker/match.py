@@ -863,12 +863,13 @@ def _apart_by_subject(a: Cell, b: Cell) -> bool:
     "350 in Vietnam"): `Scorer._subject` vetoes them whatever else they say, so they are never
     scored; the veto is kept all the same (`Vetoes`)."""
     return (bool(a.subjects) and bool(b.subjects) and a.subjects.isdisjoint(b.subjects)
-            and not a.kinds.isdisjoint(b.kinds) and a.dimension == b.dimension and not a.words.isdisjoint(b.words))
+            and not a.kinds.isdisjoint(b.kinds))
 
 
 def _never_one(a: Cell, b: Cell, apart) -> bool:
-    """Are two keys of one block known to be two facts without scoring them: other subjects of
-    one kind, or times `Scorer.apart` parts (unless a scale slip: one fact at any time)?"""
+    """Are two keys known to be two facts without scoring them: keys of one block (a dimension
+    and a measure word shared) about other subjects of one kind, or at times `Scorer.apart`
+    parts (unless a scale slip: one fact at any time)?"""
     if a.dimension != b.dimension or a.words.isdisjoint(b.words):
         return False
     return _apart_by_subject(a, b) or not _may_slip(a, b) and apart(a.time, b.time)
