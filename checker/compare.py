@@ -148,7 +148,8 @@ def _inside(x: float, i: Interval) -> bool:
 SEEDS = 8  # distinct readings tried as the seed of each cluster
 
 
-def clusters(n: int, articles: list[list[str]], comparable, relate, kinds: list | None = None) -> list[list[int]]:
+def clusters(n: int, articles: list[list[str]], comparable, relate, kinds: list | None = None,
+             candidates: list[set[int]] | None = None) -> list[list[int]]:
     """Greedy partition of readings (indices) into mutually agreeing clusters, heaviest first.
 
     Readings that cannot be compared count as agreeing: neither contradicts the other. Each round
@@ -156,8 +157,11 @@ def clusters(n: int, articles: list[list[str]], comparable, relate, kinds: list 
     by the most distinct articles, so reprints in one article count once. `articles` lists the
     article of every claim of each reading; `relate(i, j)` their relation. `kinds` (optional)
     gives each reading a hashable kind such that `relate` depends on the kinds alone: then it is
-    asked once per pair of kinds, and `comparable` only for pairs of kinds that do not agree."""
-    agree = _agreement(n, comparable, relate, kinds if kinds is not None else list(range(n)))
+    asked once per pair of kinds, and `comparable` only for pairs of kinds that do not agree.
+    `candidates` (optional) gives each reading the readings it may be comparable with: no other
+    pair is."""
+    agree = _agreement(n, comparable, relate, kinds if kinds is not None else list(range(n)),
+                       candidates if candidates is not None else [set(range(n))] * n)
     left = list(range(n))
     out: list[list[int]] = []
     while left:
@@ -185,24 +189,25 @@ def _bits(indices) -> int:
     return out
 
 
-def _agreement(n: int, comparable, relate, kinds: list) -> list[int]:
+def _agreement(n: int, comparable, relate, kinds: list, candidates: list[set[int]]) -> list[int]:
     """Row i as a bit set: bit j is set when reading i agrees with j (itself, not comparable, or
-    AGREE). Bit sets keep a thousand reprints of one figure from costing a million Python steps."""
-    members: dict = {}
-    for i, k in enumerate(kinds):
-        members.setdefault(k, []).append(i)
-    masks = {k: _bits(ms) for k, ms in members.items()}
-    rows = [1 << i for i in range(n)]
-    for s, ms in members.items():
-        for t, mt in members.items():
-            if relate(ms[0], mt[0]) == AGREE:
-                for i in ms:
-                    rows[i] |= masks[t]
+    AGREE). Bit sets keep a thousand reprints of one figure from costing a million Python steps,
+    and only candidate pairs are asked whether they are comparable."""
+    everyone = (1 << n) - 1
+    rows = [everyone] * n
+    number: dict = {}
+    kind = [number.setdefault(k, len(number)) for k in kinds]  # (a pair of numbers hashes faster)
+    related: dict[tuple[int, int], bool] = {}  # per pair of kinds: do they fail to agree?
+    for i, js in enumerate(candidates):
+        for j in js:
+            if i == j:
                 continue
-            for i in ms:
-                for j in mt:
-                    if i != j and not comparable(i, j):
-                        rows[i] |= 1 << j
+            pair = (kind[i], kind[j])
+            differ = related.get(pair)
+            if differ is None:
+                differ = related[pair] = relate(i, j) != AGREE
+            if differ and comparable(i, j):
+                rows[i] &= ~(1 << j)
     return rows
 
 

@@ -647,6 +647,8 @@ class Group:
     generic_words: frozenset[str] = frozenset()  # "people", "total": words that prove nothing alone
     copies: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)  # (claim id, article) -> its reprints there
     guests: frozenset[str] = frozenset()  # undated claims whose own group is another: compared with members only
+    near: dict[int, set[int]] = field(default_factory=dict)  # key -> the keys of its same-fact edges
+    partners: dict[str, set[str]] = field(default_factory=dict)  # claim id -> the claims aligned with it
     _told: dict[int, bool] = field(default_factory=dict, repr=False)  # `_telling`, by key
 
     def generic(self, k: int) -> bool:
@@ -660,6 +662,32 @@ class Group:
         if got is None:
             got = self._told[k] = bool(self.facts[k].measure) and not self.generic(k)
         return got
+
+    def linkable(self, units: list[list[Claim]]) -> list[set[int]]:
+        """Units of claims of one key each (a reading): for each, the other units a claim of
+        which may `link` with one of its claims; no claims of two other units ever do. A big
+        group's edges are few next to its claim pairs: a date matched by event across hundreds
+        of articles."""
+        by_key: dict[int, list[int]] = defaultdict(list)
+        unit_of: dict[str, int] = {}
+        for i, unit in enumerate(units):
+            by_key[self.keys[unit[0].id]].append(i)
+            unit_of.update((c.id, i) for c in unit)
+        out: list[set[int]] = [set() for _ in units]
+        for k, mine in by_key.items():
+            theirs = [j for n in (k, *self.near.get(k, ())) for j in by_key.get(n, ())]
+            for i in mine:
+                out[i].update(theirs)
+        for i, unit in enumerate(units):
+            for c in unit:
+                for other in self.partners.get(c.id, ()):
+                    j = unit_of.get(other)
+                    if j is not None:
+                        out[i].add(j)
+                        out[j].add(i)
+        for i, js in enumerate(out):
+            js.discard(i)
+        return out
 
     def match(self, a: Claim, b: Claim) -> Match | None:
         """Why a and b are one fact, or None when they were never matched directly."""
@@ -1086,6 +1114,14 @@ def _groups(members, keys, facts, edges, cells, apart, aligned, generic: frozens
         for k in small:
             comp[k] = big
     joins = _undated_joins(comp, facts, [p for _, p in same], vetoes)
+    near: dict[int, set[int]] = defaultdict(set)
+    for _, (ka, kb) in same:
+        near[ka].add(kb)
+        near[kb].add(ka)
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in aligned:
+        partners[x].add(y)
+        partners[y].add(x)
     out, seen = [], set()
     for k in members:
         ks = comp[k]
@@ -1096,7 +1132,7 @@ def _groups(members, keys, facts, edges, cells, apart, aligned, generic: frozens
         claims = sorted((c for x in ks | guests for c in members[x]), key=lambda c: c.id)
         if len(claims) > 1:
             out.append(Group(claims, keys, facts, edges, aligned, generic, copies,
-                             frozenset(c.id for x in guests for c in members[x])))
+                             frozenset(c.id for x in guests for c in members[x]), near, partners))
     return sorted(out, key=lambda g: g.claims[0].id)
 
 

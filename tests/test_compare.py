@@ -115,3 +115,28 @@ def test_clusters_by_kind_are_the_clusters_by_reading():
     plain = clusters(40, arts, comparable, relate)
     assert len(plain) > 1
     assert clusters(40, arts, comparable, relate, kinds=picks) == plain
+
+
+def test_clusters_asked_only_for_candidate_pairs_are_the_same_clusters():
+    # readings matched to few others (dates of one event across many articles): asking only the
+    # pairs that may be comparable gives the partition asking every pair gives
+    values = [NEARLY_3, EXCEEDING_3, PRINTED_298, PRINTED_22, PRINTED_225]
+    picks = [(3 * i) % len(values) for i in range(30)]
+    ivs = [interval(values[p], RULES, "USD") for p in picks]
+    arts = [[f"{i % 11}.txt"] for i in range(30)]
+    linked = {(i, j) for i in range(30) for j in range(30) if abs(i - j) in (1, 2, 7)}
+    asked = []
+
+    def comparable(i, j):
+        asked.append((i, j))
+        return (i, j) in linked
+
+    def relate(i, j):
+        return relation(ivs[i], ivs[j])
+
+    plain = clusters(30, arts, comparable, relate, kinds=picks)
+    assert len(plain) > 1
+    asked.clear()
+    near = [{j for j in range(30) if (i, j) in linked} for i in range(30)]
+    assert clusters(30, arts, comparable, relate, kinds=picks, candidates=near) == plain
+    assert asked and set(asked) <= linked

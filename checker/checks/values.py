@@ -122,12 +122,13 @@ def compare_group(ctx: Context, g: Group) -> list[Outcome]:
         return found
 
     arts = [[c.article for c in r.claims] for r in rs]
+    near = g.linkable(samples)
     parts = clusters(len(rs), arts, lambda x, y: comparable(x, y) is not None, lambda x, y: rs[x].relation(rs[y]),
-                     kinds=[r.kind() for r in rs])
+                     kinds=[r.kind() for r in rs], candidates=near)
     if len(parts) < 2:
         return []
     edges = [(i, j, rel, m) for j in (j for other in parts[1:] for j in other) for i in parts[0]
-             if (m := comparable(i, j)) and (rel := rs[i].relation(rs[j])) != AGREE]
+             if i in near[j] and (m := comparable(i, j)) and (rel := rs[i].relation(rs[j])) != AGREE]
     tie = weight(parts[0], arts) == weight(parts[1], arts)  # nobody holds the majority
     return [_outcome(g, rs, part, tie) for part in _disputes(edges)]
 
