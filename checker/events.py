@@ -22,6 +22,7 @@ from .entities import EntityMention, Found
 from .models import Article, Claim
 from .rules import RuleSet
 from .text import fold
+from .values import years_apart
 from .when import WEEKDAYS
 from .words import Grammar, grammar
 
@@ -71,13 +72,16 @@ def titled_events(articles: list[Article], found: Found) -> dict[str, set[str]]:
 
 
 def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None = None,
-                found: Found | None = None) -> list[EventPair]:
+                found: Found | None = None, years: dict[str, int] | None = None) -> list[EventPair]:
     """Pairs of day dates from two articles that date one event. `main`: the event each article
     is about, the one whose start or landfall a clause that names no event dates ("the blaze
-    started on Sunday, Aug. 3"; rules/grammar.toml `story_events`)."""
+    started on Sunday, Aug. 3"; rules/grammar.toml `story_events`). `years`: the year of each
+    dated article: talks, a visit or a match between the same parties in articles more than a
+    year apart are two occasions (a birth or a founding, `year_events`, happens once)."""
+    years = years or {}
     found = found or Found(rules)  # a reprinted sentence is read once
     g = grammar(rules)
-    solo = g.classes["solo_events"]
+    solo, once = g.classes["solo_events"], g.classes["year_events"]
     dated = [e for c in claims if (e := _event_date(c, g, found, main or {})) is not None]
     blocks = _blocks(dated, solo)
     articles = [e.claim.article for e in dated]  # (read once per date, not once per pair)
@@ -92,6 +96,8 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
                 seen.add((i, j))
                 y = dated[j]
                 kinds = x.kinds & y.kinds
+                if not kinds <= once and years_apart(years.get(article), years.get(articles[j])):
+                    continue
                 # a time of day given in another zone; a storm's landfall in Cuba and its landfall in Florida
                 if not same_clock(x.claim, y.claim) or x.places and y.places and not x.places & y.places:
                     continue

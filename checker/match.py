@@ -32,7 +32,7 @@ from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .subjects import ITEM_KINDS, Entities, entities
 from .text import without_possessive, words_of
-from .values import clock_minutes, days_of
+from .values import clock_minutes, days_of, years_apart
 from .when import same_time
 from .words import ABILITY, Grammar, grammar
 
@@ -451,7 +451,10 @@ class Scorer:
         history = x.aggregation != "rank" and (
             x.origin == "sentence" and y.origin == "article" and _long_gone(x.end_year, y.year)
             or y.origin == "sentence" and x.origin == "article" and _long_gone(y.end_year, x.year))
-        return explicit or history or self._snapshots(x, y) or "horizon" in (x.kind, y.kind)
+        # each dated only by its article, and the articles more than a year apart: two "nows" (a
+        # figure that states no time is of its article's date, and a year-old article's is history)
+        stale = x.origin == y.origin == "article" and years_apart(x.year, y.year)
+        return explicit or history or stale or self._snapshots(x, y) or "horizon" in (x.kind, y.kind)
 
     def _snapshots(self, x: TimeClass, y: TimeClass) -> bool:
         """Are two states at different times two snapshots? Running counts and moving figures are;
@@ -795,7 +798,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
             if v.relation == SAME:
                 edges[(ka, kb)] = v
     dates = [c for c in usable if c.kind in CALENDAR_KINDS]
-    for e in event_pairs(dates, rules, main_events(claims, articles, titles), found):
+    for e in event_pairs(dates, rules, main_events(claims, articles, titles), found, scorer.years):
         if scorer.subject(e.a, e.b)[0] is not None:  # two countries' elections are two events
             edges[(keys[e.a.id], keys[e.b.id])] = Verdict(SAME, scorer.rule.threshold, (e.evidence,))
     copies: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -1006,6 +1009,7 @@ class TimeIndex:
         # by (slot kind, modality, aggregation): figures that are no running count, and figures
         # dated by their article's day (by day, with their order)
         self.calm: dict[tuple, list[TimeClass]] = defaultdict(list)
+        self.calm_years: dict[tuple, list[TimeClass]] = defaultdict(list)  # by (state, `_article_year`)
         self.daily: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
         for i, t in enumerate(self.ordered):
             if t.slot is None:
@@ -1015,6 +1019,7 @@ class TimeIndex:
             state = (t.slot[0], t.modality, t.aggregation)
             if not t.tally:
                 self.calm[state].append(t)
+                self.calm_years[(state, _article_year(t))].append(t)
             if _dated_by_article(t):
                 self.daily[state].append((t.day, i))
         for days in self.daily.values():
@@ -1039,13 +1044,24 @@ class TimeIndex:
         (`Scorer._snapshots`); two figures that are no running count, whatever their times (weak
         times and the history rule decide)."""
         state = (t.slot[0], t.modality, t.aggregation)
-        out = [] if t.tally else list(self.calm[state])
+        year = _article_year(t)
+        if t.tally:
+            out = []
+        elif year is None:
+            out = list(self.calm[state])
+        else:  # dated by an article: never one time with one of an article more than a year apart
+            out = [u for y in (None, year - 1, year, year + 1) for u in self.calm_years[(state, y)]]
         if _dated_by_article(t):
             days = self.daily[state]
             lo = bisect_left(days, (t.day - self.span, -1))
             hi = bisect_right(days, (t.day + self.span, len(self.ordered)))
             out += [self.ordered[i] for _, i in days[lo:hi]]
         return out
+
+
+def _article_year(t: TimeClass) -> int | None:
+    """The year of the article a time is taken from (`Scorer._times_apart`: stale), else None."""
+    return t.year if t.origin == "article" else None
 
 
 def _dated_by_article(t: TimeClass) -> bool:

@@ -129,6 +129,12 @@ def _date_span(v: object) -> Span | None:
     return Span(days[0], days[1], False, False, True) if days else None
 
 
+def years_apart(a: int | None, b: int | None) -> bool:
+    """Are two articles' years more than one apart? Each article's "now" is then another time:
+    a figure or an event date it gives with no time of its own is not the other's."""
+    return a is not None and b is not None and abs(a - b) > 1
+
+
 def days_of(v: object) -> tuple[int, int] | None:
     """The first and last day numbers (date ordinals) of an ISO day, month or year."""
     if not isinstance(v, str):

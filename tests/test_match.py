@@ -116,6 +116,29 @@ def test_the_date_of_one_event_by_the_same_people_in_other_words():
     assert not flagged(report(sworn, "Mayor Maria Olsen resigned on December 11.", dates=dates))
 
 
+def test_figures_dated_only_by_articles_years_apart_are_two_times():
+    # each is of its own article's "now": related, never compared; a year apart or less, compared
+    for older, newer in (("The 7.7-magnitude earthquake destroyed the old bridge in Sagaing.",
+                          "The 7.9-magnitude earthquake destroyed the old bridge in Sagaing."),
+                         ("Ferrovia is the country's second-largest rail operator.",
+                          "Ferrovia is the country's third-largest rail operator.")):
+        rep = report(older, newer, dates={0: "2021-05-14", 1: "2024-05-14"})
+        assert not flagged(rep)
+        assert [f.rule for f in rep.findings] == ["FL301"]
+        assert flagged(report(older, newer, dates={0: "2024-01-15", 1: "2024-11-20"}))
+
+
+def test_the_date_of_talks_in_articles_years_apart_is_another_occasion():
+    met = "Chancellor Olaf Scholz met President Emmanuel Macron in Paris on March 3 to discuss defence."
+    again = "President Emmanuel Macron held talks with Chancellor Olaf Scholz on March 4 in Paris."
+    assert flagged(report(met, again, dates={0: "2025-03-05", 1: "2025-03-06"}))
+    assert not flagged(report(met, again, dates={0: "2022-03-05", 1: "2025-03-06"}))
+    # a birth happens once, whenever an article says it
+    assert flagged(report("Mayor Maria Olsen was born in Tromso in 1961.",
+                          "Mayor Maria Olsen, born in 1962 in Tromso, took office in May.",
+                          dates={0: "2019-05-13", 1: "2024-05-20"}))
+
+
 def test_aligned_sentences_that_count_different_things_are_two_facts():
     dead = "As of Sunday, the cyclone had left 310 people dead and missing in Mozambique, officials said."
     homeless = "As of Sunday, the cyclone had left 4,800 people homeless in Mozambique, officials said."
