@@ -929,6 +929,7 @@ def _candidates(cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int,
             index[(cell.dimension, w)].append(n)
     # a pair meets again in a later block only when both of its keys are in several blocks
     blocks = Counter(n for ns in index.values() for n in ns)
+    rank = {t: i for i, t in enumerate(sorted({c.time for c in cells.values()}, key=_time_order))}
     seen: set[tuple[int, int]] = set()
     for ns in index.values():
         by_subject: dict[tuple[frozenset[str], frozenset[str]], list[int]] = defaultdict(list)
@@ -939,7 +940,7 @@ def _candidates(cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int,
             for ys in parts[i:]:
                 if ys is not xs and _apart_by_subject(cells[xs[0]], cells[ys[0]]):
                     continue
-                for x, y in _pairs_in_time(xs, ys, cells, apart, span):
+                for x, y in _pairs_in_time(xs, ys, cells, apart, span, rank):
                     x, y = (x, y) if x < y else (y, x)
                     if blocks[x] > 1 and blocks[y] > 1:
                         if (x, y) in seen:
@@ -948,7 +949,8 @@ def _candidates(cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int,
                     yield x, y
 
 
-def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int, int]]:
+def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, span: int,
+                   rank: dict[TimeClass, int]) -> Iterator[tuple[int, int]]:
     """The pairs of two lists of keys (one list: its pairs) worth scoring: all but those of two
     time classes `apart` (a running count at two dates, a target and an outcome) more than NEAR
     classes from each other in time order, when there are more than ALL_TIMES classes. Those are
@@ -959,7 +961,7 @@ def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, 
     one = ys is xs
     by_x = _by_time(xs, cells)
     by_y = by_x if one else _by_time(ys, cells)
-    index = TimeIndex(by_x.keys() | by_y.keys(), apart, span)
+    index = TimeIndex(by_x.keys() | by_y.keys(), apart, span, rank)
     slips = _slips(xs if one else xs + ys, cells)
     theirs = None if one else set(ys)
     for tx, kx in by_x.items():
@@ -998,10 +1000,10 @@ class TimeIndex:
     (`Scorer._times_apart`). `partners` are those classes and a class's NEAR neighbours (every
     class, up to ALL_TIMES classes)."""
 
-    def __init__(self, classes, apart, span: int) -> None:
+    def __init__(self, classes, apart, span: int, rank: dict[TimeClass, int]) -> None:
         self.apart = apart
         self.span = span  # same_state_days
-        self.ordered = sorted(classes, key=_time_order)
+        self.ordered = sorted(classes, key=rank.__getitem__)  # rank: every class's place in time order
         self.order = {t: i for i, t in enumerate(self.ordered)}
         self.open = [t for t in self.ordered if t.slot is None]
         self.by_slot: dict[tuple, list[TimeClass]] = defaultdict(list)
@@ -1095,6 +1097,9 @@ class Vetoes:
                 self.vetoed[y].add(x)
         # id of a part -> (the part, kept so that its id is never another's; its cells)
         self.held: dict[int, tuple[set[int], set[Cell]]] = {}
+        # (id and size of each part) -> (the parts, the answer): parts only grow, so their ids
+        # and sizes say they are unchanged
+        self.asked: dict[tuple[int, int, int, int], tuple[set[int], set[int], bool]] = {}
 
     def cells_of(self, part: set[int]) -> set[Cell]:
         got = self.held.get(id(part))
@@ -1103,7 +1108,15 @@ class Vetoes:
         return got[1]
 
     def between(self, small: set[int], big: set[int]) -> bool:
-        """Is a key of `small` known to be another fact than a key of `big`?"""
+        """Is a key of `small` known to be another fact than a key of `big`? (Asked again for
+        every edge between two parts kept apart: answered once while neither has grown.)"""
+        asked = (id(small), len(small), id(big), len(big))
+        got = self.asked.get(asked)
+        if got is None:
+            got = self.asked[asked] = (small, big, self._between(small, big))  # (kept: ids stay theirs)
+        return got[2]
+
+    def _between(self, small: set[int], big: set[int]) -> bool:
         if any(x in self.vetoed and not self.vetoed[x].isdisjoint(big) for x in small):
             return True
         theirs = self.cells_of(big)
