@@ -786,7 +786,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     sides = {k: scorer.side(cs[0]) for k, cs in members.items() if facts[k].dimension not in CALENDAR_KINDS}
     cells = _cells(members, facts, sides)
     apart = lru_cache(maxsize=None)(scorer.apart)  # asked per pair of time classes, not of keys
-    for ka, kb in _candidates(cells, apart, scorer.rule.same_state_days):
+    for ka, kb in _candidates(cells, Times(cells, scorer.apart), scorer.rule.same_state_days):
         edges[(ka, kb)] = scorer.score(sides[ka], sides[kb])
     g = scorer.g
     generic = g.classes["people"] | g.classes["generic_heads"]
@@ -918,18 +918,36 @@ ALL_TIMES = 24
 NEAR = 2
 
 
-def _candidates(cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int, int]]:
+class Times:
+    """The time classes of the keys, numbered in time order: candidate pairs are made per pair
+    of numbers, and `Scorer.apart` is asked once per pair of numbers (a class is a tuple of ten
+    fields, slow to hash a million times)."""
+
+    def __init__(self, cells: dict[int, Cell], apart) -> None:
+        self.classes = sorted({c.time for c in cells.values()}, key=_time_order)
+        number = {t: i for i, t in enumerate(self.classes)}
+        self.of = {n: number[c.time] for n, c in cells.items()}  # key -> the number of its class
+        self._apart = apart
+        self._asked: dict[tuple[int, int], bool] = {}
+
+    def apart(self, x: int, y: int) -> bool:
+        got = self._asked.get((x, y))
+        if got is None:
+            got = self._asked[(x, y)] = self._apart(self.classes[x], self.classes[y])
+        return got
+
+
+def _candidates(cells: dict[int, Cell], times: Times, span: int) -> Iterator[tuple[int, int]]:
     """Pairs of key numbers (lower first) sharing a dimension and a measure word, other than
     pairs known to be two facts (`_never_one`): blocking keeps this near-linear however many
-    countries and dates a corpus reports one measure for. `apart`: `Scorer.apart`, cached;
-    `span`: the days a state dated only by its article may last (`same_state_days`)."""
+    countries and dates a corpus reports one measure for. `span`: the days a state dated only by
+    its article may last (`same_state_days`)."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, cell in cells.items():
         for w in cell.words:
             index[(cell.dimension, w)].append(n)
     # a pair meets again in a later block only when both of its keys are in several blocks
     blocks = Counter(n for ns in index.values() for n in ns)
-    rank = {t: i for i, t in enumerate(sorted({c.time for c in cells.values()}, key=_time_order))}
     seen: set[tuple[int, int]] = set()
     for ns in index.values():
         by_subject: dict[tuple[frozenset[str], frozenset[str]], list[int]] = defaultdict(list)
@@ -940,7 +958,7 @@ def _candidates(cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int,
             for ys in parts[i:]:
                 if ys is not xs and _apart_by_subject(cells[xs[0]], cells[ys[0]]):
                     continue
-                for x, y in _pairs_in_time(xs, ys, cells, apart, span, rank):
+                for x, y in _pairs_in_time(xs, ys, cells, times, span):
                     x, y = (x, y) if x < y else (y, x)
                     if blocks[x] > 1 and blocks[y] > 1:
                         if (x, y) in seen:
@@ -949,8 +967,8 @@ def _candidates(cells: dict[int, Cell], apart, span: int) -> Iterator[tuple[int,
                     yield x, y
 
 
-def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, span: int,
-                   rank: dict[TimeClass, int]) -> Iterator[tuple[int, int]]:
+def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], times: Times,
+                   span: int) -> Iterator[tuple[int, int]]:
     """The pairs of two lists of keys (one list: its pairs) worth scoring: all but those of two
     time classes `apart` (a running count at two dates, a target and an outcome) more than NEAR
     classes from each other in time order, when there are more than ALL_TIMES classes. Those are
@@ -959,20 +977,21 @@ def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], apart, 
     class meets only the classes that may not be apart from it (`TimeIndex`), so a measure
     reported at a thousand dates is not a million class pairs."""
     one = ys is xs
-    by_x = _by_time(xs, cells)
-    by_y = by_x if one else _by_time(ys, cells)
-    index = TimeIndex(by_x.keys() | by_y.keys(), apart, span, rank)
+    by_x = _by_time(xs, times)
+    by_y = by_x if one else _by_time(ys, times)
+    index = TimeIndex(by_x.keys() | by_y.keys(), times, span)
     slips = _slips(xs if one else xs + ys, cells)
     theirs = None if one else set(ys)
+    of = times.of
     for tx, kx in by_x.items():
         met = index.partners(tx)
         for ty in met:
             ky = by_y.get(ty)
-            if ky is None or one and index.order[ty] < index.order[tx]:
+            if ky is None or one and ty < tx:  # (numbers are in time order)
                 continue
             yield from (combinations(kx, 2) if one and ty == tx else product(kx, ky))
-        yield from ((x, y) for x in kx for y in slips.get(x, ()) if cells[y].time not in met and (
-            y in theirs if theirs is not None else index.order[cells[y].time] > index.order[tx]))
+        yield from ((x, y) for x in kx for y in slips.get(x, ()) if of[y] not in met and (
+            y in theirs if theirs is not None else of[y] > tx))
 
 
 def _slips(keys: list[int], cells: dict[int, Cell]) -> dict[int, list[int]]:
@@ -994,53 +1013,55 @@ def _slips(keys: list[int], cells: dict[int, Cell]) -> dict[int, list[int]]:
 
 
 class TimeIndex:
-    """The time classes of some keys, found by what may keep two of them from being `apart`:
-    no time to compare, another kind of time, the same time, or, for figures of one modality
-    and aggregation, times too weak to part them or days a state may last
+    """The time classes (`Times` numbers) of some keys, found by what may keep two of them from
+    being `apart`: no time to compare, another kind of time, the same time, or, for figures of
+    one modality and aggregation, times too weak to part them or days a state may last
     (`Scorer._times_apart`). `partners` are those classes and a class's NEAR neighbours (every
     class, up to ALL_TIMES classes)."""
 
-    def __init__(self, classes, apart, span: int, rank: dict[TimeClass, int]) -> None:
-        self.apart = apart
+    def __init__(self, numbers, times: Times, span: int) -> None:
+        self.times = times
         self.span = span  # same_state_days
-        self.ordered = sorted(classes, key=rank.__getitem__)  # rank: every class's place in time order
+        self.ordered = sorted(numbers)
         self.order = {t: i for i, t in enumerate(self.ordered)}
-        self.open = [t for t in self.ordered if t.slot is None]
-        self.by_slot: dict[tuple, list[TimeClass]] = defaultdict(list)
-        self.by_kind: dict[int, list[TimeClass]] = defaultdict(list)  # slot kind: a date, a labelled time
+        classes = times.classes
+        self.open = [t for t in self.ordered if classes[t].slot is None]
+        self.by_slot: dict[tuple, list[int]] = defaultdict(list)
+        self.by_kind: dict[int, list[int]] = defaultdict(list)  # slot kind: a date, a labelled time
         # by (slot kind, modality, aggregation): figures that are no running count, and figures
         # dated by their article's day (by day, with their order)
-        self.calm: dict[tuple, list[TimeClass]] = defaultdict(list)
-        self.calm_years: dict[tuple, list[TimeClass]] = defaultdict(list)  # by (state, `_article_year`)
+        self.calm: dict[tuple, list[int]] = defaultdict(list)
+        self.calm_years: dict[tuple, list[int]] = defaultdict(list)  # by (state, `_article_year`)
         self.daily: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-        for i, t in enumerate(self.ordered):
+        for i, n in enumerate(self.ordered):
+            t = classes[n]
             if t.slot is None:
                 continue
-            self.by_slot[t.slot].append(t)
-            self.by_kind[t.slot[0]].append(t)
+            self.by_slot[t.slot].append(n)
+            self.by_kind[t.slot[0]].append(n)
             state = (t.slot[0], t.modality, t.aggregation)
             if not t.tally:
-                self.calm[state].append(t)
-                self.calm_years[(state, _article_year(t))].append(t)
+                self.calm[state].append(n)
+                self.calm_years[(state, _article_year(t))].append(n)
             if _dated_by_article(t):
                 self.daily[state].append((t.day, i))
         for days in self.daily.values():
             days.sort()
 
-    def partners(self, t: TimeClass) -> set[TimeClass]:
-        """The classes not `apart` from t, and its neighbours in time order."""
-        if t.slot is None:
+    def partners(self, n: int) -> set[int]:
+        """The classes not `apart` from class n, and its neighbours in time order."""
+        t = self.times.classes[n]
+        if t.slot is None or len(self.ordered) <= ALL_TIMES:
             return set(self.ordered)  # a time that names none meets every time
-        at = self.order[t]
+        at = self.order[n]
         maybe = self.open + self.by_slot[t.slot] + self._same_state(t)
-        for kind, ts in self.by_kind.items():
+        for kind, ns in self.by_kind.items():
             if kind != t.slot[0]:
-                maybe += ts  # a date and an occasion: `same_time` compares their labels
-        if len(self.ordered) <= ALL_TIMES:
-            return set(self.ordered)
-        return set(self.ordered[max(0, at - NEAR):at + NEAR + 1]) | {u for u in maybe if not self.apart(t, u)}
+                maybe += ns  # a date and an occasion: `same_time` compares their labels
+        apart = self.times.apart
+        return set(self.ordered[max(0, at - NEAR):at + NEAR + 1]) | {u for u in maybe if not apart(n, u)}
 
-    def _same_state(self, t: TimeClass) -> list[TimeClass]:
+    def _same_state(self, t: TimeClass) -> list[int]:
         """Classes of t's modality and aggregation at another time that may not be apart from
         it: when either is a running count, only two dated by their articles within `span` days
         (`Scorer._snapshots`); two figures that are no running count, whatever their times (weak
@@ -1071,10 +1092,10 @@ def _dated_by_article(t: TimeClass) -> bool:
     return t.origin == "article" and not t.moving and t.day is not None
 
 
-def _by_time(keys: list[int], cells: dict[int, Cell]) -> dict[TimeClass, list[int]]:
-    out: dict[TimeClass, list[int]] = defaultdict(list)
+def _by_time(keys: list[int], times: Times) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
     for k in keys:
-        out[cells[k].time].append(k)
+        out[times.of[k]].append(k)
     return out
 
 
