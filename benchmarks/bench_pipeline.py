@@ -54,14 +54,16 @@ def _maxrss_mb(who: int) -> float:
 # --- one configuration, in a child process ----------------------------------------------------
 
 def run_pipeline(cfg: dict) -> dict:
-    """load -> extract_all -> analyse -> render_json; timings per stage and peak memory."""
+    """load -> extract_all -> analyse -> the JSON report's bytes, as the CLI writes them (a tree
+    without `render_json_bytes` renders its text and encodes it, as its CLI did); timings per
+    stage and peak memory."""
     import tracemalloc
 
     if cfg.get("tracemalloc"):
         tracemalloc.start()
     from checker.load import load
     from checker.pipeline import analyse
-    from checker.report import render_json
+    from checker import report as reports
     from checker.rules import load_rules
     from checker.runner import Stats, extract_all
 
@@ -75,18 +77,19 @@ def run_pipeline(cfg: dict) -> dict:
     t2 = time.perf_counter()
     report = analyse(articles, rules, warnings, extracted=extracted)
     t3 = time.perf_counter()
-    text = render_json(report)
+    to_bytes = getattr(reports, "render_json_bytes", None)
+    text = to_bytes(report) if to_bytes else reports.render_json(report).encode("utf-8", "backslashreplace")
     t4 = time.perf_counter()
     out = {
         "articles": len(articles), "claims": len(report.claims), "findings": len(report.findings),
         "load": t1 - t0, "extract": t2 - t1, "analyse": t3 - t2, "render": t4 - t3, "total": t4 - t0,
-        "hits": stats.hits, "workers": stats.workers, "json_bytes": len(text.encode()),
+        "hits": stats.hits, "workers": stats.workers, "json_bytes": len(text),
         "rss_mb": _maxrss_mb(resource.RUSAGE_SELF), "children_rss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
     }
     if cfg.get("tracemalloc"):
         out["traced_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
     if cfg.get("report_out"):
-        Path(cfg["report_out"]).write_text(text, encoding="utf-8")
+        Path(cfg["report_out"]).write_bytes(text)
     return out
 
 

@@ -19,7 +19,7 @@ from typing import Callable, NamedTuple
 
 from .errors import InputError
 from .models import SEVERITY_RANK, Report
-from .report import render_json, render_markdown, render_text
+from .report import render_json_bytes, render_markdown, render_text
 
 DEFAULT_DIR = Path("reports")
 LOCATED = {"sarif", "junit", "gitlab", "github", "html"}  # formats that link to files
@@ -31,7 +31,7 @@ class Output(NamedTuple):
     it is also printed on standard output."""
 
     name: str
-    render: Callable[..., str]
+    render: Callable[..., str | bytes]
     path: Path | None
     echo: bool
 
@@ -40,7 +40,7 @@ def formats(core_only: bool = False) -> dict[str, tuple]:
     """Format name -> (render function, file extension; "" = standard output by default).
     `core_only`: the three formats of report.py, without importing the CI and HTML ones."""
     table = {"text": (render_text, ".txt"), "markdown": (render_markdown, ".md"),
-             "json": (render_json, ".json")}
+             "json": (render_json_bytes, ".json")}  # (bytes: written as they are)
     if core_only:
         return table
     from .formats import FORMATS
@@ -90,11 +90,11 @@ def write_outputs(report: Report, plan: list[Output], base: str = "") -> list[Pa
     write_set(files)
     for o, text in texts:
         if o.echo:
-            sys.stdout.write(text)
+            sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
     return list(files)
 
 
-def write_set(files: dict[Path, str], what: str = "report") -> None:
+def write_set(files: dict[Path, str | bytes], what: str = "report") -> None:
     """Write every file to a temporary file beside it, then rename them all into place."""
     staged: list[tuple[Path, Path]] = []
     mode = _new_file_mode()
@@ -112,8 +112,9 @@ def write_set(files: dict[Path, str], what: str = "report") -> None:
             tmp.unlink(missing_ok=True)  # left over only when something failed
 
 
-def _stage(path: Path, text: str, mode: int, what: str) -> Path:
-    """A temporary file beside `path` holding `text`, with the final file's mode."""
+def _stage(path: Path, text: str | bytes, mode: int, what: str) -> Path:
+    """A temporary file beside `path` holding `text` (UTF-8 bytes are written as they are), with
+    the final file's mode."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -121,8 +122,12 @@ def _stage(path: Path, text: str, mode: int, what: str) -> Path:
         raise _cannot_write(path, exc, what) from None
     try:
         # a name that is not valid Unicode (typed on the command line) must not stop the report
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
-            fh.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as raw:
+                raw.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
+                fh.write(text)
         os.chmod(tmp, mode)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)

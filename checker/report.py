@@ -143,6 +143,13 @@ def render_json(report: Report) -> str:
     return indented_json(report, end="\n")
 
 
+def render_json_bytes(report: Report) -> bytes:
+    """`render_json` as the UTF-8 its file holds, for writing: a report of 10,000 articles is
+    250 MB, and decoding it only to encode it again took longer than writing it."""
+    raw = _fast_json(report, "\n")
+    return raw if raw is not None else render_json(report).encode("utf-8", "backslashreplace")
+
+
 # pydantic-core writes indented JSON ~5x faster than json's pure-Python indenting encoder, and
 # byte for byte the same except for floats below 1e-4 ("1e-07" / "1e-7", "1e-05" / "0.00001"):
 # a text that may hold one is written by json instead, as is one pydantic-core refuses (a lone
@@ -157,13 +164,22 @@ def indented_json(data, end: str = "") -> str:
     than dumping it to dicts first; models write inf and NaN as json does); `end` is added
     before decoding, where it copies half as many bytes."""
     from pydantic import BaseModel
+
+    raw = _fast_json(data, end)
+    if raw is not None:
+        return raw.decode("utf-8")
+    plain = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
+    return json.dumps(plain, ensure_ascii=False, indent=2) + end
+
+
+def _fast_json(data, end: str) -> bytes | None:
+    """pydantic-core's UTF-8, or None when json must write the text (see above)."""
     from pydantic_core import to_json
 
     try:
         raw = to_json(data, indent=2, inf_nan_mode="constants")
         if b"0.0000" not in raw and not _NEGATIVE_EXPONENT.search(raw):
-            return (raw + end.encode("utf-8")).decode("utf-8")
+            return raw + end.encode("utf-8")
     except (ValueError, TypeError):  # PydanticSerializationError is a ValueError
         pass
-    plain = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
-    return json.dumps(plain, ensure_ascii=False, indent=2) + end
+    return None

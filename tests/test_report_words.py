@@ -16,7 +16,7 @@ from checker.models import Claim, TimeScope
 from checker.numberline import as_text, layout
 from checker.pipeline import run
 from checker.prose import link, source_name, time_words
-from checker.report import render_json, render_markdown, render_text
+from checker.report import render_json, render_json_bytes, render_markdown, render_text
 from checker.rules import load_rules
 from checker.values import interval_text, interval_words
 
@@ -304,3 +304,5 @@ def test_json_report_is_its_dump_as_json_writes_it(value, quote):
 
     report = Report(articles=[], claims=[c(value).model_copy(update={"quote": quote})], findings=[], coverage=Coverage())
     assert render_json(report) == json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    # the file's bytes are that text as a report file holds it (a lone surrogate escaped)
+    assert render_json_bytes(report) == render_json(report).encode("utf-8", "backslashreplace")
