@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import math
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from .models import Claim
@@ -48,6 +49,10 @@ def amount(v: float | str | None, unit: str) -> str:
     return f"{text} {unit}".rstrip()
 
 
+MONTHS = tuple(calendar.month_name)  # (read once: each lookup formats a date in the locale)
+
+
+@lru_cache(maxsize=4096)
 def date_words(iso: str) -> str:
     """"2025-12-01" -> "1 December 2025", "2025-10" -> "October 2025"; other text unchanged."""
     parts = iso.split("-")
@@ -56,7 +61,7 @@ def date_words(iso: str) -> str:
     month = int(parts[1])
     if not 1 <= month <= 12:
         return iso
-    words = f"{calendar.month_name[month]} {parts[0]}"
+    words = f"{MONTHS[month]} {parts[0]}"
     return f"{int(parts[2])} {words}" if len(parts) == 3 else words
 
 
