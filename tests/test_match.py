@@ -120,8 +120,8 @@ def test_figures_dated_only_by_articles_years_apart_are_two_times():
     # each is of its own article's "now": related, never compared; a year apart or less, compared
     for older, newer in (("The 7.7-magnitude earthquake destroyed the old bridge in Sagaing.",
                           "The 7.9-magnitude earthquake destroyed the old bridge in Sagaing."),
-                         ("Ferrovia is the country's second-largest rail operator.",
-                          "Ferrovia is the country's third-largest rail operator.")):
+                         ("Ferrovia ranks as the nation's second-largest rail operator.",
+                          "Ferrovia ranks as the nation's third-largest rail operator.")):
         rep = report(older, newer, dates={0: "2021-05-14", 1: "2024-05-14"})
         assert not flagged(rep)
         assert [f.rule for f in rep.findings] == ["FL301"]
