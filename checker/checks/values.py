@@ -232,7 +232,7 @@ class _ValuesCheck(Check):
         if o.drift:
             details.append("These totals change over time and the dates differ or are not given: one may be "
                            "a later figure rather than an error.")
-        return self.finding(ctx, fact=fact_label(ctx, o.claims), claims=o.claims, fields=fields,
+        return self.finding(ctx, fact=fields["fact"], claims=o.claims, fields=fields,
                             details=details, majority=o.majority, outliers=o.outliers,
                             matches=o.matches, sure=all(m.sure for m in o.matches))
 
