@@ -32,7 +32,7 @@ from .models import Article, Claim, Descriptor, Match, TimeScope
 from .rules import MatchingRule, RuleSet
 from .subjects import ITEM_KINDS, Entities, entities
 from .text import without_possessive, words_of
-from .values import clock_minutes, days_of, years_apart
+from .values import clock_minutes, days_of, long_gone, years_apart
 from .when import same_time
 from .words import ABILITY, Grammar, grammar
 
@@ -145,6 +145,12 @@ class TimeClass(NamedTuple):
     day: int | None  # the first day of its time (a date ordinal)
 
 
+def _end_year(t: TimeScope) -> int | None:
+    """The year a time ends, when it says."""
+    end = t.end or ""
+    return int(end[:4]) if end[:4].isdigit() else None
+
+
 def _slot(t: TimeScope) -> tuple | None:
     """Two times with other slots are never one time (`same_time` is False); None: a time that
     may meet another in more ways (none stated, a weekday without a date)."""
@@ -207,9 +213,8 @@ class Scorer:
     def time_class(self, c: Claim) -> TimeClass:
         t = c.when
         day = days_of(t.start)
-        end = t.end or ""
         return TimeClass(_slot(t), modality_class(c), c.aggregation, t.kind, t.origin,
-                         int(end[:4]) if end[:4].isdigit() else None, self.years.get(c.article), c.tally,
+                         _end_year(t), self.years.get(c.article), c.tally,
                          c.moving or c.metric in self.running, day[0] if day else None)
 
     def score(self, sa: Side, sb: Side, aligned: float | None = None) -> Verdict:
@@ -449,8 +454,8 @@ class Scorer:
         # ("since 1999, when a magnitude 7.1 quake killed 2,800" and today's quake); a rank stands
         # until it changes ("became its third-largest partner in 2024")
         history = x.aggregation != "rank" and (
-            x.origin == "sentence" and y.origin == "article" and _long_gone(x.end_year, y.year)
-            or y.origin == "sentence" and x.origin == "article" and _long_gone(y.end_year, x.year))
+            x.origin == "sentence" and y.origin == "article" and long_gone(x.end_year, y.year)
+            or y.origin == "sentence" and x.origin == "article" and long_gone(y.end_year, x.year))
         # each dated only by its article, and the articles more than a year apart: two "nows" (a
         # figure that states no time is of its article's date, and a year-old article's is history)
         stale = x.origin == y.origin == "article" and years_apart(x.year, y.year)
@@ -479,8 +484,7 @@ class Scorer:
     def _history(self, stated: TimeScope, dated: Claim) -> bool:
         """Did the stated period end more than a year before the year of the article whose figure
         gives no time? That figure is of its article's time, not of a period long gone."""
-        end = stated.end or ""
-        return _long_gone(int(end[:4]) if end[:4].isdigit() else None, self.years.get(dated.article))
+        return long_gone(_end_year(stated), self.years.get(dated.article))
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:
         same = same_time(a.when, b.when)
@@ -489,11 +493,6 @@ class Scorer:
         both = a.when.origin == b.when.origin == "sentence"
         inferred = "from an earlier sentence" if "context" in (a.when.origin, b.when.origin) else "from the article date"
         return (1.0 if both else 0.7), f"{a.when.label}" + ("" if both else f" ({inferred})")
-
-
-def _long_gone(end_year: int | None, year: int | None) -> bool:
-    """Did a period end more than a year before the year of an article?"""
-    return end_year is not None and year is not None and end_year < year - 1
 
 
 @lru_cache(maxsize=4096)
@@ -784,9 +783,9 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     edges: dict[tuple[int, int], Verdict] = {}
     # a key is scored by its first claim (dates are matched only through aligned sentences)
     sides = {k: scorer.side(cs[0]) for k, cs in members.items() if facts[k].dimension not in CALENDAR_KINDS}
-    cells = _cells(members, facts, sides)
-    apart = lru_cache(maxsize=None)(scorer.apart)  # asked per pair of time classes, not of keys
-    for ka, kb in _candidates(cells, Times(cells, scorer.apart), scorer.rule.same_state_days):
+    times = Times([s.time for s in sides.values()], scorer.apart)
+    cells = _cells(members, facts, sides, times)
+    for ka, kb in _candidates(cells, times, scorer.rule.same_state_days):
         edges[(ka, kb)] = scorer.score(sides[ka], sides[kb])
     g = scorer.g
     generic = g.classes["people"] | g.classes["generic_heads"]
@@ -805,7 +804,8 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     for x, y in pairs:
         copies[(x, by_id[y].article)].append(by_id[y])
         copies[(y, by_id[x].article)].append(by_id[x])
-    return _groups(members, keys, facts, edges, cells, apart, pairs, generic, dict(copies)), _related(members, edges)
+    return _groups(members, keys, facts, edges, cells, times.apart, pairs, generic, dict(copies)), \
+        _related(members, edges)
 
 
 def _generic_keys(scorer: Scorer, members: dict[int, list[Claim]], facts: list[Key],
@@ -873,18 +873,18 @@ class Cell(NamedTuple):
     words: frozenset[str]  # a concept, else the strong measure words
     subjects: frozenset[str]
     kinds: frozenset[str]  # Side.kinds
-    time: TimeClass
+    time: int  # the number of its time class (`Times`)
     digits: str  # of its first figure as printed: a scale slip keeps them ("$5 million", "$5 billion")
     size: float | None  # Side.size
 
 
-def _cells(members: dict[int, list[Claim]], facts: list[Key], sides: dict[int, Side]) -> dict[int, Cell]:
+def _cells(members: dict[int, list[Claim]], facts: list[Key], sides: dict[int, Side], times: "Times") -> dict[int, Cell]:
     """The cell of every key that candidate pairs are made of (not dates: matched by event or alignment)."""
     out = {}
     for n, side in sides.items():
         d = members[n][0].descriptor
         words = {d.concept} if d.concept else (d.lemmas(*STRONG_ROLES) or d.lemmas())
-        out[n] = Cell(facts[n].dimension, frozenset(words), side.subjects, side.kinds, side.time,
+        out[n] = Cell(facts[n].dimension, frozenset(words), side.subjects, side.kinds, times.number[side.time],
                       _digits(side.claim.text), side.size)
     return out
 
@@ -919,14 +919,13 @@ NEAR = 2
 
 
 class Times:
-    """The time classes of the keys, numbered in time order: candidate pairs are made per pair
-    of numbers, and `Scorer.apart` is asked once per pair of numbers (a class is a tuple of ten
-    fields, slow to hash a million times)."""
+    """The time classes of the keys, numbered in time order (a `Cell` holds its number): pairs
+    are blocked per pair of numbers, and `Scorer.apart` is asked once per pair of numbers (a
+    class is a tuple of ten fields, slow to hash a million times)."""
 
-    def __init__(self, cells: dict[int, Cell], apart) -> None:
-        self.classes = sorted({c.time for c in cells.values()}, key=_time_order)
-        number = {t: i for i, t in enumerate(self.classes)}
-        self.of = {n: number[c.time] for n, c in cells.items()}  # key -> the number of its class
+    def __init__(self, classes: list[TimeClass], apart) -> None:
+        self.classes = sorted(set(classes), key=_time_order)
+        self.number = {t: i for i, t in enumerate(self.classes)}
         self._apart = apart
         self._asked: dict[tuple[int, int], bool] = {}
 
@@ -977,12 +976,11 @@ def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], times: 
     class meets only the classes that may not be apart from it (`TimeIndex`), so a measure
     reported at a thousand dates is not a million class pairs."""
     one = ys is xs
-    by_x = _by_time(xs, times)
-    by_y = by_x if one else _by_time(ys, times)
+    by_x = _by_time(xs, cells)
+    by_y = by_x if one else _by_time(ys, cells)
     index = TimeIndex(by_x.keys() | by_y.keys(), times, span)
     slips = _slips(xs if one else xs + ys, cells)
     theirs = None if one else set(ys)
-    of = times.of
     for tx, kx in by_x.items():
         met = index.partners(tx)
         for ty in met:
@@ -990,8 +988,8 @@ def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], times: 
             if ky is None or one and ty < tx:  # (numbers are in time order)
                 continue
             yield from (combinations(kx, 2) if one and ty == tx else product(kx, ky))
-        yield from ((x, y) for x in kx for y in slips.get(x, ()) if of[y] not in met and (
-            y in theirs if theirs is not None else of[y] > tx))
+        yield from ((x, y) for x in kx for y in slips.get(x, ()) if cells[y].time not in met and (
+            y in theirs if theirs is not None else cells[y].time > tx))
 
 
 def _slips(keys: list[int], cells: dict[int, Cell]) -> dict[int, list[int]]:
@@ -1092,10 +1090,10 @@ def _dated_by_article(t: TimeClass) -> bool:
     return t.origin == "article" and not t.moving and t.day is not None
 
 
-def _by_time(keys: list[int], times: Times) -> dict[int, list[int]]:
+def _by_time(keys: list[int], cells: dict[int, Cell]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = defaultdict(list)
     for k in keys:
-        out[times.of[k]].append(k)
+        out[cells[k].time].append(k)
     return out
 
 

@@ -147,7 +147,7 @@ def render_json_bytes(report: Report) -> bytes:
     """`render_json` as the UTF-8 its file holds, for writing: a report of 10,000 articles is
     250 MB, and decoding it only to encode it again took longer than writing it."""
     raw = _fast_json(report, "\n")
-    return raw if raw is not None else render_json(report).encode("utf-8", "backslashreplace")
+    return raw if raw is not None else _json_text(report, "\n").encode("utf-8", "backslashreplace")
 
 
 # pydantic-core writes indented JSON ~5x faster than json's pure-Python indenting encoder, and
@@ -163,11 +163,14 @@ def indented_json(data, end: str = "") -> str:
     str, int, float, bool, None), faster. A model is written straight from its fields (3x faster
     than dumping it to dicts first; models write inf and NaN as json does); `end` is added
     before decoding, where it copies half as many bytes."""
+    raw = _fast_json(data, end)
+    return raw.decode("utf-8") if raw is not None else _json_text(data, end)
+
+
+def _json_text(data, end: str) -> str:
+    """What json writes (the texts pydantic-core does not write alike, see above)."""
     from pydantic import BaseModel
 
-    raw = _fast_json(data, end)
-    if raw is not None:
-        return raw.decode("utf-8")
     plain = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
     return json.dumps(plain, ensure_ascii=False, indent=2) + end
 

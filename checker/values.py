@@ -134,10 +134,15 @@ def _date_span(v: object) -> Span | None:
     return Span(days[0], days[1], False, False, True) if days else None
 
 
+def long_gone(end_year: int | None, year: int | None) -> bool:
+    """Did a period end more than a year before the year of an article?"""
+    return end_year is not None and year is not None and end_year < year - 1
+
+
 def years_apart(a: int | None, b: int | None) -> bool:
     """Are two articles' years more than one apart? Each article's "now" is then another time:
     a figure or an event date it gives with no time of its own is not the other's."""
-    return a is not None and b is not None and abs(a - b) > 1
+    return long_gone(a, b) or long_gone(b, a)
 
 
 def days_of(v: object) -> tuple[int, int] | None:
