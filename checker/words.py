@@ -31,7 +31,7 @@ CLASSES = ("determiners", "prepositions", "auxiliaries", "conjunctions", "pronou
            "whole_owners", "span_words", "expectation_markers",
            "expectation_verbs", "place_prepositions",
            "future_markers", "year_events", "story_events", "raising_verbs", "damage_verbs",
-           "measure_synonyms", "statistic_words", "irregular_plurals", "rival_sources", "particles", "part_nouns", "directive_verbs", "compound_prepositions", "state_participles", "ability_modals",
+           "measure_synonyms", "statistic_words", "irregular_plurals", "rival_sources", "particles", "part_nouns", "directive_verbs", "placement_verbs", "compound_prepositions", "state_participles", "ability_modals",
            "unchanged_pasts", "kind_nouns")
 
 

@@ -115,6 +115,16 @@ def test_people_told_to_do_something_count_what_they_were_told_to_do():
     assert terms("Ben Osei scored in front of 38,100 spectators.", "38,100")["concept:"] == "attendance"
 
 
+def test_things_put_somewhere_are_set_apart_by_where_they_were_put():
+    got = terms("The ministry put 14 provinces under a drought warning.", "14")
+    assert got["drought"] == "predicate" and got["province"] == "counted"
+    # the provinces under a warning are not all the country's provinces
+    assert not flagged("Drought warnings apply in 14 of the nation's 63 provinces.",
+                       "The ministry has placed 14 provinces under a drought warning.")
+    assert flagged("The ministry has placed 14 provinces under a drought warning.",
+                   "The ministry placed 41 provinces under a drought warning.")
+
+
 def test_a_headcount_dated_only_by_its_articles_a_day_apart_is_one_state():
     rep = dated(("Orlen Foods employs about 61,000 people.", "2025-10-23"),
                 ("Orlen Foods, which has roughly 16,000 employees, cut its forecast.", "2025-10-24"))

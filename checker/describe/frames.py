@@ -257,19 +257,24 @@ class Reader:
         terms = terms + mods
         if j < len(items) and self.verb_after_subject(items[j]):
             return terms + self.predicate(j)  # "4,589 people were injured"
-        if j + 1 < len(items) and items[j].low == "to" and self.directed(j):
+        if j + 1 < len(items) and items[j].low == "to" and g.is_("directive_verbs", self.verb_before(j)):
             return terms + self.predicate(j + 1)  # "ordered 80,000 residents to evacuate"
+        if j + 1 < len(items) and items[j].kind == "word" and g.is_("prepositions", items[j].low) \
+                and g.is_("placement_verbs", self.verb_before(j)):
+            # "placed 11 regions under a red alert": where they were put is what sets them apart
+            return terms + self.phrase_right(self.skip(j + 1, ("determiners",)), "predicate", 2)[0]
         return terms
 
-    def directed(self, to: int) -> bool:
-        """Is the verb before the counted phrase ending at `to` one that tells people to do something?"""
-        k = to - 1
+    def verb_before(self, end: int) -> str:
+        """The word before the counted phrase ending at `end` (determiners skipped), folded; ""
+        when there is none."""
+        k = end - 1
         while k >= 0 and self.items[k].kind != "slot":
             k -= 1
         k -= 1
         while k >= 0 and self.items[k].kind == "word" and self.g.is_("determiners", self.items[k].low):
             k -= 1
-        return k >= 0 and self.items[k].kind == "word" and self.g.is_("directive_verbs", self.items[k].low)
+        return self.items[k].low if k >= 0 and self.items[k].kind == "word" else ""
 
     # --- left of the number ---------------------------------------------------------------
 
