@@ -23,6 +23,7 @@ from .rules import RuleSet
 from .subjects import (ArticleContext, Entities, Subject, build_context, entities, item_subjects, learn_places,
                        sentence_subject, two_sided)
 from .text import CLAUSE_BREAK_RE, WORD_RE, fold, phrase_regex, words_of
+from .values import long_gone
 from .when import (TimeRef, frames_later_figures, last_period_named, last_year_named, late_in, ref_for, time_refs,
                    weekday_date, year_of_day)
 from .words import ABILITY, Grammar, grammar, lemma
@@ -381,7 +382,9 @@ def _carry_period(ctx: ArticleContext, refs: list[TimeRef], levels: list[tuple[i
         scope = next((w for w in reversed(stated) if frames_later_figures(w)), None)
     else:
         scope = last_period_named(refs)
-    if scope is not None:
+    # history ("the previous record was set in August 2021") is a digression: the next sentences
+    # are back in the article's own time, not in that year
+    if scope is not None and not long_gone(scope.end_year, ctx.year):
         ctx.period = scope.model_copy(update={"origin": "context"})
 
 

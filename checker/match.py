@@ -145,12 +145,6 @@ class TimeClass(NamedTuple):
     day: int | None  # the first day of its time (a date ordinal)
 
 
-def _end_year(t: TimeScope) -> int | None:
-    """The year a time ends, when it says."""
-    end = t.end or ""
-    return int(end[:4]) if end[:4].isdigit() else None
-
-
 def _slot(t: TimeScope) -> tuple | None:
     """Two times with other slots are never one time (`same_time` is False); None: a time that
     may meet another in more ways (none stated, a weekday without a date)."""
@@ -214,7 +208,7 @@ class Scorer:
         t = c.when
         day = days_of(t.start)
         return TimeClass(_slot(t), modality_class(c), c.aggregation, t.kind, t.origin,
-                         _end_year(t), self.years.get(c.article), c.tally,
+                         t.end_year, self.years.get(c.article), c.tally,
                          c.moving or c.metric in self.running, day[0] if day else None)
 
     def score(self, sa: Side, sb: Side, aligned: float | None = None) -> Verdict:
@@ -484,7 +478,7 @@ class Scorer:
     def _history(self, stated: TimeScope, dated: Claim) -> bool:
         """Did the stated period end more than a year before the year of the article whose figure
         gives no time? That figure is of its article's time, not of a period long gone."""
-        return long_gone(_end_year(stated), self.years.get(dated.article))
+        return long_gone(stated.end_year, self.years.get(dated.article))
 
     def time(self, a: Claim, b: Claim) -> tuple[float, str]:
         same = same_time(a.when, b.when)

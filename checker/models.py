@@ -146,6 +146,12 @@ class TimeScope(Frozen):
         span = f"FY{span}" if self.fiscal and not span.startswith("FY") else span
         return f"as of {span}" if self.kind == "instant" else span
 
+    @property
+    def end_year(self) -> int | None:
+        """The year it ends, when it says."""
+        end = self.end or ""
+        return int(end[:4]) if end[:4].isdigit() else None
+
 
 class Claim(Frozen):
     """A mention attached to the fact it states."""

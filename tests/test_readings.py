@@ -125,6 +125,18 @@ def test_things_put_somewhere_are_set_apart_by_where_they_were_put():
                    "The ministry placed 41 provinces under a drought warning.")
 
 
+def test_history_does_not_frame_the_figures_after_it():
+    # records set years ago are digressions: the next sentences' figures are of the articles' own time
+    rep = dated(("The old record of 51.2C was set in March 2019.\nMedics treated 340 people for heatstroke.", "2025-06-02"),
+                ("It beat the 50.8C of 2017.\nMedics treated 430 people for heatstroke.", "2025-06-02"))
+    assert [(f.rule, sorted(c.text for c in f.claims)) for f in rep.findings if f.severity != "info"] \
+        == [("FL101", ["340", "430"])]
+    assert {c.period for c in rep.claims if c.text in ("340", "430")} == {None}
+    # last year still frames the next sentence ("In 2024, ... Exports rose to ...")
+    rep = dated(("In 2024, trade reached $4.1 billion.\nExports accounted for $2.3 billion.", "2025-02-10"),)
+    assert [c.period for c in rep.claims if c.text == "$2.3 billion"] == ["2024"]
+
+
 def test_a_headcount_dated_only_by_its_articles_a_day_apart_is_one_state():
     rep = dated(("Orlen Foods employs about 61,000 people.", "2025-10-23"),
                 ("Orlen Foods, which has roughly 16,000 employees, cut its forecast.", "2025-10-24"))
