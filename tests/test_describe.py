@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 from checker.cli import app
 from checker.describe import describe_sentence
 from checker.extract import extract_mentions
+from checker.models import Article
+from checker.pipeline import analyse
 from checker.rules import load_rules
 
 RULES = load_rules()
@@ -122,7 +124,14 @@ def test_a_participle_before_a_noun_qualifies_what_is_counted():
 def test_a_part_of_a_counted_whole_counts_what_the_whole_counts_and_is_marked_as_a_part():
     d = described("The virus has now been found in nine of the province's 29 districts.")
     assert d["nine"].head == ["district"] and d["nine"].lemmas("instance") == {"part"}
-    assert d["29"].head == ["district"] and not d["29"].lemmas("instance")
+    assert d["29"].head == ["district"] and d["29"].lemmas("instance") == {"whole"}
+
+
+def test_the_whole_of_a_part_is_never_a_count_someone_won():
+    rep = analyse([Article(path="a.txt", text="Curfews apply in 6 of the nation's 18 provinces.", outlet="A"),
+                   Article(path="b.txt", text="Curfews apply in six provinces.", outlet="B")], RULES)
+    assert not rep.findings  # 18 is how many provinces the nation has
+    assert described("Voters in 40 of the 52 counties backed the plan.")["52"].lemmas("instance") == {"whole"}
 
 
 def test_an_opening_whole_qualifies_the_part_that_follows_it():

@@ -562,6 +562,18 @@ class Reader:
             return []
         return []
 
+    def whole_of_part(self, i: int) -> list[Term]:
+        """"14 of the city's 21 wards": 21 is the whole a part is counted in, never a count of
+        the wards someone won or put on alert (a part is marked too: `describe`)."""
+        items = self.items
+        k = i - 1
+        while k > 0 and items[k].kind == "word" and (self.g.is_("determiners", items[k].low)
+                                                    or POSSESSIVE_RE.search(items[k].low)):
+            k -= 1  # "the", "the country's"
+        if k > 0 and items[k].low == "of" and items[k - 1].kind == "slot":
+            return [Term(lemma="whole", role="instance", text="of")]
+        return []
+
     def relative_start(self, j: int) -> int:
         """Where a relative clause starts, when the determiner at j opens its object ("that
         struck the region"): the index of "that"/"which"/"who" a verb before, else -1."""
@@ -778,7 +790,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
     r = Reader(items, g, mentions)
     right = r.right(i)
     left = r.left(i)
-    terms = right + left + r.whole_before(i) + r.per_unit(i)
+    terms = right + left + r.whole_before(i) + r.per_unit(i) + r.whole_of_part(i)
     if not any(t.whose for t in terms):
         terms += r.list_owners(i)
     rule = _head_rule(terms, g)
@@ -788,7 +800,8 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
         rule = "topic" if topic else rule
     if rule is None and any(t.role == "qualifier" for t in terms):
         # "in nine of the 29 districts": a part of a counted whole counts what the whole does
-        # (marked as a part, so that "12 of the 21 wards" is never read against "all 21 wards")
+        # (marked as a part, so that "12 of the 21 wards" is never read against "all 21 wards";
+        # the whole is marked too: `whole_of_part`)
         terms = [t.as_role("counted") if t.role == "qualifier" else t for t in terms]
         terms.append(Term(lemma="part", role="instance", text="of"))
         rule = _head_rule(terms, g)
