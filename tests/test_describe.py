@@ -132,6 +132,9 @@ def test_the_whole_of_a_part_is_never_a_count_someone_won():
                    Article(path="b.txt", text="Curfews apply in six provinces.", outlet="B")], RULES)
     assert not rep.findings  # 18 is how many provinces the nation has
     assert described("Voters in 40 of the 52 counties backed the plan.")["52"].lemmas("instance") == {"whole"}
+    # a change's base is the part's, not the whole's
+    d = described("The Farmers' League won 13 of the 31 districts, up from 9 in 2020.")
+    assert not d["9"].lemmas("instance") and d["9"].terms[0] == d["13"].terms[0]
 
 
 def test_an_opening_whole_qualifies_the_part_that_follows_it():

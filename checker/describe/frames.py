@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..models import Descriptor, Mention, Term
 from ..text import POSSESSIVE_RE, without_possessive
-from ..words import ABILITY, Grammar
+from ..words import ABILITY, WHOLE, Grammar
 from .items import HARD_STOPS, MAX_PHRASE, RELATIVE, SLOT_KINDS_IN_NAMES, Chunk, Item
 
 class Reader:
@@ -571,7 +571,7 @@ class Reader:
                                                     or POSSESSIVE_RE.search(items[k].low)):
             k -= 1  # "the", "the country's"
         if k > 0 and items[k].low == "of" and items[k - 1].kind == "slot":
-            return [Term(lemma="whole", role="instance", text="of")]
+            return [Term(lemma=WHOLE, role="instance", text="of")]
         return []
 
     def relative_start(self, j: int) -> int:

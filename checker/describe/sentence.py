@@ -7,7 +7,7 @@ import re
 
 from ..models import Descriptor, Mention, Term
 from ..text import fold
-from ..words import Grammar, grammar, tokens
+from ..words import WHOLE, Grammar, grammar, tokens
 from .concepts import longest_phrase, claim_kind, concept_of, concepts, known_names
 from .frames import RATE_KINDS, Reader, comparison_at, describe
 from .items import Item, items_of
@@ -130,8 +130,10 @@ def _bases_take_their_measure(items: list[Item], mentions: list[Mention], out: l
             terms = [t for t in prev.terms if t.role != "owner"] + own if own else prev.terms
             rule = f"{EXPECTED} {prev.rule}" if g.is_("expectation_markers", marker) else prev.rule
             out[it.slot] = prev.model_copy(update={"change": False, "moving": False, "terms": terms, "rule": rule})
-        elif not d.change and not (i > 0 and items[i - 1].low == "or"):
-            level[kind] = d  # (", or $1.37 a share": a restatement, not the figure a base refers to)
+        elif not d.change and not (i > 0 and items[i - 1].low == "or") and WHOLE not in d.lemmas("instance"):
+            # (", or $1.37 a share": a restatement, and "58 of the 200 seats, up from 49": the
+            # whole of a part, are not the figure a base refers to)
+            level[kind] = d
 
 
 EXPECTED_REACH = 5  # words after an expected figure to the verb that says so
