@@ -976,12 +976,11 @@ def _pairs_in_time(xs: list[int], ys: list[int], cells: dict[int, Cell], times: 
     slips = _slips(xs if one else xs + ys, cells)
     theirs = None if one else set(ys)
     for tx, kx in by_x.items():
-        met = index.partners(tx)
+        met = index.partners(tx, by_y)
         for ty in met:
-            ky = by_y.get(ty)
-            if ky is None or one and ty < tx:  # (numbers are in time order)
+            if one and ty < tx:  # (numbers are in time order)
                 continue
-            yield from (combinations(kx, 2) if one and ty == tx else product(kx, ky))
+            yield from (combinations(kx, 2) if one and ty == tx else product(kx, by_y[ty]))
         yield from ((x, y) for x in kx for y in slips.get(x, ()) if cells[y].time not in met and (
             y in theirs if theirs is not None else cells[y].time > tx))
 
@@ -1040,18 +1039,19 @@ class TimeIndex:
         for days in self.daily.values():
             days.sort()
 
-    def partners(self, n: int) -> set[int]:
-        """The classes not `apart` from class n, and its neighbours in time order."""
+    def partners(self, n: int, among: dict[int, list[int]]) -> set[int]:
+        """The classes of `among` not `apart` from class n, and its neighbours in time order."""
         t = self.times.classes[n]
         if t.slot is None or len(self.ordered) <= ALL_TIMES:
-            return set(self.ordered)  # a time that names none meets every time
+            return set(among)  # a time that names none meets every time
         at = self.order[n]
         maybe = self.open + self.by_slot[t.slot] + self._same_state(t)
         for kind, ns in self.by_kind.items():
             if kind != t.slot[0]:
                 maybe += ns  # a date and an occasion: `same_time` compares their labels
         apart = self.times.apart
-        return set(self.ordered[max(0, at - NEAR):at + NEAR + 1]) | {u for u in maybe if not apart(n, u)}
+        return {u for u in self.ordered[max(0, at - NEAR):at + NEAR + 1] if u in among} \
+            | {u for u in maybe if u in among and not apart(n, u)}
 
     def _same_state(self, t: TimeClass) -> list[int]:
         """Classes of t's modality and aggregation at another time that may not be apart from
