@@ -280,3 +280,8 @@ def test_a_narrower_kind_in_one_story_is_not_the_whole_in_another(tmp_path):
     out = tmp_path / "r.json"
     CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json", "--output", str(out)])
     assert not [f for f in json.loads(out.read_text())["findings"] if f["severity"] in ("error", "warning")]
+
+
+def test_a_count_without_something_counts_those_left_without_it():
+    d = described("The blizzard left 2 dead and 45,000 without heating.")
+    assert d["45,000"].lemmas("predicate") == {"heating"} and d["45,000"].concept != d["2"].concept

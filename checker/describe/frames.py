@@ -173,6 +173,8 @@ class Reader:
             if i > 0 and self.g.is_("resultative_verbs", items[i - 1].lemma):
                 return [self.term(first, "counted")] + self.complement(j + 1)
             return self.after_counted([self.term(first, "counted")], j + 1)
+        if first.low == "without" and m.kind == "count":  # "280,000 without power": the state they are in
+            return self.phrase_right(self.skip(j + 1, ("determiners",)), "predicate", 2)[0]
         if self.closed(first) or comparison_at(items, j):  # "12% higher than": how it compares, not what
             return []
         role = "entity" if m.unit and m.kind in ("quantity", "amount") else "counted"
