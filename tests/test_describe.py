@@ -285,3 +285,8 @@ def test_a_narrower_kind_in_one_story_is_not_the_whole_in_another(tmp_path):
 def test_a_count_without_something_counts_those_left_without_it():
     d = described("The blizzard left 2 dead and 45,000 without heating.")
     assert d["45,000"].lemmas("predicate") == {"heating"} and d["45,000"].concept != d["2"].concept
+
+
+def test_a_preposition_made_of_words_is_no_part_of_the_measure():
+    d = described("Officials ordered 6,500 residents to evacuate ahead of the flood.")["6,500"]
+    assert "ahead" not in d.lemmas() and d.concept

@@ -101,12 +101,17 @@ class Reader:
                     and self.open_word(self.items[j + 1]):
                 self.names.append(it.text)  # "169 Indian nationals": whose, not what
             elif not self.open_word(it) or (role in ("counted", "entity") and out and self.participle(it)) \
-                    or (until_verb and out and self.verb_after_subject(it)):
+                    or (until_verb and out and self.verb_after_subject(it)) or self.compound_preposition(j):
                 break
             else:
                 out.append(self.term(it, role))
             j += 1
         return out, j
+
+    def compound_preposition(self, j: int) -> bool:
+        """"ahead of the storm", "in favour of": a preposition made of words, not a phrase's word."""
+        items = self.items
+        return j + 1 < len(items) and items[j + 1].low == "of" and self.g.is_("compound_prepositions", items[j].low)
 
     def skip(self, j: int, cls: tuple[str, ...]) -> int:
         while j < len(self.items) and self.items[j].kind == "word" and any(
