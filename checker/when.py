@@ -229,10 +229,11 @@ def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str
 
 
 SINCE_RE = re.compile(r"\bsince\b[^,;.:()]{0,40}$")
-# "the hottest June in Spain since records began in 1961", "its worst quarter since 2009": the
-# span of a record (a superlative's), not the period of a figure in the sentence
+# "the hottest June in Spain since records began in 1961", "its worst quarter since 2009", "the
+# ground's largest attendance since 2003": the span of a record (a superlative's), not the period
+# of a figure in the sentence
 RECORD_SINCE_RE = re.compile(
-    r"\b(?:the|its|their|his|her)\s+(?:(?!(?:inter|for|harv|prot|requ|cont|conqu|w|t|qu|n|ch|gu|cr|arr|unr|inqu)est\b)"
+    r"\b(?:the|its|their|his|her)\s+(?:[a-z]+['’]s\s+)?(?:(?!(?:inter|for|harv|prot|requ|cont|conqu|w|t|qu|n|ch|gu|cr|arr|unr|inqu)est\b)"
     r"[a-z]{2,}est|worst|best|most\s+[a-z]+|least\s+[a-z]+)\b[^,;.:()]{0,60}\bsince\b[^,;.:()]{0,40}$")
 SNAPSHOT_BEFORE_RE = re.compile(r"(?:as\s+of|by|until|through|till)\s*$")
 # "since 1999, when a quake killed 2,800", "in the first round, when turnout was 58 percent": the

@@ -174,3 +174,10 @@ def test_the_compiled_lexicon_is_built_once_per_rule_set():
     from checker.describe.concepts import concepts
 
     assert concepts(RULES) is concepts(RULES)
+
+
+def test_a_record_held_since_a_year_is_not_the_figures_period():
+    rep = dated(("A crowd of 18,240 filled the club's stadium, its biggest attendance since 1994.", "2025-04-06"),)
+    assert [c.period for c in rep.claims if c.text == "18,240"] == [None]
+    rep = dated(("A crowd of 18,240 filled Lowfield Park, the club's biggest attendance since 1994.", "2025-04-06"),)
+    assert [c.period for c in rep.claims if c.text == "18,240"] == [None]
