@@ -63,7 +63,7 @@ def extract_claims(articles: list[Article], sentences: list[list[Sentence]], men
         for k, (s, ms, ds) in enumerate(zip(sentences[n - 1], mentions[n - 1], descriptors[n - 1])):
             folded = fold(s.text)
             refs = time_refs(folded, ms, year, article.date, reader.g, reader.horizons(folded))
-            out += reader.claims(ctx, s, k, ms, ds, refs, next_id)
+            out += reader.claims(ctx, s, k, folded, ms, ds, refs, next_id)
             if not s.headline and not article.date:  # undated: a bare month takes the last year named
                 year = last_year_named(refs) or year
     return _headlines_take_their_body_times(_ages_of_whom_the_story_means(out, articles))
@@ -111,10 +111,10 @@ class SentenceReader:
                                             if value in DATELESS for h in rx.finditer(folded)]
         return got
 
-    def claims(self, ctx: ArticleContext, s: Sentence, index: int, mentions: list[Mention],
+    def claims(self, ctx: ArticleContext, s: Sentence, index: int, folded: str, mentions: list[Mention],
                descriptors: list[Descriptor], refs: list[TimeRef], next_id) -> list[Claim]:
-        folded = fold(s.text)
-        subject = sentence_subject(self.ents, ctx, s)
+        """`folded`: fold(s.text), which the caller has read the sentence's times in."""
+        subject = sentence_subject(self.ents, ctx, s, folded)
         values = [m for m in mentions if m.kind in VALUE_KINDS]
         out: list[Claim] = []
         levels: list[tuple[int, Claim, bool]] = []  # (position, level, the base of a comparison)
@@ -274,12 +274,7 @@ class SentenceReader:
         span = m.kind == "quantity" and (unit := self.rules.unit(m.unit)) is not None and unit.dimension == "duration"
         if span:  # "a four-year contract until June 2029": the date ends the span, it is not its time
             refs = [r for r in refs if not SPAN_END_RE.search(folded, max(0, r.start - 12), r.start)]
-        # "58 goals in 112 games since 2021": a figure "in" another shares its time
-        # ("$1.1 billion, or $1.68 a share, a year earlier": the time after a restatement is both's)
-        nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
-                   and not PAIRED_RE.fullmatch(folded, m.end, v.start)
-                   and not RESTATEMENT_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
-        ref = ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, ctx.article.date)
+        ref = _own_time(m, refs, values, folded, tally, ctx.article.date)
         # (a running count "in 2025" or "since February" is as of now, but "as of April 2025" is
         # April's, and a base's time is the base's: "up from 356 a week earlier"; a flow that grew, "sales rose to $3.1 billion in the second quarter", is
         # still of its period)
@@ -427,6 +422,20 @@ def _ages_of_whom_the_story_means(claims: list[Claim], articles: list[Article]) 
 def _is_base(folded: str, m: Mention) -> bool:
     """"rose to £714 million from £648 million": the level after "from" is the base."""
     return bool(BASE_RE.search(folded[max(0, m.start - 20):m.start]))
+
+
+def _own_time(m: Mention, refs: list[TimeRef], values: list[Mention], folded: str, tally: bool,
+              today: str | None) -> TimeRef | None:
+    """The time the sentence states for the value (see `ref_for`); a sentence that states no
+    time (most) has none, so where its clause and the next figure end is not looked for."""
+    if not refs:
+        return None
+    # "58 goals in 112 games since 2021": a figure "in" another shares its time
+    # ("$1.1 billion, or $1.68 a share, a year earlier": the time after a restatement is both's)
+    nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
+               and not PAIRED_RE.fullmatch(folded, m.end, v.start)
+               and not RESTATEMENT_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
+    return ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, today)
 
 
 def _clause_end(folded: str, pos: int) -> int:

@@ -78,14 +78,17 @@ def entities(rules: RuleSet, found: Found | None = None) -> Entities:
 
 ATTRIBUTION_BEFORE = re.compile(r"(?:according\s+to|per|citing|quoted\s+by)\s+(?:the\s+)?$", re.I)
 ATTRIBUTION_WINDOW = 4  # words between a name and the verb that makes it a source
+AFTER_WORD_RE = re.compile(r"[\w'’-]+")
 
 
 def _attributed(text: str, e: EntityMention, reporting: frozenset[str]) -> bool:
     """"The US Geological Survey said...", "..., according to MRTV": a source, not a subject."""
     if ATTRIBUTION_BEFORE.search(text[max(0, e.start - 20):e.start]):
         return True
-    after = re.findall(r"[\w'’-]+", text[e.end:e.end + 60])[:ATTRIBUTION_WINDOW]
-    return e.kind != "country" and any(fold(w) in reporting for w in after)
+    if e.kind == "country":
+        return False  # "Vietnam said": still the country the figures are about (no words read)
+    after = AFTER_WORD_RE.findall(text, e.end, e.end + 60)[:ATTRIBUTION_WINDOW]
+    return any(fold(w) in reporting for w in after)
 
 
 # --- places learned from the text ---------------------------------------------------------
@@ -219,14 +222,14 @@ class Subject(NamedTuple):
     events: list[str] = []  # named events ("Typhoon Yagi"): which one, when a story has several
 
 
-def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subject:
+def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence, folded: str) -> Subject:
     """Who or where a sentence's figures are about.
 
     The most specific place named wins, unless the sentence also names a country and the place
     is not written with its type ("Los Pinos hamlet" wins over "Panamanian"; "struck Mexico,
     made landfall in Oaxaca, leaving 16 dead" is national). "the village" refers back to
-    the last village named; a sentence that names nothing keeps the previous sentence's place."""
-    folded = fold(s.text)
+    the last village named; a sentence that names nothing keeps the previous sentence's place.
+    `folded`: fold(s.text)."""
     ctx.order = []
     found = ctx.places.find(folded)
     countries = _named(ents, ctx.places, s.text, ("country",))
