@@ -143,6 +143,8 @@ class SentenceReader:
         """Start of a value -> the name its own item of a list gives it (see `item_subjects`),
         for each kind of value apart ("22 seats and the Liberals 17"; not a time's figures)."""
         out: dict[int, str] = {}
+        if len(values) < 2:
+            return out  # a list needs two figures of one kind (most sentences have one)
         figures = [m for m in values if not any(r.start <= m.start and m.end <= r.end for r in refs)]
         for kind in dict.fromkeys(m.kind for m in figures):
             same = [m for m in figures if m.kind == kind]
@@ -157,16 +159,21 @@ class SentenceReader:
                 "headline": s.headline, "twin": m.twin, "unit": m.unit, "hedge": m.hedge,
                 "low": m.low, "high": m.high, "sentence": index, "is_range": m.is_range, "rounding": m.rounding,
                 "attribution": attribution(folded, m.start, m.end, self.g),
-                "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value}
+                "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value,
+                "when": NO_TIME}
+        # (each claim is one dict validated once: model_validate, not Claim(**...), which unpacks
+        # it into keywords and packs them again)
         if m.kind == "date":
-            return Claim(**base, descriptor=d, dimension="date", subject=subject.names, subject_origin=subject.origin)
+            return Claim.model_validate({**base, "descriptor": d, "dimension": "date", "subject": subject.names,
+                                         "subject_origin": subject.origin})
         if m.kind == "time":  # the zone it is given in ("4:15 p.m. local time", "11:50 IST") as its unit
             zone = ZONE_RE.match(s.text, m.end)
             about = "about" if ABOUT_BEFORE_RE.search(s.text, 0, m.start) else None  # "at around 1:39 PM"
-            return Claim(**{**base, "unit": zone.group(1).lower() if zone else "", "hedge": about}, descriptor=d,
-                         dimension="time", subject=subject.names, subject_origin=subject.origin)
+            return Claim.model_validate({**base, "unit": zone.group(1).lower() if zone else "", "hedge": about,
+                                         "descriptor": d, "dimension": "time", "subject": subject.names,
+                                         "subject_origin": subject.origin})
         if m.kind not in VALUE_KINDS:
-            return Claim(**base)
+            return Claim.model_validate(base)
         notes: list[str] = []
         modality, phrase = self.modality(folded, m)
         expected = d.rule.startswith(EXPECTED) and EXPECTED_AFTER_RE.match(folded, m.end)
@@ -205,11 +212,12 @@ class SentenceReader:
             # "can carry up to 4,800 kilograms": the most it can do is its capacity, said exactly
             exact = {"hedge": None, "low": m.value}
             notes.append(ABILITY)
-        return Claim(**{**base, "high": high, **exact}, metric=d.concept, metric_phrase=d.concept_phrase or d.text or None,
-                     subject=names, subject_origin=origin, events=events, period=when.label, when=when,
-                     aggregation=aggregation, modality=modality, scope_notes=notes, descriptor=d,
-                     dimension=self.dimension(kind, m, d), tally=tally and aggregation != "change",
-                     moving=moving and aggregation != "change", late_forecast=late)
+        return Claim.model_validate({
+            **base, "high": high, **exact, "metric": d.concept, "metric_phrase": d.concept_phrase or d.text or None,
+            "subject": names, "subject_origin": origin, "events": events, "period": when.label, "when": when,
+            "aggregation": aggregation, "modality": modality, "scope_notes": notes, "descriptor": d,
+            "dimension": self.dimension(kind, m, d), "tally": tally and aggregation != "change",
+            "moving": moving and aggregation != "change", "late_forecast": late})
 
     def _base_before(self, folded: str, m: Mention, levels, when: TimeScope) -> TimeScope:
         """"net income fell to $412m in the quarter from $665m": a base of a change that names no
@@ -355,6 +363,9 @@ class SentenceReader:
 
 
 DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind of time it states
+# the time of a claim the sentence gives none: one instance for all (it is frozen and holds only
+# strings), not one built by Claim's default factory per date, time or other non-value claim
+NO_TIME = TimeScope()
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
