@@ -291,16 +291,14 @@ class SentenceReader:
                                                  and (ref.lo == ref.hi == today[:4] or ref.hi == today))):
             return ref.scope("sentence")
         if span:
-            return TimeScope()  # a length is not a flow of the period the article reports
+            return NO_TIME  # a length is not a flow of the period the article reports
         if aggregation in ("flow", "mean") and not tally:
             # "...for the July-September period. Revenue came in at $4.8 billion": a figure
             # without its period is read in the one the article last named
             # (a forecast only when it was made for a period now reported: "analysts had expected")
             carried = modality in ("actual", "estimate") or modality == "forecast" and PAST_EXPECTATION_RE.search(folded)
-            return ctx.period if carried and ctx.period else TimeScope()
-        if ctx.article.date:
-            return TimeScope(kind="instant", start=ctx.article.date, end=ctx.article.date, origin="article")
-        return TimeScope()
+            return ctx.period if carried and ctx.period else NO_TIME
+        return ctx.now if ctx.now is not None else NO_TIME
 
     def modality(self, folded: str, m: Mention) -> tuple[str, str | None]:
         hits = self._scope(folded, m, "modality", 90, after=False)
@@ -364,7 +362,7 @@ class SentenceReader:
 
 DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind of time it states
 # the time of a claim the sentence gives none: one instance for all (it is frozen and holds only
-# strings), not one built by Claim's default factory per date, time or other non-value claim
+# strings and a flag), not one built per claim
 NO_TIME = TimeScope()
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")

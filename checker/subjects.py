@@ -170,6 +170,9 @@ class ArticleContext:
     order: list[str] = field(default_factory=list)  # countries of the sentence, as written
     last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
     period: TimeScope | None = None  # the period an earlier sentence last named (see claims.when)
+    # a dated article's date as an instant, the time of its figures that state none (see claims.when):
+    # built once per article, not per claim (it is frozen)
+    now: TimeScope | None = None
 
 
 def _named(ents: Entities, places: Places, text: str, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -328,5 +331,6 @@ def build_context(ents: Entities, article: Article, sentences: list[Sentence], p
     year = int(article.date[:4]) if article.date else None
     counts = country_counts(ents, sentences, places)
     partners = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:2]
+    now = TimeScope(kind="instant", start=article.date, end=article.date, origin="article") if article.date else None
     return ArticleContext(article=article, default_subject=default_subject(ents, article, counts, places),
-                          year=year, places=places, partners=partners)
+                          year=year, places=places, partners=partners, now=now)
