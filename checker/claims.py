@@ -457,6 +457,8 @@ def _periods_are_not_facts(claims: list[Claim]) -> list[Claim]:
     not a date to compare of its own ("founded in 1998" is one). A person's age in the sentence
     does not make its date a period ("Olsen, 47, is due to be sworn in on December 1"), and a day
     that dates an event stays one ("made landfall on Sept. 16 with 120-mph winds")."""
+    if not any(c.kind == "date" for c in claims):
+        return claims  # (most sentences: no date, so the times their figures use are not gathered)
     used = {c.when.text for c in claims if c.kind not in ("date", "age") and c.when.origin == "sentence"}
     return [c.model_copy(update={"descriptor": Descriptor(rule="time")})
             if c.kind == "date" and fold(c.text) in used and not c.descriptor.lemmas("event") else c for c in claims]
