@@ -64,7 +64,7 @@ def extract_claims(articles: list[Article], sentences: list[list[Sentence]], men
         for k, (s, ms, ds) in enumerate(zip(sentences[n - 1], mentions[n - 1], descriptors[n - 1])):
             folded = fold(s.text)
             refs = time_refs(folded, ms, year, article.date, reader.g, reader.horizons(folded))
-            out += reader.claims(ctx, s, k, ms, ds, refs, next_id)
+            out += reader.claims(ctx, s, k, folded, ms, ds, refs, next_id)
             if not s.headline and not article.date:  # undated: a bare month takes the last year named
                 year = last_year_named(refs) or year
     return _headlines_take_their_body_times(_ages_of_whom_the_story_means(out, articles))
@@ -112,10 +112,10 @@ class SentenceReader:
                                             if value in DATELESS for h in rx.finditer(folded)]
         return got
 
-    def claims(self, ctx: ArticleContext, s: Sentence, index: int, mentions: list[Mention],
+    def claims(self, ctx: ArticleContext, s: Sentence, index: int, folded: str, mentions: list[Mention],
                descriptors: list[Descriptor], refs: list[TimeRef], next_id) -> list[Claim]:
-        folded = fold(s.text)
-        subject = sentence_subject(self.ents, ctx, s)
+        """`folded`: fold(s.text), which the caller has read the sentence's times in."""
+        subject = sentence_subject(self.ents, ctx, s, folded)
         values = [m for m in mentions if m.kind in VALUE_KINDS]
         out: list[Claim] = []
         levels: list[tuple[int, Claim, bool]] = []  # (position, level, the base of a comparison)
@@ -144,6 +144,8 @@ class SentenceReader:
         """Start of a value -> the name its own item of a list gives it (see `item_subjects`),
         for each kind of value apart ("22 seats and the Liberals 17"; not a time's figures)."""
         out: dict[int, str] = {}
+        if len(values) < 2:
+            return out  # a list needs two figures of one kind (most sentences have one)
         figures = [m for m in values if not any(r.start <= m.start and m.end <= r.end for r in refs)]
         for kind in dict.fromkeys(m.kind for m in figures):
             same = [m for m in figures if m.kind == kind]
@@ -158,16 +160,21 @@ class SentenceReader:
                 "headline": s.headline, "twin": m.twin, "unit": m.unit, "hedge": m.hedge,
                 "low": m.low, "high": m.high, "sentence": index, "is_range": m.is_range, "rounding": m.rounding,
                 "attribution": attribution(folded, m.start, m.end, self.g),
-                "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value}
+                "value": _resolve_date(m.value, ctx.article) if isinstance(m.value, str) else m.value,
+                "when": NO_TIME}
+        # (each claim is one dict validated once: model_validate, not Claim(**...), which unpacks
+        # it into keywords and packs them again)
         if m.kind == "date":
-            return Claim(**base, descriptor=d, dimension="date", subject=subject.names, subject_origin=subject.origin)
+            return Claim.model_validate({**base, "descriptor": d, "dimension": "date", "subject": subject.names,
+                                         "subject_origin": subject.origin})
         if m.kind == "time":  # the zone it is given in ("4:15 p.m. local time", "11:50 IST") as its unit
             zone = ZONE_RE.match(s.text, m.end)
             about = "about" if ABOUT_BEFORE_RE.search(s.text, 0, m.start) else None  # "at around 1:39 PM"
-            return Claim(**{**base, "unit": zone.group(1).lower() if zone else "", "hedge": about}, descriptor=d,
-                         dimension="time", subject=subject.names, subject_origin=subject.origin)
+            return Claim.model_validate({**base, "unit": zone.group(1).lower() if zone else "", "hedge": about,
+                                         "descriptor": d, "dimension": "time", "subject": subject.names,
+                                         "subject_origin": subject.origin})
         if m.kind not in VALUE_KINDS:
-            return Claim(**base)
+            return Claim.model_validate(base)
         notes: list[str] = []
         modality, phrase = self.modality(folded, m)
         expected = d.rule.startswith(EXPECTED) and EXPECTED_AFTER_RE.match(folded, m.end)
@@ -206,11 +213,12 @@ class SentenceReader:
             # "can carry up to 4,800 kilograms": the most it can do is its capacity, said exactly
             exact = {"hedge": None, "low": m.value}
             notes.append(ABILITY)
-        return Claim(**{**base, "high": high, **exact}, metric=d.concept, metric_phrase=d.concept_phrase or d.text or None,
-                     subject=names, subject_origin=origin, events=events, period=when.label, when=when,
-                     aggregation=aggregation, modality=modality, scope_notes=notes, descriptor=d,
-                     dimension=self.dimension(kind, m, d), tally=tally and aggregation != "change",
-                     moving=moving and aggregation != "change", late_forecast=late)
+        return Claim.model_validate({
+            **base, "high": high, **exact, "metric": d.concept, "metric_phrase": d.concept_phrase or d.text or None,
+            "subject": names, "subject_origin": origin, "events": events, "period": when.label, "when": when,
+            "aggregation": aggregation, "modality": modality, "scope_notes": notes, "descriptor": d,
+            "dimension": self.dimension(kind, m, d), "tally": tally and aggregation != "change",
+            "moving": moving and aggregation != "change", "late_forecast": late})
 
     def _base_before(self, folded: str, m: Mention, levels, when: TimeScope) -> TimeScope:
         """"net income fell to $412m in the quarter from $665m": a base of a change that names no
@@ -275,12 +283,7 @@ class SentenceReader:
         span = m.kind == "quantity" and (unit := self.rules.unit(m.unit)) is not None and unit.dimension == "duration"
         if span:  # "a four-year contract until June 2029": the date ends the span, it is not its time
             refs = [r for r in refs if not SPAN_END_RE.search(folded, max(0, r.start - 12), r.start)]
-        # "58 goals in 112 games since 2021": a figure "in" another shares its time
-        # ("$1.1 billion, or $1.68 a share, a year earlier": the time after a restatement is both's)
-        nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
-                   and not PAIRED_RE.fullmatch(folded, m.end, v.start)
-                   and not RESTATEMENT_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
-        ref = ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, ctx.article.date)
+        ref = _own_time(m, refs, values, folded, tally, ctx.article.date)
         # (a running count "in 2025" or "since February" is as of now, but "as of April 2025" is
         # April's, and a base's time is the base's: "up from 356 a week earlier"; a flow that grew, "sales rose to $3.1 billion in the second quarter", is
         # still of its period)
@@ -289,16 +292,14 @@ class SentenceReader:
                                                  and (ref.lo == ref.hi == today[:4] or ref.hi == today))):
             return ref.scope("sentence")
         if span:
-            return TimeScope()  # a length is not a flow of the period the article reports
+            return NO_TIME  # a length is not a flow of the period the article reports
         if aggregation in ("flow", "mean") and not tally:
             # "...for the July-September period. Revenue came in at $4.8 billion": a figure
             # without its period is read in the one the article last named
             # (a forecast only when it was made for a period now reported: "analysts had expected")
             carried = modality in ("actual", "estimate") or modality == "forecast" and PAST_EXPECTATION_RE.search(folded)
-            return ctx.period if carried and ctx.period else TimeScope()
-        if ctx.article.date:
-            return TimeScope(kind="instant", start=ctx.article.date, end=ctx.article.date, origin="article")
-        return TimeScope()
+            return ctx.period if carried and ctx.period else NO_TIME
+        return ctx.now if ctx.now is not None else NO_TIME
 
     def modality(self, folded: str, m: Mention) -> tuple[str, str | None]:
         hits = self._scope(folded, m, "modality", 90, after=False)
@@ -361,6 +362,9 @@ class SentenceReader:
 
 
 DATELESS = {"horizon": "horizon", "occasion": "period"}  # scope value -> kind of time it states
+# the time of a claim the sentence gives none: one instance for all (it is frozen and holds only
+# strings and a flag), not one built per claim
+NO_TIME = TimeScope()
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 PAIRED_RE = re.compile(r"\s+[a-z-]+\s+(?:in|from|out\s+of|per)\s+")
 PRESENT_STATE_RE = re.compile(r"\b(?:is|are|remains|remain)\s+(?:(?:now|still|currently|only|just)\s+)?$")
@@ -432,6 +436,20 @@ def _is_base(folded: str, m: Mention) -> bool:
     return bool(BASE_RE.search(folded[max(0, m.start - 20):m.start]))
 
 
+def _own_time(m: Mention, refs: list[TimeRef], values: list[Mention], folded: str, tally: bool,
+              today: str | None) -> TimeRef | None:
+    """The time the sentence states for the value (see `ref_for`); a sentence that states no
+    time (most) has none, so where its clause and the next figure end is not looked for."""
+    if not refs:
+        return None
+    # "58 goals in 112 games since 2021": a figure "in" another shares its time
+    # ("$1.1 billion, or $1.68 a share, a year earlier": the time after a restatement is both's)
+    nxt = min((v.start for v in values if v.start > m.start and v.kind == m.kind
+               and not PAIRED_RE.fullmatch(folded, m.end, v.start)
+               and not RESTATEMENT_RE.fullmatch(folded, m.end, v.start)), default=len(folded))
+    return ref_for(refs, m.start, m.end, nxt, _clause_end(folded, m.end), folded, tally, today)
+
+
 def _clause_end(folded: str, pos: int) -> int:
     m = CLAUSE_END_RE.search(folded, pos)
     return m.start() if m else len(folded)
@@ -442,6 +460,8 @@ def _periods_are_not_facts(claims: list[Claim]) -> list[Claim]:
     not a date to compare of its own ("founded in 1998" is one). A person's age in the sentence
     does not make its date a period ("Olsen, 47, is due to be sworn in on December 1"), and a day
     that dates an event stays one ("made landfall on Sept. 16 with 120-mph winds")."""
+    if not any(c.kind == "date" for c in claims):
+        return claims  # (most sentences: no date, so the times their figures use are not gathered)
     used = {c.when.text for c in claims if c.kind not in ("date", "age") and c.when.origin == "sentence"}
     return [c.model_copy(update={"descriptor": Descriptor(rule="time")})
             if c.kind == "date" and fold(c.text) in used and not c.descriptor.lemmas("event") else c for c in claims]

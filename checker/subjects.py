@@ -78,14 +78,17 @@ def entities(rules: RuleSet, found: Found | None = None) -> Entities:
 
 ATTRIBUTION_BEFORE = re.compile(r"(?:according\s+to|per|citing|quoted\s+by)\s+(?:the\s+)?$", re.I)
 ATTRIBUTION_WINDOW = 4  # words between a name and the verb that makes it a source
+AFTER_WORD_RE = re.compile(r"[\w'’-]+")
 
 
 def _attributed(text: str, e: EntityMention, reporting: frozenset[str]) -> bool:
     """"The US Geological Survey said...", "..., according to MRTV": a source, not a subject."""
     if ATTRIBUTION_BEFORE.search(text[max(0, e.start - 20):e.start]):
         return True
-    after = re.findall(r"[\w'’-]+", text[e.end:e.end + 60])[:ATTRIBUTION_WINDOW]
-    return e.kind != "country" and any(fold(w) in reporting for w in after)
+    if e.kind == "country":
+        return False  # "Vietnam said": still the country the figures are about (no words read)
+    after = AFTER_WORD_RE.findall(text, e.end, e.end + 60)[:ATTRIBUTION_WINDOW]
+    return any(fold(w) in reporting for w in after)
 
 
 # --- places learned from the text ---------------------------------------------------------
@@ -167,6 +170,9 @@ class ArticleContext:
     order: list[str] = field(default_factory=list)  # countries of the sentence, as written
     last_place: dict[str, str] = field(default_factory=dict)  # "village" -> "lang nu"
     period: TimeScope | None = None  # the period an earlier sentence last named (see claims.when)
+    # a dated article's date as an instant, the time of its figures that state none (see claims.when):
+    # built once per article, not per claim (it is frozen)
+    now: TimeScope | None = None
 
 
 def _named(ents: Entities, places: Places, text: str, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -219,14 +225,14 @@ class Subject(NamedTuple):
     events: list[str] = []  # named events ("Typhoon Yagi"): which one, when a story has several
 
 
-def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence) -> Subject:
+def sentence_subject(ents: Entities, ctx: ArticleContext, s: Sentence, folded: str) -> Subject:
     """Who or where a sentence's figures are about.
 
     The most specific place named wins, unless the sentence also names a country and the place
     is not written with its type ("Los Pinos hamlet" wins over "Panamanian"; "struck Mexico,
     made landfall in Oaxaca, leaving 16 dead" is national). "the village" refers back to
-    the last village named; a sentence that names nothing keeps the previous sentence's place."""
-    folded = fold(s.text)
+    the last village named; a sentence that names nothing keeps the previous sentence's place.
+    `folded`: fold(s.text)."""
     ctx.order = []
     found = ctx.places.find(folded)
     countries = _named(ents, ctx.places, s.text, ("country",))
@@ -325,5 +331,6 @@ def build_context(ents: Entities, article: Article, sentences: list[Sentence], p
     year = int(article.date[:4]) if article.date else None
     counts = country_counts(ents, sentences, places)
     partners = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:2]
+    now = TimeScope(kind="instant", start=article.date, end=article.date, origin="article") if article.date else None
     return ArticleContext(article=article, default_subject=default_subject(ents, article, counts, places),
-                          year=year, places=places, partners=partners)
+                          year=year, places=places, partners=partners, now=now)

@@ -140,16 +140,17 @@ class Reader:
     def _base_marker(self, a: int) -> int:
         """"up 50% from 2024", "compared with 2023", "than in 2022": where the comparison word of
         a base of comparison stands, or -1 when the time at `a` is no such base."""
-        lo = max(0, a - 45)
-        words = [(w.group(), lo + w.start()) for w in re.finditer(r"[a-z%]+", self.folded[lo:a])]
-        tail = words[-4:]
-        marker = next((i for i in range(len(tail) - 1, -1, -1) if self.g.is_("comparison_markers", tail[i][0])), None)
-        if marker is None or any(not (self.g.closed(w) or self.g.is_("time_words", w)) for w, _ in tail[marker + 1:]):
+        # (most times follow no comparison word: only the last four words are read for one)
+        words = list(MARKER_WORD_RE.finditer(self.folded, max(0, a - 45), a))
+        tail = [w.group() for w in words[-4:]]
+        marker = next((i for i in range(len(tail) - 1, -1, -1) if self.g.is_("comparison_markers", tail[i])), None)
+        if marker is None or any(not (self.g.closed(w) or self.g.is_("time_words", w)) for w in tail[marker + 1:]):
             return -1
         # "from" also opens a period ("from January to October"): a base only near a change
-        near_change = any(self.g.is_("change_verbs", w) or self.g.is_("change_nouns", w)
-                          or w in ("%", "percent", "times") for w, _ in words)
-        return tail[marker][1] if tail[marker][0] != "from" or near_change else -1
+        if tail[marker] == "from" and not any(self.g.is_("change_verbs", w) or self.g.is_("change_nouns", w)
+                                              or w in ("%", "percent", "times") for w in (x.group() for x in words)):
+            return -1
+        return words[len(words) - len(tail) + marker].start()
 
     def mention(self, m: Mention, names_a_date: bool) -> None:
         value = m.value if isinstance(m.value, str) else None
@@ -228,6 +229,7 @@ def time_refs(folded: str, mentions: list[Mention], year: int | None, today: str
     return sorted(r.out, key=lambda t: t.start)
 
 
+MARKER_WORD_RE = re.compile(r"[a-z%]+")  # the words a comparison marker is looked for in
 SINCE_RE = re.compile(r"\bsince\b[^,;.:()]{0,40}$")
 # "the hottest June in Spain since records began in 1961", "its worst quarter since 2009", "the
 # ground's largest attendance since 2003": the span of a record (a superlative's), not the period
