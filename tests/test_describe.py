@@ -290,3 +290,8 @@ def test_a_count_without_something_counts_those_left_without_it():
 def test_a_preposition_made_of_words_is_no_part_of_the_measure():
     d = described("Officials ordered 6,500 residents to evacuate ahead of the flood.")["6,500"]
     assert "ahead" not in d.lemmas() and d.concept
+
+
+def test_an_age_after_the_first_word_makes_it_a_name():
+    assert described("Marsh, 58, declined to comment.")["58"].lemmas("owner") == {"marsh"}
+    assert not described("Officials said 58 were hurt.")["58"].lemmas("owner")

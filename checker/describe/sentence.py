@@ -236,6 +236,9 @@ def _age(items: list[Item], i: int, g: Grammar) -> Descriptor:
     while k > 2 and items[k - 1].low in RELATIVE_AGE_WORDS:
         k -= 1  # "Lenz, who is 61,": the name before the relative clause
     run = _name_before(items, k, g) if k > 1 and items[k - 1].text in ",(" else []
+    if not run and k == 2 and items[1].text == "," and items[0].kind == "word" and items[0].text[:1].isupper() \
+            and not items[0].known and not g.closed(items[0].low):
+        run = items[:1]  # "Holt, 49, said": an age after it makes the sentence's first word a name
     if not run and "year" in items[i].text.lower():
         k = i + 1
         while k < len(items) and items[k].kind == "word" and items[k].unknown_name:
