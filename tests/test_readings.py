@@ -181,3 +181,8 @@ def test_a_record_held_since_a_year_is_not_the_figures_period():
     assert [c.period for c in rep.claims if c.text == "18,240"] == [None]
     rep = dated(("A crowd of 18,240 filled Lowfield Park, the club's biggest attendance since 1994.", "2025-04-06"),)
     assert [c.period for c in rep.claims if c.text == "18,240"] == [None]
+
+
+def test_a_day_earlier_is_the_day_before_the_articles():
+    rep = dated(("The count of missing hikers fell to 6 on Friday, down from 9 a day earlier.", "2025-03-08"),)
+    assert [c.period for c in rep.claims if c.text == "9"] == ["as of 2025-03-07"]
