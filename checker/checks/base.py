@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 from typing import NamedTuple
 
 from ..match import Group, Related
@@ -152,10 +153,11 @@ def articles(claims: list[Claim], capital: bool = False) -> str:
     return count(len({c.article for c in claims}), "article", capital)
 
 
-def how_read(claims: list[Claim]) -> str:
+def how_read(claims: list[Claim], words: Callable[[Claim], str] = interval_words) -> str:
     """How each distinct figure reads: '"nearly 3 billion USD" means at least 2.85 billion and
-    under 3 billion USD; ...' (the interval in words; the notation is the renderers')."""
-    seen = dict.fromkeys((c.text, interval_words(c)) for c in claims)
+    under 3 billion USD; ...' (the interval in words; the notation is the renderers'); `words`
+    gives a claim's interval in words when the caller has worked them out."""
+    seen = dict.fromkeys((c.text, words(c)) for c in claims)
     return "; ".join(f"\u201c{text}\u201d means {words}" for text, words in seen)
 
 
