@@ -168,14 +168,15 @@ def clusters(n: int, articles: list[list[str]], comparable, relate, kinds: list 
         left_bits = _bits(left)
         order = sorted(left, key=lambda k: (-(agree[k] & left_bits).bit_count(), k))
         best: list[int] = []
+        heaviest = weight(best, articles)
         for seed in order[:SEEDS]:
             cl, cl_bits = [seed], 1 << seed
             for j in order:
                 if j != seed and agree[j] & cl_bits == cl_bits:
                     cl.append(j)
                     cl_bits |= 1 << j
-            if weight(cl, articles) > weight(best, articles):
-                best = sorted(cl)
+            if (w := weight(cl, articles)) > heaviest:
+                best, heaviest = sorted(cl), w
         out.append(best)
         taken = set(best)
         left = [i for i in left if i not in taken]

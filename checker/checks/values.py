@@ -82,7 +82,11 @@ def readings(ctx: Context, g: Group) -> list[Reading]:
         if i is not None:
             own = interval(c, ctx.rules, c.unit) if c.kind == "amount" and c.unit != currency else i
             shown = interval(_measured(c), ctx.rules, None) if c.kind == "quantity" else None
-            out.setdefault((g.keys[c.id], i, own, shown, c.is_range), Reading([], i, own, shown)).claims.append(c)
+            key = (g.keys[c.id], i, own, shown, c.is_range)
+            r = out.get(key)
+            if r is None:  # (most claims are reprints of a reading already made)
+                r = out[key] = Reading([], i, own, shown)
+            r.claims.append(c)
     return list(out.values())
 
 
@@ -154,9 +158,9 @@ def _disputes(edges: list[tuple[int, int, int, Link]]) -> list[list[tuple[int, i
 
 
 def _outcome(g: Group, rs: list[Reading], dispute: list[tuple[int, int, int, Link]], tie: bool) -> Outcome:
-    by_id = {c.id: c for r in rs for c in r.claims}
     majority = [c for i in sorted({e[0] for e in dispute}) for c in rs[i].claims]
     outliers = [c for j in sorted({e[1] for e in dispute}) for c in rs[j].claims]
+    by_id = {c.id: c for c in majority + outliers}  # each link joins a claim of each side
     matches = [link.model() for link in _unique([e[3] for e in dispute])]
     drift = any(_at_other_times(by_id[m.a], by_id[m.b]) for m in matches)
     if tie:
