@@ -178,9 +178,10 @@ def what(ctx: Context, claims: list[Claim], timed: bool = True) -> str:
         name = f"the {calendar}" + (f" of {name[len(calendar) + 2:-1]}" if name != calendar else "")
     subjects = Counter(tuple(c.subject) for c in claims if c.subject)
     words = [name] + ([f"for {join(list(subjects.most_common(1)[0][0]))}"] if subjects else [])
-    times = {time_words(c.when) for c in claims}
-    if timed and len(times) == 1 and all(c.when.kind != "none" for c in claims):
-        words.append(times.pop())
+    if timed:  # (the times in words are worked out only when they are printed)
+        times = {time_words(c.when) for c in claims}
+        if len(times) == 1 and all(c.when.kind != "none" for c in claims):
+            words.append(times.pop())
     return " ".join(words)
 
 
@@ -212,8 +213,9 @@ def subject_label(claims: list[Claim]) -> str:
 
 
 def time_label(claims: list[Claim]) -> str:
-    labels = sorted({c.when.label for c in claims if c.when.label})
+    every = [c.when.label for c in claims]  # (a label is worked out from the time each time it is read)
+    labels = sorted({label for label in every if label})
     if not labels:
         return "time not stated"
-    unknown = [" / date unknown"] if any(not c.when.label for c in claims) else [""]
+    unknown = [" / date unknown"] if not all(every) else [""]
     return " / ".join(labels) + unknown[0]
