@@ -246,7 +246,8 @@ class RateMismatch(Check):
         twins = [_twin_claim(c, c.twin) for c in claims]  # shown: the conversions are what differ
         fields = {"amount": amount(first.value, first.unit), "twins": quoted(twins),
                   "source": sources(ctx, claims), "currency": first.twin.unit}
-        dates = sorted({a.date for a in ctx.articles if a.date and a.path in {c.article for c in claims}})
+        paths = {c.article for c in claims}  # (once, not once per article of the run)
+        dates = sorted({a.date for a in ctx.articles if a.date and a.path in paths})
         details = [f"The rates: {rates}; they differ by more than {slack:.1%}."]
         if len(dates) > 1:
             details.append(f"The articles are dated {', '.join(date_words(d) for d in dates)}: a rate moves "
