@@ -163,10 +163,37 @@ def days_of(v: object) -> tuple[int, int] | None:
     return None
 
 
+class Figure(NamedTuple):
+    """A claim's interval and its notation and words, worked out once for a finding that reads
+    them for every side and every reading of its claims."""
+
+    span: Span | None
+    notation: str  # `interval_text`
+    words: str  # `interval_words`
+
+
+def figures(claims: list[Claim]) -> dict[str, Figure]:
+    """Claim id -> its figure. Reprints of one figure share it: `_notation` and `_words` read
+    the span, the unit, the text and the value as a string, and nothing else."""
+    made: dict[tuple, Figure] = {}
+    out: dict[str, Figure] = {}
+    for c in claims:
+        s = span(c)
+        key = (s, c.unit, c.text, str(c.value))
+        got = made.get(key)
+        if got is None:
+            got = made[key] = Figure(s, _notation(c, s), _words(c, s))
+        out[c.id] = got
+    return out
+
+
 def interval_text(c: Claim) -> str:
     """The interval in notation, half-open where it is: "[2.975 billion, 2.985 billion) USD",
     "(3 billion, ∞) USD", "= 276". The one notation every format prints."""
-    s = span(c)
+    return _notation(c, span(c))
+
+
+def _notation(c: Claim, s: Span | None) -> str:
     if s is None:
         return ""
     unit = "" if s.dates else _unit_suffix(c.unit)
@@ -180,7 +207,10 @@ def interval_text(c: Claim) -> str:
 def interval_words(c: Claim) -> str:
     """The interval in plain words: "at least 2.975 billion and under 2.985 billion USD",
     "over 3 billion USD", "exactly 276", "on 24 April 2025"."""
-    s = span(c)
+    return _words(c, span(c))
+
+
+def _words(c: Claim, s: Span | None) -> str:
     if s is None:
         return c.text
     if s.clock:

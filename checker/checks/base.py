@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 from typing import NamedTuple
 
 from ..match import Group, Related
@@ -152,10 +153,11 @@ def articles(claims: list[Claim], capital: bool = False) -> str:
     return count(len({c.article for c in claims}), "article", capital)
 
 
-def how_read(claims: list[Claim]) -> str:
+def how_read(claims: list[Claim], words: Callable[[Claim], str] = interval_words) -> str:
     """How each distinct figure reads: '"nearly 3 billion USD" means at least 2.85 billion and
-    under 3 billion USD; ...' (the interval in words; the notation is the renderers')."""
-    seen = dict.fromkeys((c.text, interval_words(c)) for c in claims)
+    under 3 billion USD; ...' (the interval in words; the notation is the renderers'); `words`
+    gives a claim's interval in words when the caller has worked them out."""
+    seen = dict.fromkeys((c.text, words(c)) for c in claims)
     return "; ".join(f"\u201c{text}\u201d means {words}" for text, words in seen)
 
 
@@ -176,9 +178,10 @@ def what(ctx: Context, claims: list[Claim], timed: bool = True) -> str:
         name = f"the {calendar}" + (f" of {name[len(calendar) + 2:-1]}" if name != calendar else "")
     subjects = Counter(tuple(c.subject) for c in claims if c.subject)
     words = [name] + ([f"for {join(list(subjects.most_common(1)[0][0]))}"] if subjects else [])
-    times = {time_words(c.when) for c in claims}
-    if timed and len(times) == 1 and all(c.when.kind != "none" for c in claims):
-        words.append(times.pop())
+    if timed:  # (the times in words are worked out only when they are printed)
+        times = {time_words(c.when) for c in claims}
+        if len(times) == 1 and all(c.when.kind != "none" for c in claims):
+            words.append(times.pop())
     return " ".join(words)
 
 
@@ -210,8 +213,9 @@ def subject_label(claims: list[Claim]) -> str:
 
 
 def time_label(claims: list[Claim]) -> str:
-    labels = sorted({c.when.label for c in claims if c.when.label})
+    every = [c.when.label for c in claims]  # (a label is worked out from the time each time it is read)
+    labels = sorted({label for label in every if label})
     if not labels:
         return "time not stated"
-    unknown = [" / date unknown"] if any(not c.when.label for c in claims) else [""]
+    unknown = [" / date unknown"] if not all(every) else [""]
     return " / ".join(labels) + unknown[0]

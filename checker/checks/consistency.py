@@ -43,13 +43,16 @@ class GrowthMismatch(Check):
 
     def run(self, ctx: Context) -> list[Finding]:
         levels: dict[tuple, list[Claim]] = defaultdict(list)
+        changes: list[Claim] = []  # (one pass over the claims: a level is a flow, a growth a change)
         for c in ctx.claims:
-            if c.aggregation == "flow" and c.modality == "actual" and c.kind in ("amount", "count", "quantity") \
+            if c.aggregation == "change":
+                changes.append(c)
+            elif c.aggregation == "flow" and c.modality == "actual" and c.kind in ("amount", "count", "quantity") \
                     and _numeric(c) and c.when.kind == "period":
                 levels[(c.article, measure_key(c), tuple(c.subject), c.when.start, c.when.end)].append(c)
         out = []
-        for g in ctx.claims:
-            if not (g.aggregation == "change" and g.unit == "percent" and _numeric(g) and not g.descriptor.lemmas("counted")):
+        for g in changes:
+            if not (g.unit == "percent" and _numeric(g) and not g.descriptor.lemmas("counted")):
                 continue
             prev_period = _previous(g)
             if prev_period is None:
@@ -246,7 +249,8 @@ class RateMismatch(Check):
         twins = [_twin_claim(c, c.twin) for c in claims]  # shown: the conversions are what differ
         fields = {"amount": amount(first.value, first.unit), "twins": quoted(twins),
                   "source": sources(ctx, claims), "currency": first.twin.unit}
-        dates = sorted({a.date for a in ctx.articles if a.date and a.path in {c.article for c in claims}})
+        paths = {c.article for c in claims}  # (once, not once per article of the run)
+        dates = sorted({a.date for a in ctx.articles if a.date and a.path in paths})
         details = [f"The rates: {rates}; they differ by more than {slack:.1%}."]
         if len(dates) > 1:
             details.append(f"The articles are dated {', '.join(date_words(d) for d in dates)}: a rate moves "

@@ -71,4 +71,7 @@ def _components(ctx: Context) -> list[tuple[list[Claim], list[str]]]:
     comps: dict[str, list[Claim]] = defaultdict(list)
     for cid in sorted(by_id):
         comps[find(cid)].append(by_id[cid])
-    return [(cs, sorted({w for c in cs for w in reasons.get(c.id, [])})) for _, cs in sorted(comps.items())]
+    why: dict[str, set[str]] = defaultdict(set)  # root -> the reasons of its pairs (held by each pair's first claim)
+    for first, said in reasons.items():
+        why[find(first)].update(said)
+    return [(cs, sorted(why[root])) for root, cs in sorted(comps.items())]

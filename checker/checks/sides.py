@@ -13,7 +13,9 @@ from typing import NamedTuple
 from ..compare import CONFLICT
 from ..models import Claim
 from ..prose import COUNT_WORDS, join, time_words
-from ..values import Span, amount, date_words, interval_text, span
+from ..values import Figure, Span, amount, date_words
+
+Figures = dict[str, Figure]  # claim id -> its interval and words, worked out once per finding
 
 HEDGED = {"above": "above {}", "at_least": "at {} or more", "below": "just under {}",
           "at_most": "at no more than {}", "about": "at about {}", None: "at {}"}
@@ -44,11 +46,11 @@ class Side(NamedTuple):
         return "put" if len({c.article for c in self.claims}) > 1 else "puts"
 
 
-def sides(name, majority: list[Claim], outliers: list[Claim]) -> list[Side]:
+def sides(name, majority: list[Claim], outliers: list[Claim], figs: Figures) -> list[Side]:
     """Each distinct reading outside the majority, then the majority; `name(claims)` names the
     articles of a side."""
     out: list[Side] = []
-    groups = _by_reading(outliers)
+    groups = _by_reading(outliers, figs)
     for claims in groups:
         out.append(Side(name(claims), claims))
     if majority:
@@ -59,30 +61,30 @@ def sides(name, majority: list[Claim], outliers: list[Claim]) -> list[Side]:
     return out
 
 
-def _by_reading(claims: list[Claim]) -> list[list[Claim]]:
+def _by_reading(claims: list[Claim], figs: Figures) -> list[list[Claim]]:
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
-        groups.setdefault((interval_text(c), c.unit), []).append(c)
+        groups.setdefault((figs[c.id].notation, c.unit), []).append(c)
     return list(groups.values())
 
 
-def side_phrase(side: Side, others: list[Claim], dated: bool) -> str:
+def side_phrase(side: Side, others: list[Claim], dated: bool, figs: Figures) -> str:
     """"the other two put it under 3 billion USD", "VnExpress puts it at 276 (as of 1 May 2025)"."""
     when = f" ({join(sorted({time_words(c.when) for c in side.claims}), 'or')})" if dated else ""
-    return f"{side.who} {side.verb} it {reading(side.claims, others)}{when}"
+    return f"{side.who} {side.verb} it {reading(side.claims, others, figs)}{when}"
 
 
-def reading(claims: list[Claim], others: list[Claim]) -> str:
+def reading(claims: list[Claim], others: list[Claim], figs: Figures) -> str:
     """One side's figure in words: its hedged value when it has one reading, else where its
     readings lie against the other side's ("under 3 billion USD")."""
     first = claims[0]
-    if len(_by_reading(claims)) == 1:
+    if len(_by_reading(claims, figs)) == 1:
         if first.kind == "time":
             return HEDGED.get(first.hedge, "at {}").format(first.value)
         if isinstance(first.value, str):
             return ("on " if len(first.value) == 10 else "in ") + date_words(first.value)
         return HEDGED.get(first.hedge, "at {}").format(amount(first.value, first.unit))
-    mine, theirs = hull(claims), hull(others)
+    mine, theirs = hull(claims, figs), hull(others, figs)
     unit = _unit(claims + others)
     if mine is None or theirs is None or unit is None:
         return "at " + join([f"\u201c{c.text}\u201d" for c in claims], "or")
@@ -95,9 +97,9 @@ def reading(claims: list[Claim], others: list[Claim]) -> str:
     return f"between {mine.say(mine.lo, '')} and {mine.say(mine.hi, unit)}"
 
 
-def why(worst: int, a: list[Claim], b: list[Claim]) -> str:
+def why(worst: int, a: list[Claim], b: list[Claim], figs: Figures) -> str:
     """Why two sides cannot both hold (a conflict) or only just can (a tension)."""
-    ha, hb = hull(a), hull(b)
+    ha, hb = hull(a, figs), hull(b, figs)
     unit = _unit(a + b)
     if ha is None or hb is None or unit is None:
         return "Read with their hedges and rounding, no single figure fits both." if worst == CONFLICT else \
@@ -117,8 +119,8 @@ def why(worst: int, a: list[Claim], b: list[Claim]) -> str:
             "where the two readings barely meet.")
 
 
-def hull(claims: list[Claim]) -> Hull | None:
-    spans = [s for c in claims if (s := span(c)) is not None and s.lo is not None]
+def hull(claims: list[Claim], figs: Figures) -> Hull | None:
+    spans = [s for c in claims if (s := figs[c.id].span) is not None and s.lo is not None]
     if not spans or len(spans) < len(claims) or len({s.dates for s in spans}) > 1:
         return None
     lo = min(spans, key=lambda s: (s.lo, not s.lo_open))

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from ..compare import AGREE, CONFLICT, TENSION, Interval, clusters, currency_of, interval, relation, weight
 from ..match import Group, Link
 from ..models import Claim, Finding, Match
+from ..values import figures
 from ..when import same_time
 from .base import Check, Context, articles, fact_label, how_read, quoted, running, sources, tolerance, what
-from .sides import Side, side_phrase, sides, why
+from .sides import Figures, Side, side_phrase, sides, why
 
 TALLY_DRIFT = "drift"
 
@@ -81,7 +82,11 @@ def readings(ctx: Context, g: Group) -> list[Reading]:
         if i is not None:
             own = interval(c, ctx.rules, c.unit) if c.kind == "amount" and c.unit != currency else i
             shown = interval(_measured(c), ctx.rules, None) if c.kind == "quantity" else None
-            out.setdefault((g.keys[c.id], i, own, shown, c.is_range), Reading([], i, own, shown)).claims.append(c)
+            key = (g.keys[c.id], i, own, shown, c.is_range)
+            r = out.get(key)
+            if r is None:  # (most claims are reprints of a reading already made)
+                r = out[key] = Reading([], i, own, shown)
+            r.claims.append(c)
     return list(out.values())
 
 
@@ -128,7 +133,7 @@ def compare_group(ctx: Context, g: Group) -> list[Outcome]:
     if len(parts) < 2:
         return []
     edges = [(i, j, rel, m) for j in (j for other in parts[1:] for j in other) for i in parts[0]
-             if i in near[j] and (m := comparable(i, j)) and (rel := rs[i].relation(rs[j])) != AGREE]
+             if i in near[j] and (rel := rs[i].relation(rs[j])) != AGREE and (m := comparable(i, j))]
     tie = weight(parts[0], arts) == weight(parts[1], arts)  # nobody holds the majority
     return [_outcome(g, rs, part, tie) for part in _disputes(edges)]
 
@@ -153,9 +158,9 @@ def _disputes(edges: list[tuple[int, int, int, Link]]) -> list[list[tuple[int, i
 
 
 def _outcome(g: Group, rs: list[Reading], dispute: list[tuple[int, int, int, Link]], tie: bool) -> Outcome:
-    by_id = {c.id: c for r in rs for c in r.claims}
     majority = [c for i in sorted({e[0] for e in dispute}) for c in rs[i].claims]
     outliers = [c for j in sorted({e[1] for e in dispute}) for c in rs[j].claims]
+    by_id = {c.id: c for c in majority + outliers}  # each link joins a claim of each side
     matches = [link.model() for link in _unique([e[3] for e in dispute])]
     drift = any(_at_other_times(by_id[m.a], by_id[m.b]) for m in matches)
     if tie:
@@ -224,11 +229,12 @@ class _ValuesCheck(Check):
         return [self.build(ctx, o) for o in outcomes(ctx) if self.wanted(o)]
 
     def build(self, ctx: Context, o: Outcome) -> Finding:
-        parts = _sides(ctx, o)
-        fields = self.fields(ctx, o, parts)
+        figs = figures(o.claims)  # every side and reading reads them
+        parts = _sides(ctx, o, figs)
+        fields = self.fields(ctx, o, parts, figs)
         reference = parts[-1].claims
-        details = [f"How each figure reads: {how_read(o.claims)}."]
-        details += list(dict.fromkeys(why(o.worst, p.claims, reference) for p in parts[:-1]))
+        details = [f"How each figure reads: {how_read(o.claims, lambda c: figs[c.id].words)}."]
+        details += list(dict.fromkeys(why(o.worst, p.claims, reference, figs) for p in parts[:-1]))
         if o.drift:
             details.append("These totals change over time and the dates differ or are not given: one may be "
                            "a later figure rather than an error.")
@@ -236,7 +242,7 @@ class _ValuesCheck(Check):
                             details=details, majority=o.majority, outliers=o.outliers,
                             matches=o.matches, sure=all(m.sure for m in o.matches))
 
-    def fields(self, ctx: Context, o: Outcome, parts: list[Side]) -> dict[str, str]:
+    def fields(self, ctx: Context, o: Outcome, parts: list[Side], figs: Figures) -> dict[str, str]:
         """Template fields: {articles} "Three articles", {all} "all"/"both", {what} the fact in
         words, {sides} who puts it where; {fact}, {outliers}, {majority} as before."""
         n = max(len({c.article for c in o.claims}), len(parts))  # one article may hold two figures
@@ -245,7 +251,7 @@ class _ValuesCheck(Check):
             "give": "gives" if len({c.article for c in o.claims}) == 1 else "give",
             "all": "both" if n == 2 else "all",
             "what": what(ctx, o.claims, timed=not o.drift),
-            "sides": "; ".join(side_phrase(p, _others(o.claims, p), o.drift) for p in parts),
+            "sides": "; ".join(side_phrase(p, _others(o.claims, p), o.drift, figs) for p in parts),
             "fact": fact_label(ctx, o.claims),
             "outliers": f"{sources(ctx, o.outliers)} ({quoted(o.outliers)})",
             "majority": (f"{sources(ctx, o.majority)} ({quoted(o.majority)}, {articles(o.majority)})"
@@ -253,11 +259,11 @@ class _ValuesCheck(Check):
         }
 
 
-def _sides(ctx: Context, o: Outcome) -> list[Side]:
+def _sides(ctx: Context, o: Outcome, figs: Figures) -> list[Side]:
     """The readings outside the majority, then the majority; with no majority, every reading."""
     def name(claims: list[Claim]) -> str:
         return sources(ctx, claims)
-    return sides(name, o.majority, o.outliers) if o.majority else sides(name, [], o.claims)
+    return sides(name, o.majority, o.outliers, figs) if o.majority else sides(name, [], o.claims, figs)
 
 
 def _others(claims: list[Claim], side: Side) -> list[Claim]:
