@@ -306,7 +306,8 @@ class Scorer:
             if t.role in ("concept", "instance", "owner", "per", "where"):
                 continue  # the concept stands for its words; instance, owner and per only tell facts apart
             w = self.rule.roles.get(t.role, 0.3)
-            if t.role == "verb" and d.rule in NOUN_RULES:  # "signed a five-year contract": the noun says what
+            if d.rule in NOUN_RULES and (t.role == "verb" or t.role == "predicate" and d.concept):
+                # "signed a five-year contract", "a crowd of 41,208 watched": the noun says what
                 w = self.rule.roles.get("verb_beside_noun", w)
             elif t.role == "subject" and self.g.side(t):  # "Police detained 23 demonstrators": who counted, not what
                 w = self.rule.roles.get("source", w)

@@ -186,3 +186,8 @@ def test_a_record_held_since_a_year_is_not_the_figures_period():
 def test_a_day_earlier_is_the_day_before_the_articles():
     rep = dated(("The count of missing hikers fell to 6 on Friday, down from 9 a day earlier.", "2025-03-08"),)
     assert [c.period for c in rep.claims if c.text == "9"] == ["as of 2025-03-07"]
+
+
+def test_what_a_counted_crowd_did_says_little_beside_the_noun_that_names_the_measure():
+    assert flagged("A crowd of 18,240 watched at Lowfield Park as the hosts won.",
+                   "The hosts won in front of 18,420 spectators.") == [["18,240", "18,420"]]
