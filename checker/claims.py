@@ -187,7 +187,7 @@ class SentenceReader:
             level = [c for pos, c, base in levels if not base and pos < m.start]
             when = level[-1].when if expected and level else None
         rule = self.rules.metrics.get(d.concept) if d.concept else None
-        aggregation = self.aggregation(folded, m, d, rule, kind, notes)
+        aggregation = self.aggregation(folded, m, d, rule, kind, notes, values)
         actual = modality in ("actual", "estimate")
         moving = actual and (d.moving or self._near(folded, m, "period", "asof", 40))
         tally = actual and (bool(rule and rule.running) or moving or aggregation == "stock")
@@ -249,12 +249,14 @@ class SentenceReader:
         # "a third of voters" and "33% of voters" are one dimension: shares of a whole
         return {"percentage_point": "pp", "ordinal": "rank", "share": "percent", "ratio": "percent"}.get(kind, kind)
 
-    def aggregation(self, folded: str, m: Mention, d: Descriptor, rule, kind: str, notes: list[str]) -> str:
+    def aggregation(self, folded: str, m: Mention, d: Descriptor, rule, kind: str, notes: list[str],
+                    values: list[Mention]) -> str:
         if d.change:
             return "change"
         if kind == "ordinal":
             return "rank"
-        hits = self._scope(folded, m, "aggregation", 60)
+        nxt = min((v.start for v in values if v.start >= m.end), default=None)
+        hits = self._scope(folded, m, "aggregation", 60, nxt=nxt)
         if hits and hits[0][1] == "mean" and hits[0][0] < 40:
             notes.append(hits[0][2])  # "an average temperature of 23.6C": not a reading (46.4C on Saturday)
             return "mean"
@@ -312,15 +314,17 @@ class SentenceReader:
         _, value, phrase = hits[0]
         return value, phrase
 
-    def _scope(self, folded: str, m: Mention, sets: str, window: int, after: bool = True):
-        """Scope words of one kind acting on the mention: (distance, value, phrase), nearest first."""
-        key = (folded, m.start, m.end, sets, window, after)
+    def _scope(self, folded: str, m: Mention, sets: str, window: int, after: bool = True, nxt: int | None = None):
+        """Scope words of one kind acting on the mention: (distance, value, phrase), nearest first.
+        `nxt`: where the next figure starts; words after the mention nearer to it are its ("9,400
+        patients treated for a median of just over three years": the median is the time's)."""
+        key = (folded, m.start, m.end, sets, window, after, nxt)
         got = self._hits.get(key)
         if got is None:
-            got = self._hits[key] = self._scope_hits(folded, m, sets, window, after)
+            got = self._hits[key] = self._scope_hits(folded, m, sets, window, after, nxt)
         return got
 
-    def _scope_hits(self, folded: str, m: Mention, sets: str, window: int, after: bool):
+    def _scope_hits(self, folded: str, m: Mention, sets: str, window: int, after: bool, nxt: int | None):
         lo = max(0, m.start - window)
         stop = CLAUSE_BREAK_RE.search(folded, m.end)  # words after the value act within its clause
         # (an aggregation reaches past the verb: "300,000 customers lost power at the peak of the storm")
@@ -335,7 +339,7 @@ class SentenceReader:
                     continue  # "reports now suggest that 242 died": "now" is when it was said
                 if h.end() <= m.start:
                     out.append((m.start - h.end(), value, h.group()))
-                elif h.start() >= m.end and after:
+                elif h.start() >= m.end and after and (nxt is None or nxt - h.end() >= h.start() - m.end):
                     out.append((h.start() - m.end + 5, value, h.group()))
         return sorted(out)
 

@@ -45,7 +45,7 @@ POSSESSIVE_RE = re.compile(r"['’]s$")  # "Microsoft's", "Vietnam’s"
 WORD_RE = re.compile(r"[a-z]+")  # a word of folded text
 # Where a clause ends inside a sentence: a semicolon or colon, or a comma before a word that opens
 # another clause ("..., while organisers said", "..., so revenue has now risen").
-CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:so|while|whereas|but|and)\b")
+CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:so|while|whereas|but|and|whose|which|who)\b")
 
 
 def without_possessive(word: str) -> str:

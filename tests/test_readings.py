@@ -191,3 +191,9 @@ def test_a_day_earlier_is_the_day_before_the_articles():
 def test_what_a_counted_crowd_did_says_little_beside_the_noun_that_names_the_measure():
     assert flagged("A crowd of 18,240 watched at Lowfield Park as the hosts won.",
                    "The hosts won in front of 18,420 spectators.") == [["18,240", "18,420"]]
+
+
+def test_an_aggregation_word_belongs_to_the_figure_it_stands_nearer_or_in_the_clause_of():
+    rep = dated(("The survey covered 2,300 households treated for a median of four weeks.", "2025-05-02"),
+                ("In the survey of 2,300 households, whose average size was 4.1, incomes fell.", "2025-05-02"))
+    assert {c.aggregation for c in rep.claims if c.text == "2,300"} == {"flow"}
