@@ -199,6 +199,8 @@ class SentenceReader:
         own = sorted({e.name for n in d.names for e in self.ents.find(n) if e.kind in ("country", "organisation")})
         if own:  # "169 Indian nationals": the measure names its own subject
             names, origin = own, "sentence"
+        elif kind == "age" and (whose := d.lemmas("owner")) and not any(fold(n) in whose for x in names for n in x.split()):
+            names, origin = [], "none"  # "Holt, 49, founded a French rocket maker": Holt's age, not France's
         if rule and rule.parties == 2:
             # "bilateral trade": the two sides the article is about, named in its text
             sided = two_sided(names, ctx, rule.directional)

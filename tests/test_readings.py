@@ -197,3 +197,8 @@ def test_an_aggregation_word_belongs_to_the_figure_it_stands_nearer_or_in_the_cl
     rep = dated(("The survey covered 2,300 households treated for a median of four weeks.", "2025-05-02"),
                 ("In the survey of 2,300 households, whose average size was 4.1, incomes fell.", "2025-05-02"))
     assert {c.aggregation for c in rep.claims if c.text == "2,300"} == {"flow"}
+
+
+def test_a_persons_age_is_theirs_not_the_countrys_the_sentence_names():
+    rep = dated(("Okafor, 31, turned down an offer from a Portuguese club.", "2025-01-20"),)
+    assert [c.subject for c in rep.claims if c.text == "31"] == [[]]
