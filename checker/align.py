@@ -56,12 +56,13 @@ Layout = tuple[str, tuple[tuple[int, int], ...]]  # text, (offset, length) of ea
 def masked(sentence: Sentence, claims: list[Claim], memo: dict[Layout, Mask] | None = None) -> Masked:
     """The sentence's words with each value claim replaced by SLOT. A mask reads only the text
     and each claim's offset and length (`memo` is keyed by exactly these): reprints share it."""
-    spans = sorted(claims, key=attrgetter("column", "id"))
-    layout = (sentence.text, tuple((c.column - sentence.column, len(c.text)) for c in spans))
+    spans = sorted(claims, key=attrgetter("column", "id")) if len(claims) > 1 else claims
+    column = sentence.column
+    layout = (sentence.text, tuple([(c.column - column, len(c.text)) for c in spans]))
     memo = {} if memo is None else memo
-    if layout not in memo:
-        memo[layout] = _mask(*layout)
-    mask = memo[layout]
+    mask = memo.get(layout)
+    if mask is None:
+        mask = memo[layout] = _mask(*layout)
     return Masked(mask.tokens, [spans[k] for k in mask.kept])
 
 
