@@ -118,17 +118,19 @@ def _pairs_within(members: list[Masked]) -> list[Aligned]:
 def _similar(keys: list[tuple[str, ...]], threshold: float):
     """Pairs (indices) of distinct masked sentences at least `threshold` alike, found through shared runs."""
     codes = _encoded(keys)
+    lengths = [len(c) for c in codes]
+    floor = threshold - 1e-9  # a margin for rounding
     seen: set[tuple[int, int]] = set()
     for posting in _postings(keys):
         new = [pair for pair in combinations(posting, 2) if pair not in seen]
         seen.update(new)
         for x, y in new:
-            a, b = codes[x], codes[y]
-            # similarity is 2 * LCS / (len a + len b) and LCS <= the shorter length: a bound
-            # below the threshold (with a margin for rounding) needs no comparison
-            if 2 * min(len(a), len(b)) < (threshold - 1e-9) * (len(a) + len(b)):
+            # similarity is 2 * LCS / (la + lb) and LCS <= the shorter length: a pair whose
+            # lengths alone keep it below the threshold needs no comparison
+            la, lb = lengths[x], lengths[y]
+            if 2 * min(la, lb) < floor * (la + lb):
                 continue
-            sim = Indel.normalized_similarity(a, b)
+            sim = Indel.normalized_similarity(codes[x], codes[y])
             if sim >= threshold:
                 yield x, y, sim
 
@@ -139,7 +141,7 @@ def _postings(keys: list[tuple[str, ...]]) -> Iterable[tuple[int, ...]]:
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, toks in enumerate(keys):
         words = [t for t in toks if t != SLOT]
-        for run in {tuple(words[j:j + SHINGLE]) for j in range(len(words) - SHINGLE + 1)}:
+        for run in set(zip(*(words[j:] for j in range(SHINGLE)))):  # runs of SHINGLE words
             index[run].append(i)
     return dict.fromkeys(tuple(p) for p in index.values() if len(p) <= MAX_POSTING)
 
