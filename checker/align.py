@@ -10,8 +10,13 @@ articles reprint it), then distinct ones are paired only through rare shared wor
 """
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain, combinations
+from operator import attrgetter
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -38,23 +43,43 @@ class Masked:
     claims: list[Claim]  # value claims in reading order, one per SLOT
 
 
-def masked(sentence: Sentence, claims: list[Claim]) -> Masked:
-    """The sentence's words with each value claim replaced by SLOT."""
-    text = fold(sentence.text)
-    spans = sorted(((c.column - sentence.column, c) for c in claims), key=lambda p: (p[0], p[1].id))
+class Mask(NamedTuple):
+    """A sentence's masked words, and which of its ordered claims took a SLOT."""
+
+    tokens: tuple[str, ...]
+    kept: tuple[int, ...]
+
+
+Layout = tuple[str, tuple[tuple[int, int], ...]]  # text, (offset, length) of each claim in order
+
+
+def masked(sentence: Sentence, claims: list[Claim], memo: dict[Layout, Mask] | None = None) -> Masked:
+    """The sentence's words with each value claim replaced by SLOT. A mask reads only the text
+    and each claim's offset and length (`memo` is keyed by exactly these): reprints share it."""
+    spans = sorted(claims, key=attrgetter("column", "id")) if len(claims) > 1 else claims
+    column = sentence.column
+    layout = (sentence.text, tuple([(c.column - column, len(c.text)) for c in spans]))
+    memo = {} if memo is None else memo
+    mask = memo.get(layout)
+    if mask is None:
+        mask = memo[layout] = _mask(*layout)
+    return Masked(mask.tokens, [spans[k] for k in mask.kept])
+
+
+def _mask(text: str, spans: tuple[tuple[int, int], ...]) -> Mask:
+    text = fold(text)
     out: list[str] = []
     pos = 0
     kept = []
-    for start, c in spans:
+    for k, (start, length) in enumerate(spans):
         if start < pos or start >= len(text):
             continue
         out += WORD_RE.findall(text[pos:start])
         out.append(SLOT)
-        kept.append(c)
-        end = start + len(c.text)
-        pos = end
+        kept.append(k)
+        pos = start + length
     out += WORD_RE.findall(text[pos:])
-    return Masked(tuple(out), kept)
+    return Mask(tuple(out), tuple(kept))
 
 
 def align(sentences: dict[tuple[str, int], Sentence], claims: list[Claim], threshold: float) -> list[Aligned]:
@@ -64,15 +89,17 @@ def align(sentences: dict[tuple[str, int], Sentence], claims: list[Claim], thres
         if c.descriptor.rule != "sum":  # a total the checker added is in no sentence's words
             by_sentence[(c.article, c.sentence)].append(c)
     groups: dict[tuple[str, ...], list[Masked]] = defaultdict(list)
+    memo: dict[Layout, Mask] = {}
     for key, cs in sorted(by_sentence.items()):
-        m = masked(sentences[key], cs)
+        m = masked(sentences[key], cs, memo)
         if len(m.tokens) >= 6 and m.claims:
             groups[m.tokens].append(m)
+    keys, members = list(groups), list(groups.values())
     out: list[Aligned] = []
-    for members in groups.values():  # identical masked sentences
-        out += _pairs_within(members)
-    for ta, tb, sim in _similar(list(groups), threshold):
-        out += _pairs_between(groups[ta], groups[tb], ta, tb, sim)
+    for ms in members:  # identical masked sentences
+        out += _pairs_within(ms)
+    for x, y, sim in _similar(keys, threshold):
+        out += _pairs_between(members[x], members[y], keys[x], keys[y], sim)
     return out
 
 
@@ -80,55 +107,73 @@ def _pairs_within(members: list[Masked]) -> list[Aligned]:
     """Every article's copy against the first copy of each other article (a star, not all
     pairs: identity is transitive here, and a thousand reprints cost a thousand pairs)."""
     out = []
-    first = members[0]
+    article = members[0].claims[0].article
+    ids = [c.id for c in members[0].claims]
     for m in members[1:]:
-        if m.claims[0].article != first.claims[0].article:
-            out += [Aligned(a.id, b.id, 1.0) for a, b in zip(first.claims, m.claims)]
+        if m.claims[0].article != article:
+            out += [Aligned(a, b.id, 1.0) for a, b in zip(ids, m.claims)]
     return out
 
 
 def _similar(keys: list[tuple[str, ...]], threshold: float):
-    """Pairs of distinct masked sentences at least `threshold` alike, found through shared runs."""
+    """Pairs (indices) of distinct masked sentences at least `threshold` alike, found through shared runs."""
+    codes = _encoded(keys)
+    lengths = [len(c) for c in codes]
+    floor = threshold - 1e-9  # a margin for rounding
+    seen: set[tuple[int, int]] = set()
+    for posting in _postings(keys):
+        new = [pair for pair in combinations(posting, 2) if pair not in seen]
+        seen.update(new)
+        for x, y in new:
+            # similarity is 2 * LCS / (la + lb) and LCS <= the shorter length: a pair whose
+            # lengths alone keep it below the threshold needs no comparison
+            la, lb = lengths[x], lengths[y]
+            if 2 * min(la, lb) < floor * (la + lb):
+                continue
+            sim = Indel.normalized_similarity(codes[x], codes[y])
+            if sim >= threshold:
+                yield x, y, sim
+
+
+def _postings(keys: list[tuple[str, ...]]) -> Iterable[tuple[int, ...]]:
+    """For each run of SHINGLE words, the sentences holding it, first appearance first; a
+    posting equal to an earlier one is left out (all its pairs were met already)."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, toks in enumerate(keys):
         words = [t for t in toks if t != SLOT]
-        for run in {tuple(words[j:j + SHINGLE]) for j in range(len(words) - SHINGLE + 1)}:
+        for run in set(zip(*(words[j:] for j in range(SHINGLE)))):  # runs of SHINGLE words
             index[run].append(i)
-    seen: set[tuple[int, int]] = set()
-    for posting in index.values():
-        if len(posting) > MAX_POSTING:
-            continue
-        for x in range(len(posting)):
-            for y in range(x + 1, len(posting)):
-                pair = (posting[x], posting[y])
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                sim = Indel.normalized_similarity(keys[pair[0]], keys[pair[1]])
-                if sim >= threshold:
-                    yield keys[pair[0]], keys[pair[1]], sim
+    return dict.fromkeys(tuple(p) for p in index.values() if len(p) <= MAX_POSTING)
+
+
+def _encoded(keys: list[tuple[str, ...]]) -> list[Sequence[Hashable]]:
+    """Each masked sentence as a str of one character per distinct word: rapidfuzz compares a
+    str several times faster than a tuple, with the same result (equal words, equal characters)."""
+    words = dict.fromkeys(chain.from_iterable(keys))  # distinct, first seen first
+    if len(words) > sys.maxunicode:  # more distinct words than characters
+        return list(keys)
+    char = {w: chr(n) for n, w in enumerate(words)}
+    return ["".join(map(char.__getitem__, toks)) for toks in keys]
 
 
 def _pairs_between(ga: list[Masked], gb: list[Masked], ta, tb, sim: float) -> list[Aligned]:
-    slots = _slot_map(ta, tb)
+    # every member of a group has one claim per SLOT of the group's tokens: slots are in range
+    article = ga[0].claims[0].article
+    ends = [(ga[0].claims[i].id, j) for i, j in _slot_map(ta, tb)]
     out = []
-    for a in ga[:1]:
-        for b in gb:
-            if a.claims[0].article == b.claims[0].article:
-                continue
-            out += [Aligned(a.claims[i].id, b.claims[j].id, sim) for i, j in slots
-                    if i < len(a.claims) and j < len(b.claims)]
+    for b in gb:
+        if b.claims[0].article != article:
+            out += [Aligned(a, b.claims[j].id, sim) for a, j in ends]
     return out
 
 
 def _slot_map(ta: tuple[str, ...], tb: tuple[str, ...]) -> list[tuple[int, int]]:
     """(i, j): the i-th number of one sentence sits where the j-th of the other does."""
     ia = [k for k, t in enumerate(ta) if t == SLOT]
-    ib = [k for k, t in enumerate(tb) if t == SLOT]
+    ib = {k: n for n, k in enumerate(k for k, t in enumerate(tb) if t == SLOT)}
     pairs = []
     for op in Indel.opcodes(ta, tb):
-        if op.tag == "equal":
-            for k in range(op.src_end - op.src_start):
-                if ta[op.src_start + k] == SLOT:
-                    pairs.append((ia.index(op.src_start + k), ib.index(op.dest_start + k)))
+        if op.tag == "equal":  # a SLOT in an equal block faces a SLOT
+            pairs += [(i, ib[op.dest_start + k - op.src_start]) for i, k in enumerate(ia)
+                      if op.src_start <= k < op.src_end]
     return pairs
