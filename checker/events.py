@@ -91,7 +91,8 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
     seen: set[tuple[int, int]] = set()
     out: list[EventPair] = []
     for (_, kind, _), group in blocks.items():
-        for i, later in _later(group, dated_years, kind in once):
+        mixed = kind in once  # (in other blocks `_later` leaves no pair `years_apart`)
+        for i, later in _later(group, dated_years, mixed):
             x, article = dated[i], articles[i]
             for j in later:
                 if articles[j] == article or (i, j) in seen:
@@ -99,14 +100,15 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
                 seen.add((i, j))
                 y = dated[j]
                 kinds = x.kinds & y.kinds
-                if not kinds <= once and years_apart(dated_years[i], dated_years[j]):
+                if mixed and not kinds <= once and years_apart(dated_years[i], dated_years[j]):
                     continue
                 # a time of day given in another zone; a storm's landfall in Cuba and its landfall in Florida
                 if not same_clock(x.claim, y.claim) or x.places and y.places and not x.places & y.places:
                     continue
+                lone = kinds <= solo
                 shared = sorted(n for n in x.names.keys() & y.names.keys()
-                                if kinds <= solo or {x.names[n].kind, y.names[n].kind} <= PARTICIPANT_KINDS)
-                if len(shared) >= (1 if kinds <= solo else MIN_SHARED):
+                                if lone or {x.names[n].kind, y.names[n].kind} <= PARTICIPANT_KINDS)
+                if len(shared) >= (1 if lone else MIN_SHARED):
                     who = " and ".join(x.names[n].name for n in shared[:3])
                     out.append(EventPair(x.claim, y.claim, f"one event ({', '.join(sorted(kinds))}) with {who}"))
     return out
