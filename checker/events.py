@@ -14,9 +14,11 @@ warning.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Iterator
 
 from .entities import EntityMention, Found
 from .models import Article, Claim
@@ -85,28 +87,52 @@ def event_pairs(claims: list[Claim], rules: RuleSet, main: dict[str, str] | None
     dated = [e for c in claims if (e := _event_date(c, g, found, main or {})) is not None]
     blocks = _blocks(dated, solo)
     articles = [e.claim.article for e in dated]  # (read once per date, not once per pair)
+    dated_years = [years.get(a) for a in articles]
     seen: set[tuple[int, int]] = set()
     out: list[EventPair] = []
-    for group in blocks.values():
-        for k, i in enumerate(group):
+    for (_, kind, _), group in blocks.items():
+        mixed = kind in once  # (in other blocks `_later` leaves no pair `years_apart`)
+        for i, later in _later(group, dated_years, mixed):
             x, article = dated[i], articles[i]
-            for j in group[k + 1:]:
+            for j in later:
                 if articles[j] == article or (i, j) in seen:
                     continue
                 seen.add((i, j))
                 y = dated[j]
                 kinds = x.kinds & y.kinds
-                if not kinds <= once and years_apart(years.get(article), years.get(articles[j])):
+                if mixed and not kinds <= once and years_apart(dated_years[i], dated_years[j]):
                     continue
                 # a time of day given in another zone; a storm's landfall in Cuba and its landfall in Florida
                 if not same_clock(x.claim, y.claim) or x.places and y.places and not x.places & y.places:
                     continue
+                lone = kinds <= solo
                 shared = sorted(n for n in x.names.keys() & y.names.keys()
-                                if kinds <= solo or {x.names[n].kind, y.names[n].kind} <= PARTICIPANT_KINDS)
-                if len(shared) >= (1 if kinds <= solo else MIN_SHARED):
+                                if lone or {x.names[n].kind, y.names[n].kind} <= PARTICIPANT_KINDS)
+                if len(shared) >= (1 if lone else MIN_SHARED):
                     who = " and ".join(x.names[n].name for n in shared[:3])
                     out.append(EventPair(x.claim, y.claim, f"one event ({', '.join(sorted(kinds))}) with {who}"))
     return out
+
+
+def _later(group: list[int], years: list[int | None], once: bool) -> Iterator[tuple[int, list[int]]]:
+    """Each position of a block with the later positions to pair it with, in order: all of them
+    for an event that happens once (`year_events`), else those of articles at most a year apart
+    or undated (`years_apart`: never one occasion), never visited at all. (A pair skipped here is
+    skipped by `years_apart` in every block: its verdict depends on the pair alone.)"""
+    if once:
+        for k, i in enumerate(group):
+            yield i, group[k + 1:]
+        return
+    by_year: dict[int | None, list[int]] = defaultdict(list)
+    for i in group:
+        by_year[years[i]].append(i)
+    for k, i in enumerate(group):
+        year = years[i]
+        if year is None:
+            yield i, group[k + 1:]
+            continue
+        runs = [ps[bisect_right(ps, i):] for y in (None, year - 1, year, year + 1) if (ps := by_year.get(y))]
+        yield i, runs[0] if len(runs) == 1 else sorted(j for run in runs for j in run)
 
 
 def _blocks(dated: list[EventDate], solo: frozenset[str]) -> dict[tuple, list[int]]:

@@ -773,8 +773,9 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     # aligned sentences about different named subjects ("Arsenal paid €65m", "Chelsea paid
     # €75m") or measures known to differ ("left 310 dead", "left 4,800 homeless") are two facts
     # however alike their words
+    aligning = {cid: _aligning(by_id[cid]) for a in aligned for cid in (a.a, a.b) if cid in by_id}
     pairs = {(a.a, a.b) if a.a < a.b else (a.b, a.a): a.similarity for a in aligned
-             if a.a in by_id and a.b in by_id and _may_align(scorer, by_id[a.a], by_id[a.b])}
+             if a.a in aligning and a.b in aligning and _may_align(scorer, aligning[a.a], aligning[a.b])}
     edges: dict[tuple[int, int], Verdict] = {}
     # a key is scored by its first claim (dates are matched only through aligned sentences)
     sides = {k: scorer.side(cs[0]) for k, cs in members.items() if facts[k].dimension not in CALENDAR_KINDS}
@@ -833,30 +834,39 @@ def disputes(claims: list[Claim], g: Grammar) -> set[frozenset[str]]:
     return out | {frozenset((x, y)) for x in sided for y in sided if g.rivals(x, y)}
 
 
-def _may_align(scorer: Scorer, a: Claim, b: Claim) -> bool:
+class Aligning(NamedTuple):
+    """What `_may_align` reads of a claim besides the scorer, worked out once per claim: a claim
+    meets dozens of aligned sentences (reprints) and most pairs are told apart by these alone."""
+
+    claim: Claim
+    heads: frozenset[str]  # the words of its descriptor's head
+    names: frozenset[str]  # the capitalised words inside its sentence (`_inside_names`)
+
+
+def _aligning(c: Claim) -> Aligning:
+    return Aligning(c, frozenset(c.descriptor.head), _inside_names(c.quote))
+
+
+def _may_align(scorer: Scorer, x: Aligning, y: Aligning) -> bool:
+    a, b = x.claim, y.claim
     if "time" in (a.kind, b.kind) and not same_clock(a, b):
         return False  # two times in two zones ("local time", "IST") are not one reading
-    if _heads_differ(a.descriptor, b.descriptor) or _names_differ(a.quote, b.quote):
-        return False  # "profit rose 12%" / "revenue rose 8%", "The Senate passed" / "The House passed"
+    # both name what they measure, each with a word the other does not ("profit" / "revenue",
+    # "wheat output" / "rice output"; not "trade" / "total trade"), or each sentence names
+    # someone or something the other does not ("The Senate passed" / "The House passed")
+    if _each_has_own(x.heads, y.heads) or _each_has_own(x.names, y.names):
+        return False
     return scorer.subject(a, b)[0] is not None and scorer.measure(a.descriptor, b.descriptor)[0] is not None
 
 
-def _heads_differ(a: Descriptor, b: Descriptor) -> bool:
-    """Both name what they measure, each with a word the other does not ("profit" / "revenue",
-    "wheat output" / "rice output"; not "trade" / "total trade")."""
-    ha, hb = set(a.head), set(b.head)
-    return bool(ha - hb) and bool(hb - ha)
-
-
-def _names_differ(qa: str, qb: str) -> bool:
-    """Each sentence names someone or something (a capitalised word inside it) the other does not."""
-    na, nb = _inside_names(qa), _inside_names(qb)
-    return bool(na - nb) and bool(nb - na)
+def _each_has_own(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """Does each set hold a word the other does not?"""
+    return not (xs <= ys or ys <= xs)
 
 
 @lru_cache(maxsize=8192)
 def _inside_names(quote: str) -> frozenset[str]:
-    """(Asked of one sentence for every aligned candidate it meets: read once.)"""
+    """(A sentence reprinted by many articles is read once.)"""
     return frozenset(INSIDE_NAME_RE.findall(quote))
 
 
@@ -1101,14 +1111,14 @@ class Vetoes:
     known without scoring (`_never_one`), asked per part of the same-fact graph through the
     distinct cells it holds."""
 
-    def __init__(self, edges: dict[tuple[int, int], Verdict], cells: dict[int, Cell], apart) -> None:
+    def __init__(self, vetoed: list[tuple[int, int]], cells: dict[int, Cell], apart) -> None:
+        """`vetoed`: the key pairs scored as other facts (`Verdict.veto`)."""
         self.cells = cells
         self.apart = apart
         self.vetoed: dict[int, set[int]] = defaultdict(set)  # key -> the keys scored as another fact
-        for (x, y), v in edges.items():
-            if v.veto:
-                self.vetoed[x].add(y)
-                self.vetoed[y].add(x)
+        for x, y in vetoed:
+            self.vetoed[x].add(y)
+            self.vetoed[y].add(x)
         # id of a part -> (the part, kept so that its id is never another's; its cells)
         self.held: dict[int, tuple[set[int], set[Cell]]] = {}
         # (id and size of each part) -> (the parts, the answer): parts only grow, so their ids
@@ -1146,8 +1156,14 @@ def _groups(members, keys, facts, edges, cells, apart, aligned, generic: frozens
     """Same-fact edges joined strongest first; two parts are never joined when any of their
     keys is known to be another fact (so a chain A~B~C cannot put A and C in one group)."""
     comp = {k: {k} for k in members}
-    vetoes = Vetoes(edges, cells, apart)
-    same = sorted((-v.score, p) for p, v in edges.items() if v.relation == SAME)  # strongest first
+    same, vetoed = [], []  # (one pass over the edges: hundreds of thousands at 10,000 articles)
+    for p, v in edges.items():
+        if v.relation == SAME:
+            same.append((-v.score, p))
+        if v.veto:
+            vetoed.append(p)
+    same.sort()  # strongest first
+    vetoes = Vetoes(vetoed, cells, apart)
     for _, (ka, kb) in same:
         ca, cb = comp[ka], comp[kb]
         small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)  # not every pair: near-linear
