@@ -773,7 +773,7 @@ def match(claims: list[Claim], aligned: list[Aligned], rules: RuleSet,
     # aligned sentences about different named subjects ("Arsenal paid €65m", "Chelsea paid
     # €75m") or measures known to differ ("left 310 dead", "left 4,800 homeless") are two facts
     # however alike their words
-    aligning = {cid: _aligning(by_id[cid]) for a in aligned for cid in (a.a, a.b) if cid in by_id}
+    aligning = {cid: _aligning(by_id[cid]) for cid in {x for a in aligned for x in (a.a, a.b)} if cid in by_id}
     pairs = {(a.a, a.b) if a.a < a.b else (a.b, a.a): a.similarity for a in aligned
              if a.a in aligning and a.b in aligning and _may_align(scorer, aligning[a.a], aligning[a.b])}
     edges: dict[tuple[int, int], Verdict] = {}
