@@ -128,7 +128,7 @@ def in_dictionary(word: str) -> bool:
 
 
 ABILITY = "capacity"  # what a verb after "can" measures ("can carry", "can seat": as "its capacity of")
-WHOLE = "whole"  # the instance of a partitive's whole ("14 of the city's 21 wards": 21)
+PART, WHOLE = "part", "whole"  # the instances of a partitive ("14 of the city's 21 wards": 14, 21)
 
 # Classes of common nouns: a capitalised one at the start of a sentence is not a name.
 COMMON_CLASSES = ("people", "generic_heads", "part_nouns", "whole_owners", "statistic_words", "change_nouns")

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from ..match import Group, Related
 from ..models import Article, Claim, Finding, Match

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..models import Descriptor, Mention, Term
 from ..text import POSSESSIVE_RE, without_possessive
-from ..words import ABILITY, WHOLE, Grammar
+from ..words import ABILITY, PART, WHOLE, Grammar
 from .items import HARD_STOPS, MAX_PHRASE, RELATIVE, SLOT_KINDS_IN_NAMES, Chunk, Item
 
 class Reader:
@@ -179,7 +179,7 @@ class Reader:
                 return [self.term(first, "counted")] + self.complement(j + 1)
             return self.after_counted([self.term(first, "counted")], j + 1)
         if first.low == "without" and m.kind == "count":  # "280,000 without power": the state they are in
-            return self.phrase_right(self.skip(j + 1, ("determiners",)), "predicate", 2)[0]
+            return self.object_of(j)
         if self.closed(first) or comparison_at(items, j):  # "12% higher than": how it compares, not what
             return []
         role = "entity" if m.unit and m.kind in ("quantity", "amount") else "counted"
@@ -269,8 +269,13 @@ class Reader:
         if j + 1 < len(items) and items[j].kind == "word" and g.is_("prepositions", items[j].low) \
                 and g.is_("placement_verbs", self.verb_before(j)):
             # "placed 11 regions under a red alert": where they were put is what sets them apart
-            return terms + self.phrase_right(self.skip(j + 1, ("determiners",)), "predicate", 2)[0]
+            return terms + self.object_of(j)
         return terms
+
+    def object_of(self, prep: int) -> list[Term]:
+        """The words of the phrase the preposition at `prep` opens, as what is said of the counted
+        ("without power", "under a red alert")."""
+        return self.phrase_right(self.skip(prep + 1, ("determiners",)), "predicate", 2)[0]
 
     def verb_before(self, end: int) -> str:
         """The word before the counted phrase ending at `end` (determiners skipped), folded; ""
@@ -810,7 +815,7 @@ def describe(items: list[Item], i: int, g: Grammar, mentions: list[Mention]) -> 
         # (marked as a part, so that "12 of the 21 wards" is never read against "all 21 wards";
         # the whole is marked too: `whole_of_part`)
         terms = [t.as_role("counted") if t.role == "qualifier" else t for t in terms]
-        terms.append(Term(lemma="part", role="instance", text="of"))
+        terms.append(Term(lemma=PART, role="instance", text="of"))
         rule = _head_rule(terms, g)
     if any(_statistic(t, g) for t in terms):
         # "the national average", "its peak": which statistic of the measure, never the measure itself
