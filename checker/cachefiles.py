@@ -63,8 +63,9 @@ def read(path: str | Path) -> bytes | None | bool:
         return False
 
 
-def write(path: str | Path, text: str) -> bool:
-    """Write the entry through a temporary file renamed into place; False when it cannot be."""
+def write(path: str | Path, text: str | bytes | bytearray) -> bool:
+    """Write the entry (text as UTF-8) through a temporary file renamed into place; False when
+    it cannot be."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,8 +73,8 @@ def write(path: str | Path, text: str) -> bool:
     except OSError:
         return False
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)
         return True
     except OSError:

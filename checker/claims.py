@@ -14,13 +14,14 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Protocol
 
 from .attribution import attribution
 from .describe import EXPECTED, VALUE_KINDS, claim_kind
 from .entities import Found
-from .models import Article, Claim, Descriptor, Mention, Sentence, Term, TimeScope
+from .models import Article, Claim, Descriptor, Frozen, Mention, Sentence, Term, TimeScope
 from .rules import RuleSet
-from .subjects import (ArticleContext, Entities, Subject, build_context, entities, item_subjects, learn_places,
+from .subjects import (ArticleContext, Entities, Places, Subject, build_context, entities, item_subjects, learn_places,
                        sentence_subject, two_sided)
 from .text import CLAUSE_BREAK_RE, WORD_RE, fold, phrase_regex, words_of
 from .values import long_gone
@@ -49,25 +50,92 @@ def scope_rules(rules: RuleSet) -> Scope:
 
 
 def extract_claims(articles: list[Article], sentences: list[list[Sentence]], mentions: list[list[list[Mention]]],
-                   descriptors: list[list[list[Descriptor]]], rules: RuleSet, found: Found | None = None) -> list[Claim]:
+                   descriptors: list[list[list[Descriptor]]], rules: RuleSet, found: Found | None = None,
+                   store: ClaimStore | None = None) -> list[Claim]:
     """Corpus stage: places are learned from every article, then each mention becomes a claim.
-    `found`: the entities the extraction stage found in the sentences."""
+    `found`: the entities the extraction stage found in the sentences; `store`: where each
+    article's claims are kept between runs (read when they still hold, else written)."""
     ents = entities(rules, found)
     places = learn_places([s.text for ss in sentences for s in ss if not s.headline], ents.name_of)
     reader = SentenceReader(rules, ents, scope_rules(rules))
     out: list[Claim] = []
     for n, article in enumerate(articles, start=1):
-        counter = itertools.count(1)
-        next_id = lambda n=n, counter=counter: f"a{n}c{next(counter)}"  # noqa: E731
-        ctx = build_context(ents, article, sentences[n - 1], places)
+        kept = _kept(store, n, sentences[n - 1], places)
+        if kept is not None:
+            out += kept.claims
+            continue
+        asked: set[str] | None = set() if store is not None else None
+        claims = _article_claims(reader, places, n, article, sentences[n - 1], mentions[n - 1], descriptors[n - 1], asked)
+        if store is not None:
+            store.write(n, _entry(n, claims, asked, sentences[n - 1], places))
+        out += claims
+    if store is not None:
+        store.save()
+    return _headlines_take_their_body_times(_ages_of_whom_the_story_means(out, articles))
+
+
+class CachedClaims(Frozen):
+    """One article's claims, with what they depend on beyond the article (its extraction and
+    the rules): its place in the run, which numbers the claims' ids, and what the places learned
+    from the whole corpus said of the texts it asked about (see subjects.Places)."""
+
+    n: int
+    asked: list[int | str]  # those texts: a sentence's index, or the folded text
+    places: str  # Places.answers of them
+    claims: list[Claim]
+
+
+class ClaimStore(Protocol):
+    """Where each article's claims are kept between runs (runner.ClaimCache)."""
+
+    def read(self, n: int) -> CachedClaims | None: ...
+
+    def write(self, n: int, entry: CachedClaims) -> None: ...
+
+    def save(self) -> None: ...  # after the last article
+
+
+def _kept(store: ClaimStore | None, n: int, sentences: list[Sentence], places: Places) -> CachedClaims | None:
+    """The article's claims from an earlier run, when they still hold: the article has the same
+    place in the run, and this corpus's places answer what it asked about alike."""
+    entry = store.read(n) if store is not None else None
+    if entry is None or entry.n != n or any(isinstance(q, int) and not 0 <= q < len(sentences) for q in entry.asked):
+        return None
+    texts = [fold(sentences[q].text) if isinstance(q, int) else q for q in entry.asked]
+    return entry if places.answers(texts) == entry.places else None
+
+
+def _article_claims(reader: SentenceReader, places: Places, n: int, article: Article, sentences: list[Sentence],
+                    mentions: list[list[Mention]], descriptors: list[list[Descriptor]],
+                    asked: set[str] | None) -> list[Claim]:
+    """The claims of the n-th article, ids a{n}c1, a{n}c2 ...; the texts it asks the places
+    about are added to `asked` (when a set)."""
+    counter = itertools.count(1)
+    next_id = lambda: f"a{n}c{next(counter)}"  # noqa: E731
+    places.log = asked
+    try:
+        ctx = build_context(reader.ents, article, sentences, places)
         year = ctx.year
-        for k, (s, ms, ds) in enumerate(zip(sentences[n - 1], mentions[n - 1], descriptors[n - 1])):
+        out: list[Claim] = []
+        for k, (s, ms, ds) in enumerate(zip(sentences, mentions, descriptors)):
             folded = fold(s.text)
             refs = time_refs(folded, ms, year, article.date, reader.g, reader.horizons(folded))
             out += reader.claims(ctx, s, k, folded, ms, ds, refs, next_id)
             if not s.headline and not article.date:  # undated: a bare month takes the last year named
                 year = last_year_named(refs) or year
-    return _headlines_take_their_body_times(_ages_of_whom_the_story_means(out, articles))
+    finally:
+        places.log = None
+    return out
+
+
+def _entry(n: int, claims: list[Claim], asked: set[str], sentences: list[Sentence], places: Places) -> CachedClaims:
+    """What the store keeps of the n-th article: a text asked about that is one of its sentences
+    is kept as the sentence's index."""
+    index: dict[str, int] = {}
+    for k, s in enumerate(sentences):
+        index.setdefault(fold(s.text), k)
+    texts = sorted(asked)
+    return CachedClaims(n=n, asked=[index.get(t, t) for t in texts], places=places.answers(texts), claims=claims)
 
 
 def _headlines_take_their_body_times(claims: list[Claim]) -> list[Claim]:

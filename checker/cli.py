@@ -133,13 +133,15 @@ def _analyse(paths: list[Path], rules, jobs: int | None, cache: Path | None, own
     (cached in `cache`, in parallel), analyse."""
     from .load import load_inputs
     from .pipeline import analyse
-    from .runner import default_jobs, extract_all
+    from .runner import ClaimCache, Stats, default_jobs, extract_all
 
     articles, warnings = load_inputs([str(p) for p in paths], own)
-    extracted = extract_all(articles, rules, jobs or default_jobs(), cache, progress=sys.stderr.isatty())
+    stats = Stats()
+    extracted = extract_all(articles, rules, jobs or default_jobs(), cache, progress=sys.stderr.isatty(), stats=stats)
     gc.freeze()  # what the run holds to the end is no garbage: no full collection scans it again
     gc.enable()  # the analysis makes short-lived objects too (off at start-up: see main)
-    report = analyse(articles, rules, warnings, extracted=extracted)
+    store = ClaimCache(cache, stats.keys, "\0".join(str(p.resolve()) for p in paths)) if cache is not None else None
+    report = analyse(articles, rules, warnings, extracted=extracted, claim_store=store)
     gc.freeze()
     return articles, report
 

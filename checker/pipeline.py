@@ -12,7 +12,7 @@ from .checks import Context, run_checks
 from .load import load_inputs
 from .match import comparable, match
 
-from .claims import extract_claims
+from .claims import ClaimStore, extract_claims
 from .describe import describe_article, describe_sentence
 from .entities import EntityMention, Found, find_entities
 from .models import (SEVERITY_RANK, Article, ArticleInfo, Claim, Coverage, Descriptor, Finding, InputWarning,
@@ -142,15 +142,16 @@ def gc_paused():
 
 @gc_paused()
 def analyse(articles: list[Article], rules: RuleSet, warnings: list[InputWarning | str] | None = None,
-            extracted: list[Extracted] | None = None) -> Report:
+            extracted: list[Extracted] | None = None, claim_store: ClaimStore | None = None) -> Report:
     """Everything after loading. `extracted` (one per article) may come from a cache or workers;
-    `warnings` are the loader's, to which the extractor's size limits are added."""
+    `warnings` are the loader's, to which the extractor's size limits are added; `claim_store`
+    keeps each article's claims between runs (runner.ClaimCache)."""
     extracted = extracted if extracted is not None else [extract_article(a, rules) for a in articles]
     notes = [w if isinstance(w, InputWarning) else InputWarning(path="", message=w) for w in warnings or []]
     notes += limit_warnings(articles, extracted)
     found = found_entities(rules, extracted)
     claims = extract_claims(articles, [e.sentences for e in extracted], [e.mentions for e in extracted],
-                            [e.descriptors for e in extracted], rules, found)
+                            [e.descriptors for e in extracted], rules, found, claim_store)
     sentences = {(a.path, k): s for a, e in zip(articles, extracted) for k, s in enumerate(e.sentences)}
     usable = [c for c in claims if comparable(c)]  # asked once: align, match and coverage read them
     aligned = align(sentences, usable, rules.matching["default"].align_threshold)

@@ -22,13 +22,14 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, TextIO
 
 from . import cachefiles
 from .cachefiles import default_cache_dir, user_cache_dir  # noqa: F401 - where the CLI finds them
+from .claims import CachedClaims
 from .errors import InputError, InternalError
 from .models import Article, Report
 from .pipeline import Extracted, extract_article, gc_paused
@@ -52,6 +53,7 @@ class Stats:
     written: int = 0  # cache entries written
     corrupt: int = 0  # cache entries that could not be used (rewritten)
     workers: int = 1  # processes that extracted (1 = in-process)
+    keys: list[str] = field(default_factory=list)  # each article's cache key, in order (none without a cache)
 
 
 def default_jobs() -> int:
@@ -70,10 +72,18 @@ def code_version() -> str:
     return code_hash(Path(__file__).resolve().parent, __version__)
 
 
-def code_hash(here: Path, version: str) -> str:
-    """A hash of the CODE_FILES under `here` (every module of a package, found by itself)."""
+@lru_cache(maxsize=1)
+def package_version() -> str:
+    """checker.__version__ plus a hash of every module: what the claims cache depends on."""
+    from . import __version__
+
+    return code_hash(Path(__file__).resolve().parent, __version__, (".",))
+
+
+def code_hash(here: Path, version: str, files: tuple[str, ...] = CODE_FILES) -> str:
+    """A hash of the `files` under `here` (every module of a package, found by itself)."""
     h = hashlib.sha256(version.encode())
-    for name in CODE_FILES:
+    for name in files:
         path = here / name
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for f in files:
@@ -106,6 +116,76 @@ def _read(path: str) -> Extracted | None | bool:
         return Extracted.model_validate_json(data)
     except ValueError:  # pydantic ValidationError is a ValueError; so is bad UTF-8 / JSON
         return False
+
+
+class ClaimCache:
+    """The claims stage's store (claims.ClaimStore): each article's claims (claims.CachedClaims,
+    which also says what else they depend on, so that they are used only while that holds).
+
+    One file per run's inputs, `<cache>/claims-v1/<hash>.jsonl`, read once and written once (a
+    file per article cost more to create than its claims to work out): a line per article, its
+    extraction key, a tab and its entry. The hash covers the checked paths and every module's
+    source. An article's line is kept while its entry holds and written again when it does not;
+    the file is rewritten only when a line changed. An unreadable file or line is a miss."""
+
+    FORMAT = "claims-v1"
+
+    def __init__(self, cache_dir: Path, keys: list[str], run: str):
+        """`keys`: each article's extraction key, in order (Stats.keys); `run`: what was checked
+        (the paths), so that two folders checked by turns keep a file each."""
+        name = hashlib.sha256(f"{package_version()}\0{run}".encode()).hexdigest()
+        self.path = f"{cache_dir}/{self.FORMAT}/{name}.jsonl"
+        self.keys = keys
+        self._data = b""  # the file as read: its lines are sliced out only when used
+        self._spans: dict[str, tuple[int, int]] | None = None  # key -> its entry's span in _data
+        self._lines: list[tuple[int, int] | bytes | None] = [None] * len(keys)  # per article: kept span, or new entry
+        self.entries_read = self.written = 0  # for tests and benchmarks
+
+    def _file(self) -> dict[str, tuple[int, int]]:
+        if self._spans is None:
+            data = cachefiles.read(self.path)
+            self._data = data if isinstance(data, bytes) else b""
+            self._spans = {}
+            start = 0
+            while start < len(self._data):
+                end = self._data.find(b"\n", start)
+                end = len(self._data) if end < 0 else end
+                tab = self._data.find(b"\t", start, end)
+                if tab > start:
+                    self._spans[self._data[start:tab].decode("ascii", "replace")] = (tab + 1, end)
+                start = end + 1
+        return self._spans
+
+    def read(self, n: int) -> CachedClaims | None:
+        span = self._file().get(self.keys[n - 1]) if 0 < n <= len(self.keys) else None
+        if span is None:
+            return None
+        try:
+            entry = CachedClaims.model_validate_json(self._data[span[0]:span[1]])
+        except ValueError:  # pydantic ValidationError is a ValueError; so is bad UTF-8 / JSON
+            return None
+        self._lines[n - 1] = span  # kept unless written again: the claims stage checks that it holds
+        self.entries_read += 1
+        return entry
+
+    def write(self, n: int, entry: CachedClaims) -> None:
+        if 0 < n <= len(self.keys):
+            # None left out (every field that may be None has None as its default, which a test
+            # keeps so): half the time of leaving defaults out, and read back as fast
+            self._lines[n - 1] = entry.model_dump_json(exclude_none=True).encode("utf-8")
+            self.written += 1
+
+    def save(self) -> None:
+        """Write the file, when a line changed or an article left the run; then let go of it."""
+        if self.written or sum(line is not None for line in self._lines) != len(self._file()):
+            out = bytearray()
+            for key, line in zip(self.keys, self._lines):
+                if line is not None:
+                    out += key.encode("ascii") + b"\t"
+                    out += self._data[line[0]:line[1]] if isinstance(line, tuple) else line
+                    out += b"\n"
+            cachefiles.write(self.path, out)
+        self._data, self._lines = b"", [None] * len(self.keys)
 
 
 # --- worker processes ---------------------------------------------------------------------------
@@ -196,7 +276,7 @@ def _extract_all(articles, rules, jobs, cache_dir, progress, stats) -> list[Extr
     if cache_dir is not None:
         cachefiles.prepare(cache_dir)
         rv, code = rules.version(), code_version()
-        keys = [cache_key(a, rv, code) for a in articles]
+        keys = stats.keys = [cache_key(a, rv, code) for a in articles]
         for i, key in enumerate(keys):
             got = _read(_entry(cache_dir, key))
             if got is False:

@@ -10,6 +10,7 @@ context (an earlier sentence, or the two sides of a two-party measure), or the a
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -95,19 +96,27 @@ def _attributed(text: str, e: EntityMention, reporting: frozenset[str]) -> bool:
 
 @dataclass
 class Places:
-    """Sub-national places named as such in the corpus ("Lao Cai province", "hamlet of Lang Nu")."""
+    """Sub-national places named as such in the corpus ("Lao Cai province", "hamlet of Lang Nu").
+
+    Learned from every article, they are the one thing an article's claims depend on beyond the
+    article itself. Every answer about a text goes through `find` (levels and display names are
+    asked only of the names it found), so `log` can record which texts an article asked about,
+    and `answers` tells whether another run's places answer them alike (the claims cache)."""
 
     level: dict[str, int]  # folded name -> 0 hamlet/village .. 4 region
     display: dict[str, str]  # folded name -> name as first written
     regex: re.Pattern[str] | None
     seen: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # folded text -> find's answer
-    # (text, kinds) -> _named's answer: a sentence is asked for its countries by the country
-    # counts and by its subject, and reprinted (do not change the list)
-    named: dict[tuple[str, tuple[str, ...]], list[tuple[int, str]]] = field(default_factory=dict)
+    # (text, kinds) -> (the folded text, _named's answer): a sentence is asked for its countries
+    # by the country counts and by its subject, and reprinted (do not change the list)
+    named: dict[tuple[str, tuple[str, ...]], tuple[str, list[tuple[int, str]]]] = field(default_factory=dict)
+    log: set[str] | None = None  # while a set: every folded text asked about is added to it
 
     def find(self, folded: str) -> list[tuple[int, int, str]]:
         """(start, end, name) of the places a folded text names; a sentence is searched once
         however often it is read (subjects, country counts) or reprinted. Do not change the list."""
+        if self.log is not None:
+            self.log.add(folded)
         got = self.seen.get(folded)
         if got is None:
             if len(self.seen) > 4096:
@@ -115,6 +124,15 @@ class Places:
             got = self.seen[folded] = [(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
                                        for m in self.regex.finditer(folded)] if self.regex else []
         return got
+
+    def answers(self, texts: list[str]) -> str:
+        """A digest of what these places say of the folded texts: where each names a place, and
+        that place's level and display name. Equal digests, equal answers."""
+        h = hashlib.blake2b(digest_size=16)
+        for text in texts:
+            h.update(repr([(a, b, name, self.level.get(name), self.display.get(name))
+                           for a, b, name in self.find(text)]).encode() + b"\0")
+        return h.hexdigest()
 
     def mask(self, folded: str) -> str:
         """Blank out place names so "Lao Cai" is not read as the country Laos."""
@@ -178,11 +196,16 @@ class ArticleContext:
 def _named(ents: Entities, places: Places, text: str, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
     """(position, name) of the entities of these kinds a text names, outside learned places
     ("Lao Cai" is a province, not Laos)."""
-    got = places.named.get((text, kinds))
-    if got is None:
-        spans = places.find(fold(text))
-        got = places.named[(text, kinds)] = [(e.start, e.name) for e in ents.find(text) if e.kind in kinds
-                                             and not any(a < e.end and e.start < b for a, b, _ in spans)]
+    kept = places.named.get((text, kinds))
+    if kept is not None:
+        if places.log is not None:
+            places.log.add(kept[0])
+        return kept[1]
+    folded = fold(text)
+    spans = places.find(folded)
+    got = [(e.start, e.name) for e in ents.find(text) if e.kind in kinds
+           and not any(a < e.end and e.start < b for a, b, _ in spans)]
+    places.named[(text, kinds)] = (folded, got)
     return got
 
 

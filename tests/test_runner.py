@@ -254,3 +254,121 @@ def test_gc_paused_restores_the_collector_and_ages_what_was_built():
         assert not gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --- the claims cache: each article's claims kept between runs, used while they still hold ---------
+
+CLAIM_CORPUS = {
+    "a1.txt": "Flooding in Marrow district killed 14 people on Tuesday, officials said. "
+              "The district has about 40,000 residents.\n",
+    "a2.txt": "Officials said 15 people died when floods hit Marrow district on Tuesday.\n",
+    "a3.txt": "The river rose 3 metres at Kessel on Tuesday, and 200 homes were flooded.\n",
+}
+
+
+def _claims_run(folder: Path, cache: Path, reference: bool = True) -> tuple[str, runner.ClaimCache]:
+    """The JSON report with the claims cache, and the cache's counts; `reference`: check that it
+    is the report without a cache."""
+    rules = load_rules()
+    articles, warnings = load([str(folder)])
+    stats = Stats()
+    extracted = extract_all(articles, rules, 1, cache, False, stats=stats)
+    store = runner.ClaimCache(cache, stats.keys, str(folder))
+    cached = render_json(analyse(articles, rules, warnings, extracted=extracted, claim_store=store))
+    assert not reference or cached == render_json(analyse(articles, rules, warnings))  # whatever the cache held
+    return cached, store
+
+
+def _claim_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in CLAIM_CORPUS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_second_run_reads_each_articles_claims(tmp_path, monkeypatch):
+    from checker import claims
+
+    folder = _claim_corpus(tmp_path)
+    first, store = _claims_run(folder, tmp_path / "cache")
+    assert (store.entries_read, store.written) == (0, 3)
+
+    def boom(*_a, **_k):
+        raise AssertionError("claims read again although kept")
+
+    monkeypatch.setattr(claims, "_article_claims", boom)
+    again, store = _claims_run(folder, tmp_path / "cache", reference=False)
+    assert again == first and (store.entries_read, store.written) == (3, 0)
+
+
+def test_a_place_learned_since_makes_the_articles_naming_it_read_again(tmp_path):
+    """"Kessel village" in a new article makes Kessel a place: the article that names Kessel is
+    read again; the others' claims still hold."""
+    folder = _claim_corpus(tmp_path)
+    _claims_run(folder, tmp_path / "cache")
+    (folder / "zz_new.txt").write_text("Relief update.\n\nKessel village received 200 tents on Wednesday.\n",
+                                       encoding="utf-8")
+    _, store = _claims_run(folder, tmp_path / "cache")
+    assert (store.entries_read, store.written) == (3, 2)  # a3 and the new article
+
+
+def test_an_article_moved_in_the_run_is_read_again(tmp_path):
+    """Claim ids are numbered by the article's place in the run: a new first article moves all."""
+    folder = _claim_corpus(tmp_path)
+    _claims_run(folder, tmp_path / "cache")
+    (folder / "a0.txt").write_text("Rain is forecast for Friday.\n", encoding="utf-8")
+    _, store = _claims_run(folder, tmp_path / "cache")
+    assert store.written == 4
+
+
+@pytest.mark.parametrize("garbage", [b"{not json", b'{"n": 1}', b"", b"\xff\xfe"])
+def test_a_corrupt_claims_line_is_a_miss(tmp_path, garbage):
+    folder = _claim_corpus(tmp_path)
+    _claims_run(folder, tmp_path / "cache")
+    files = sorted((tmp_path / "cache" / runner.ClaimCache.FORMAT).glob("*.jsonl"))
+    assert len(files) == 1
+    lines = files[0].read_bytes().splitlines()
+    key, _, _ = lines[0].partition(b"\t")
+    files[0].write_bytes(b"\n".join([key + b"\t" + garbage, *lines[1:]]) + b"\n")
+    _, store = _claims_run(folder, tmp_path / "cache")
+    assert (store.entries_read, store.written) == (2, 1)
+    _, store = _claims_run(folder, tmp_path / "cache")
+    assert (store.entries_read, store.written) == (3, 0)
+
+
+def test_two_folders_keep_a_claims_file_each(tmp_path):
+    first = _claim_corpus(tmp_path)
+    second = tmp_path / "second"
+    shutil.copytree(first, second)
+    (second / "a4.txt").write_text("The town hall reopened on Monday after 6 weeks.\n", encoding="utf-8")
+    for folder in (first, second, first):
+        _claims_run(folder, tmp_path / "cache")
+    _, store = _claims_run(second, tmp_path / "cache")
+    assert (store.entries_read, store.written) == (4, 0)
+
+
+def test_claims_entries_may_leave_none_out():
+    """The claims cache writes entries without their None fields, which reads them back as they
+    were only while every field that may be None has None as its default."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from checker.claims import CachedClaims
+
+    seen: set[type] = set()
+
+    def walk(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, f in model.model_fields.items():
+            args = typing.get_args(f.annotation)
+            assert type(None) not in args or f.default is None, f"{model.__name__}.{name}"
+            for a in [f.annotation, *args, *(x for y in args for x in typing.get_args(y))]:
+                if isinstance(a, type) and issubclass(a, BaseModel):
+                    walk(a)
+
+    walk(CachedClaims)
+    assert {m.__name__ for m in seen} >= {"Claim", "Descriptor", "TimeScope", "Mention", "Term"}
