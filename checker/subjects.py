@@ -38,6 +38,7 @@ COREF_RE = re.compile(r"\bthe\s+(hamlet|village|commune|district|province|city)\
 NOT_NAMES = {"the", "in", "a", "an", "this", "that", "its", "their", "northern", "southern",
              "eastern", "western", "central", "mountainous", "remote", "entire", "whole", "of",
              "border", "neighbouring", "neighboring"}
+NAME_JOINERS = {"of", "de", "del", "da", "do", "dos", "das", "la", "le", "van", "von", "upon", "and"}
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december", "sept", "jan", "feb", "mar", "apr", "jun", "jul",
@@ -149,9 +150,14 @@ def learn_places(texts: list[str], known: dict[str, str]) -> Places:
     def add(name: str, kind: str) -> None:
         name = re.split(r"['’]s\s+", name)[-1]  # "Viet Nam's Thanh Hoa" -> "Thanh Hoa"
         words = name.split()
-        while words and (words[0].lower() in NOT_NAMES or not words[0][0].isupper()):
-            words = words[1:]
-        if not words or any(w.lower() in CALENDAR or not w[0].isupper() for w in words):
+        # the name is the capitalised words just before the place word ("Officials in Valdera
+        # province": Valdera), unless a word that joins a name cuts them ("Bay of Islands")
+        k = len(words)
+        while k and words[k - 1][0].isupper() and words[k - 1].lower() not in NOT_NAMES | CALENDAR:
+            k -= 1
+        joined = k >= 2 and words[k - 1].lower() in NAME_JOINERS and words[k - 2][0].isupper()
+        words = [] if joined else words[k:]
+        if not words:
             return
         key = fold(" ".join(words))
         if key in known:

@@ -70,6 +70,18 @@ def test_places_learned_and_referred_back():
     assert subj["29"] == ["Panama Oeste"]  # "Panama" in a place name is not the country
 
 
+def test_a_place_is_the_capitalised_words_before_its_type():
+    """"Rescuers reached Korval district": the place is Korval, not the sentence's first words;
+    "between X Province and Y Province" names both; "Bay of Islands" is not cut to "Islands"."""
+    cs = claims("Rescuers reached Korval district on Monday, where 41 homes were destroyed. "
+                "An agreement between Duro Province (Peru) and Amaru Province (Bolivia) covers 12 projects. "
+                "Floods in the Bay of Islands district damaged 30 boats.")
+    subj = {c.text: c.subject for c in cs if c.dimension}
+    assert subj["41"] == ["Korval"]
+    assert subj["12"] == ["Amaru", "Duro"]
+    assert "Islands" not in subj["30"]
+
+
 def test_threshold_is_a_floor():
     (c,) = [c for c in claims("Trade between Argentina and Uruguay exceeded US$4 billion for the "
                               "first time in 2025.") if c.kind == "amount"]
