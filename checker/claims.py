@@ -60,14 +60,14 @@ def extract_claims(articles: list[Article], sentences: list[list[Sentence]], men
     reader = SentenceReader(rules, ents, scope_rules(rules))
     out: list[Claim] = []
     for n, article in enumerate(articles, start=1):
-        kept = _kept(store, n, sentences[n - 1], places)
+        kept = _kept(store, n, sentences[n - 1], descriptors[n - 1], places)
         if kept is not None:
             out += kept.claims
             continue
         asked: set[str] | None = set() if store is not None else None
         claims = _article_claims(reader, places, n, article, sentences[n - 1], mentions[n - 1], descriptors[n - 1], asked)
         if store is not None:
-            store.write(n, _entry(n, claims, asked, sentences[n - 1], places))
+            store.write(n, _entry(n, claims, asked, sentences[n - 1], places), descriptors[n - 1])
         out += claims
     if store is not None:
         store.save()
@@ -86,19 +86,22 @@ class CachedClaims(Frozen):
 
 
 class ClaimStore(Protocol):
-    """Where each article's claims are kept between runs (runner.ClaimCache)."""
+    """Where each article's claims are kept between runs (runner.ClaimCache). `descriptors`:
+    the article's, per sentence, as the extraction stage built them (the claims hold most of
+    them as they are)."""
 
-    def read(self, n: int) -> CachedClaims | None: ...
+    def read(self, n: int, descriptors: list[list[Descriptor]]) -> CachedClaims | None: ...
 
-    def write(self, n: int, entry: CachedClaims) -> None: ...
+    def write(self, n: int, entry: CachedClaims, descriptors: list[list[Descriptor]]) -> None: ...
 
     def save(self) -> None: ...  # after the last article
 
 
-def _kept(store: ClaimStore | None, n: int, sentences: list[Sentence], places: Places) -> CachedClaims | None:
+def _kept(store: ClaimStore | None, n: int, sentences: list[Sentence], descriptors: list[list[Descriptor]],
+          places: Places) -> CachedClaims | None:
     """The article's claims from an earlier run, when they still hold: the article has the same
     place in the run, and this corpus's places answer what it asked about alike."""
-    entry = store.read(n) if store is not None else None
+    entry = store.read(n, descriptors) if store is not None else None
     if entry is None or entry.n != n or any(isinstance(q, int) and not 0 <= q < len(sentences) for q in entry.asked):
         return None
     texts = [fold(sentences[q].text) if isinstance(q, int) else q for q in entry.asked]

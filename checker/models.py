@@ -9,7 +9,7 @@ import re
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 Hedge = Literal["below", "above", "about", "at_least", "at_most"]
 Severity = Literal["error", "warning", "info"]
@@ -190,6 +190,17 @@ class Claim(Frozen):
     tally: bool = False  # a running count: its value changes over time, so its as-of time is part of the fact
     moving: bool = False  # stated as a moving figure ("rose to", "so far", "now stands at"): a snapshot
     late_forecast: bool = False  # a forecast made in the last days of its period: an estimate of the outcome
+
+    @field_validator("descriptor", mode="before")
+    @classmethod
+    def _extracted_descriptor(cls, value, info: ValidationInfo):
+        """The claims cache (runner.ClaimCache) writes a descriptor that the extraction stage
+        built as its number among the article's descriptors (`descriptors` in the validation
+        context): the very object is used again, as in the run that wrote it."""
+        known = info.context.get("descriptors", ()) if isinstance(info.context, dict) else ()
+        if type(value) is int and 0 <= value < len(known):
+            return known[value]
+        return value
 
 
 class Match(Frozen):

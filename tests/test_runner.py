@@ -372,3 +372,29 @@ def test_claims_entries_may_leave_none_out():
 
     walk(CachedClaims)
     assert {m.__name__ for m in seen} >= {"Claim", "Descriptor", "TimeScope", "Mention", "Term"}
+
+
+def test_a_kept_claim_holds_the_descriptor_the_extraction_built(tmp_path):
+    """The cache writes such a descriptor as its number among the article's, and reading it
+    gives back that very object; a number without the article's descriptors is no descriptor."""
+    import pydantic
+
+    from checker.models import Claim
+
+    folder = _claim_corpus(tmp_path)
+    rules = load_rules()
+    articles, warnings = load([str(folder)])
+    for _ in range(2):
+        stats = Stats()
+        extracted = extract_all(articles, rules, 1, tmp_path / "cache", False, stats=stats)
+        store = runner.ClaimCache(tmp_path / "cache", stats.keys, str(folder))
+        report = analyse(articles, rules, warnings, extracted=extracted, claim_store=store)
+    assert store.entries_read == 3 and store.written == 0
+    built = {id(d) for e in extracted for ds in e.descriptors for d in ds}
+    assert sum(id(c.descriptor) in built for c in report.claims) > len(report.claims) / 2
+    line = '{"descriptor": 0, "id": "a1c1", "article": "a.txt", "kind": "count", "text": "3", "quote": "3.", ' \
+           '"line": 1, "column": 1}'
+    (d,) = [d for ds in extracted[0].descriptors for d in ds][:1]
+    assert Claim.model_validate_json(line, context={"descriptors": [d]}).descriptor is d
+    with pytest.raises(pydantic.ValidationError):
+        Claim.model_validate_json(line)
