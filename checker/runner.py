@@ -31,7 +31,7 @@ from . import cachefiles
 from .cachefiles import default_cache_dir, user_cache_dir  # noqa: F401 - where the CLI finds them
 from .claims import CachedClaims
 from .errors import InputError, InternalError
-from .models import Article, Descriptor, Report
+from .models import Article, Claim, Descriptor, Report
 from .pipeline import Extracted, extract_article, gc_paused
 from .rules import RuleSet
 
@@ -193,13 +193,17 @@ def _entry_json(entry: CachedClaims, numbers: dict[int, int]) -> bytes:
     back into that object (Claim's validator): a third of the reading, and no second copy of
     it in memory. None is left out (every field that may be None has None as its default, which
     a test keeps so): half the time of leaving defaults out."""
+    to_json = Claim.__pydantic_serializer__.to_json  # bytes, without model_dump_json's checks: 20% faster
     claims = []
     for c in entry.claims:
         k = numbers.get(id(c.descriptor))
-        claims.append(c.model_dump_json(exclude_none=True) if k is None else
-                      f'{{"descriptor":{k},' + c.model_dump_json(exclude={"descriptor"}, exclude_none=True)[1:])
-    head = entry.model_dump_json(exclude={"claims"}, exclude_none=True)
-    return f'{head[:-1]},"claims":[{",".join(claims)}]}}'.encode("utf-8")
+        claims.append(to_json(c, exclude_none=True) if k is None else
+                      b'{"descriptor":%d,' % k + to_json(c, exclude=_DESCRIPTOR, exclude_none=True)[1:])
+    head = CachedClaims.__pydantic_serializer__.to_json(entry, exclude=_CLAIMS, exclude_none=True)
+    return head[:-1] + b',"claims":[' + b",".join(claims) + b"]}"
+
+
+_DESCRIPTOR, _CLAIMS = {"descriptor"}, {"claims"}
 
 
 # --- worker processes ---------------------------------------------------------------------------
