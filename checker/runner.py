@@ -80,10 +80,10 @@ def package_version() -> str:
     return code_hash(Path(__file__).resolve().parent, __version__, (".",))
 
 
-def code_hash(here: Path, version: str, files: tuple[str, ...] = CODE_FILES) -> str:
-    """A hash of the `files` under `here` (every module of a package, found by itself)."""
+def code_hash(here: Path, version: str, names: tuple[str, ...] = CODE_FILES) -> str:
+    """A hash of the modules `names` under `here` (every module of a package, found by itself)."""
     h = hashlib.sha256(version.encode())
-    for name in files:
+    for name in names:
         path = here / name
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for f in files:

@@ -35,6 +35,17 @@ def test_cache_key_follows_every_module_of_the_extract_package(tmp_path):
     assert code_hash(here, "1") != code_hash(here, "0")
 
 
+def test_the_claims_cache_key_follows_every_module(tmp_path):
+    """The claims cache depends on the whole package (claims, subjects, when ...), not only on
+    the extraction modules: a change to a module outside CODE_FILES changes its key alone."""
+    here = _copy(tmp_path)
+    (here / "claims.py").write_text("X = 1\n")
+    extraction, package = code_hash(here, "0"), code_hash(here, "0", (".",))
+    (here / "claims.py").write_text("X = 2\n")
+    assert code_hash(here, "0") == extraction
+    assert code_hash(here, "0", (".",)) != package
+
+
 def _string_lists(tree: ast.AST):
     """Tuples, lists and sets of two or more string literals written in the code."""
     for node in ast.walk(tree):
