@@ -83,3 +83,22 @@ def write(path: str | Path, text: str | bytes | bytearray) -> bool:
         except OSError:
             pass
         return False
+
+
+def keep_newest(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the `keep` most recently written or touched files of `folder` matching
+    `pattern` (a cache whose files are not content-addressed, and would otherwise only grow)."""
+    try:
+        files = sorted(((f.stat().st_mtime, f) for f in folder.glob(pattern)), reverse=True)
+        for _, old in files[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another run pruning at once, or an unwritable folder: next time
+
+
+def touch(path: str | Path) -> None:
+    """Mark an entry as used now (see keep_newest)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass

@@ -126,9 +126,12 @@ class ClaimCache:
     file per article cost more to create than its claims to work out): a line per article, its
     extraction key, a tab and its entry. The hash covers the checked paths and every module's
     source. An article's line is kept while its entry holds and written again when it does not;
-    the file is rewritten only when a line changed. An unreadable file or line is a miss."""
+    the file is rewritten only when a line changed. The KEEP most recently used files are kept (a
+file holds a whole run's claims, and temporary folders checked once would otherwise pile up).
+An unreadable file or line is a miss."""
 
     FORMAT = "claims-v1"
+    KEEP = 8  # claims files kept, the most recently used: one per set of paths checked
 
     def __init__(self, cache_dir: Path, keys: list[str], run: str):
         """`keys`: each article's extraction key, in order (Stats.keys); `run`: what was checked
@@ -175,7 +178,8 @@ class ClaimCache:
             self.written += 1
 
     def save(self) -> None:
-        """Write the file, when a line changed or an article left the run; then let go of it."""
+        """Write the file, when a line changed or an article left the run (else mark it used);
+        keep the KEEP most recently used files; then let go of the file."""
         if self.written or sum(line is not None for line in self._lines) != len(self._file()):
             out = bytearray()
             for key, line in zip(self.keys, self._lines):
@@ -184,6 +188,9 @@ class ClaimCache:
                     out += self._data[line[0]:line[1]] if isinstance(line, tuple) else line
                     out += b"\n"
             cachefiles.write(self.path, out)
+        elif self._data:
+            cachefiles.touch(self.path)
+        cachefiles.keep_newest(Path(self.path).parent, "*.jsonl", self.KEEP)
         self._data, self._lines = b"", [None] * len(self.keys)
 
 

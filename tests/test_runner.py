@@ -398,3 +398,32 @@ def test_a_kept_claim_holds_the_descriptor_the_extraction_built(tmp_path):
     assert Claim.model_validate_json(line, context={"descriptors": [d]}).descriptor is d
     with pytest.raises(pydantic.ValidationError):
         Claim.model_validate_json(line)
+
+
+def test_only_the_most_recently_used_claims_files_are_kept(tmp_path, monkeypatch):
+    """A claims file per set of checked paths: the KEEP most recently written or read stay."""
+    monkeypatch.setattr(runner.ClaimCache, "KEEP", 2)
+    folders = []
+    for name in ("one", "two", "three"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "a.txt").write_text(f"The {name} bridge carried 4,000 cars on Monday.\n", encoding="utf-8")
+        folders.append(folder)
+
+    def run_and_age(folder: Path, seconds: int) -> None:
+        """Check the folder; its claims file, if new, is dated `seconds` ago."""
+        before = set((tmp_path / "cache").rglob("*.jsonl"))
+        _claims_run(folder, tmp_path / "cache", reference=False)
+        for new in set((tmp_path / "cache").rglob("*.jsonl")) - before:
+            os.utime(new, (new.stat().st_atime, new.stat().st_mtime - seconds))
+
+    run_and_age(folders[0], 300)
+    run_and_age(folders[1], 200)
+    _, store = _claims_run(folders[0], tmp_path / "cache", reference=False)  # read, unchanged: used now
+    assert store.written == 0
+    run_and_age(folders[2], 0)
+    assert len(list((tmp_path / "cache").rglob("*.jsonl"))) == 2
+    _, store = _claims_run(folders[0], tmp_path / "cache", reference=False)
+    assert store.entries_read == 1  # kept: the second folder's file went
+    _, store = _claims_run(folders[1], tmp_path / "cache", reference=False)
+    assert store.entries_read == 0
