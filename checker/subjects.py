@@ -43,6 +43,7 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december", "sept", "jan", "feb", "mar", "apr", "jun", "jul",
             "aug", "sep", "oct", "nov", "dec"}
+NOT_PLACE_NAMES = NOT_NAMES | CALENDAR  # capitalised words that end a place's name, read backwards
 @dataclass
 class Entities:
     """What the claims stage needs of the rules' entities (compiled once per RuleSet), and what
@@ -153,7 +154,7 @@ def learn_places(texts: list[str], known: dict[str, str]) -> Places:
         # the name is the capitalised words just before the place word ("Officials in Valdera
         # province": Valdera), unless a word that joins a name cuts them ("Bay of Islands")
         k = len(words)
-        while k and words[k - 1][0].isupper() and words[k - 1].lower() not in NOT_NAMES | CALENDAR:
+        while k and words[k - 1][0].isupper() and words[k - 1].lower() not in NOT_PLACE_NAMES:
             k -= 1
         joined = k >= 2 and words[k - 1].lower() in NAME_JOINERS and words[k - 2][0].isupper()
         words = [] if joined else words[k:]
